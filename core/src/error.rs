@@ -1,0 +1,319 @@
+//! The one error type of msgrkit: a kind with a stable snake_case code, and a field path.
+//!
+//! Codes are identical in Rust, C, Python and Node; callers and tests branch on
+//! [`Error::code`] and [`Error::field`], never on the message text.
+
+use std::fmt;
+
+use serde::ser::SerializeMap;
+use serde::{Serialize, Serializer};
+
+/// Shorthand for results whose error is [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// An error from any part of msgrkit.
+///
+/// Boxed so that `Result<T, Error>` stays one pointer wide, as in serde_json.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Error(Box<Inner>);
+
+#[derive(Clone, PartialEq, Eq)]
+struct Inner {
+    kind: ErrorKind,
+    field: Option<String>,
+}
+
+/// What went wrong. Each variant has a stable [`code`](ErrorKind::code).
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// The app secret is empty, so no signature could ever be trusted.
+    AppSecretEmpty,
+    /// No signature header was given, or its value is empty.
+    SignatureMissing,
+    /// The header value has no `algorithm=` prefix.
+    SignatureMalformed,
+    /// The header names an algorithm other than `sha256` (or `sha1`).
+    SignatureUnsupportedAlgorithm {
+        /// The algorithm named in the header.
+        algorithm: String,
+    },
+    /// A legacy `sha1=` signature was given but the caller did not opt in to SHA-1.
+    SignatureSha1NotAllowed,
+    /// The hex digest has the wrong number of digits.
+    SignatureWrongLength {
+        /// Hex digits the algorithm needs.
+        expected: usize,
+        /// Hex digits found.
+        actual: usize,
+    },
+    /// The digest contains a character that is not a hex digit.
+    SignatureNotHex {
+        /// Zero-based position of the first bad character within the digest.
+        position: usize,
+    },
+    /// A complete digest is followed by more bytes.
+    SignatureTrailingData {
+        /// How many bytes follow the digest.
+        extra: usize,
+    },
+    /// The header list holds the same signature header more than once.
+    SignatureDuplicate {
+        /// The repeated header name.
+        header: String,
+    },
+    /// The digest is well formed but does not match the body: forged, altered or re-serialised.
+    SignatureMismatch,
+    /// The body is not valid UTF-8.
+    InvalidUtf8 {
+        /// Byte offset of the first invalid sequence.
+        offset: usize,
+    },
+    /// The body is not JSON.
+    InvalidJson {
+        /// What the JSON parser reported (lowercase, with line and column).
+        detail: String,
+    },
+    /// The body is JSON but not a webhook envelope (`object` string and `entry` array).
+    InvalidEnvelope {
+        /// What is wrong with it.
+        detail: String,
+    },
+    /// One event (or entry) could not be read; reported in the notification's `errors`.
+    InvalidEvent {
+        /// What is wrong with it.
+        detail: String,
+    },
+    /// An argument given by the caller is not acceptable.
+    InvalidInput {
+        /// What is wrong with it.
+        detail: String,
+    },
+}
+
+/// Broad groups of [`ErrorKind`], for callers that only need to branch coarsely.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Category {
+    /// The webhook signature or the secret used to check it.
+    Signature,
+    /// The bytes received could not be read as a webhook.
+    Parse,
+    /// The caller passed something unusable.
+    Input,
+}
+
+impl ErrorKind {
+    /// The stable snake_case code, identical in every language.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::AppSecretEmpty => "app_secret_empty",
+            Self::SignatureMissing => "signature_missing",
+            Self::SignatureMalformed => "signature_malformed",
+            Self::SignatureUnsupportedAlgorithm { .. } => "signature_unsupported_algorithm",
+            Self::SignatureSha1NotAllowed => "signature_sha1_not_allowed",
+            Self::SignatureWrongLength { .. } => "signature_wrong_length",
+            Self::SignatureNotHex { .. } => "signature_not_hex",
+            Self::SignatureTrailingData { .. } => "signature_trailing_data",
+            Self::SignatureDuplicate { .. } => "signature_duplicate",
+            Self::SignatureMismatch => "signature_mismatch",
+            Self::InvalidUtf8 { .. } => "invalid_utf8",
+            Self::InvalidJson { .. } => "invalid_json",
+            Self::InvalidEnvelope { .. } => "invalid_envelope",
+            Self::InvalidEvent { .. } => "invalid_event",
+            Self::InvalidInput { .. } => "invalid_input",
+        }
+    }
+
+    /// The broad group this kind belongs to.
+    pub fn category(&self) -> Category {
+        match self {
+            Self::AppSecretEmpty
+            | Self::SignatureMissing
+            | Self::SignatureMalformed
+            | Self::SignatureUnsupportedAlgorithm { .. }
+            | Self::SignatureSha1NotAllowed
+            | Self::SignatureWrongLength { .. }
+            | Self::SignatureNotHex { .. }
+            | Self::SignatureTrailingData { .. }
+            | Self::SignatureDuplicate { .. }
+            | Self::SignatureMismatch => Category::Signature,
+            Self::InvalidUtf8 { .. }
+            | Self::InvalidJson { .. }
+            | Self::InvalidEnvelope { .. }
+            | Self::InvalidEvent { .. } => Category::Parse,
+            Self::InvalidInput { .. } => Category::Input,
+        }
+    }
+}
+
+impl fmt::Display for ErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::AppSecretEmpty => f.write_str("app secret is empty; refusing to verify"),
+            Self::SignatureMissing => f.write_str("signature header is missing or empty"),
+            Self::SignatureMalformed => {
+                f.write_str("signature header has no `algorithm=` prefix (expected `sha256=<hex>`)")
+            }
+            Self::SignatureUnsupportedAlgorithm { algorithm } => {
+                write!(
+                    f,
+                    "signature algorithm `{algorithm}` is not supported (expected `sha256`)"
+                )
+            }
+            Self::SignatureSha1NotAllowed => {
+                f.write_str("legacy sha1 signature given but sha1 was not allowed by the caller")
+            }
+            Self::SignatureWrongLength { expected, actual } => {
+                write!(
+                    f,
+                    "signature digest has {actual} hex digits, expected {expected}"
+                )
+            }
+            Self::SignatureNotHex { position } => {
+                write!(
+                    f,
+                    "signature digest has a non-hex character at position {position}"
+                )
+            }
+            Self::SignatureTrailingData { extra } => {
+                write!(
+                    f,
+                    "signature digest is followed by {extra} unexpected bytes"
+                )
+            }
+            Self::SignatureDuplicate { header } => {
+                write!(f, "header `{header}` appears more than once")
+            }
+            Self::SignatureMismatch => f.write_str("signature does not match the body"),
+            Self::InvalidUtf8 { offset } => write!(f, "body is not utf-8 (offset {offset})"),
+            Self::InvalidJson { detail } => write!(f, "body is not json: {detail}"),
+            Self::InvalidEnvelope { detail } => write!(f, "not a webhook envelope: {detail}"),
+            Self::InvalidEvent { detail } => write!(f, "invalid event: {detail}"),
+            Self::InvalidInput { detail } => write!(f, "invalid input: {detail}"),
+        }
+    }
+}
+
+impl Error {
+    /// Creates an error of `kind` without a field path.
+    pub fn new(kind: ErrorKind) -> Self {
+        Self(Box::new(Inner { kind, field: None }))
+    }
+
+    /// Creates an error of `kind` located at `field` (for example `entry[0].messaging`).
+    pub fn at(kind: ErrorKind, field: impl Into<String>) -> Self {
+        Self(Box::new(Inner {
+            kind,
+            field: Some(field.into()),
+        }))
+    }
+
+    /// What went wrong.
+    pub fn kind(&self) -> &ErrorKind {
+        &self.0.kind
+    }
+
+    /// Stable snake_case identifier, identical in C, Python and Node.
+    pub fn code(&self) -> &'static str {
+        self.0.kind.code()
+    }
+
+    /// Path of the offending field, if one applies.
+    pub fn field(&self) -> Option<&str> {
+        self.0.field.as_deref()
+    }
+
+    /// The broad group of this error.
+    pub fn category(&self) -> Category {
+        self.0.kind.category()
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.0.field {
+            Some(field) => write!(f, "{} (at `{field}`)", self.0.kind),
+            None => fmt::Display::fmt(&self.0.kind, f),
+        }
+    }
+}
+
+impl fmt::Debug for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Error")
+            .field("code", &self.code())
+            .field("field", &self.0.field)
+            .field("message", &self.0.kind.to_string())
+            .finish()
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// Serialises as `{"code": ..., "field": ..., "message": ...}`, the form every binding returns.
+impl Serialize for Error {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(3))?;
+        map.serialize_entry("code", self.code())?;
+        map.serialize_entry("field", &self.0.field)?;
+        map.serialize_entry("message", &self.0.kind.to_string())?;
+        map.end()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_are_lowercase_and_name_values() {
+        let cases = [
+            (
+                ErrorKind::SignatureWrongLength {
+                    expected: 64,
+                    actual: 63,
+                },
+                "signature digest has 63 hex digits, expected 64",
+            ),
+            (
+                ErrorKind::SignatureUnsupportedAlgorithm {
+                    algorithm: "md5".into(),
+                },
+                "signature algorithm `md5` is not supported (expected `sha256`)",
+            ),
+            (
+                ErrorKind::SignatureNotHex { position: 3 },
+                "signature digest has a non-hex character at position 3",
+            ),
+        ];
+        for (kind, message) in cases {
+            assert_eq!(Error::new(kind).to_string(), message);
+        }
+    }
+
+    #[test]
+    fn field_is_appended_and_serialised() {
+        let err = Error::at(
+            ErrorKind::InvalidEnvelope {
+                detail: "`entry` is not an array".into(),
+            },
+            "entry",
+        );
+        assert_eq!(err.code(), "invalid_envelope");
+        assert_eq!(err.category(), Category::Parse);
+        assert_eq!(
+            err.to_string(),
+            "not a webhook envelope: `entry` is not an array (at `entry`)"
+        );
+        let json = serde_json::to_value(&err).unwrap();
+        assert_eq!(json["code"], "invalid_envelope");
+        assert_eq!(json["field"], "entry");
+    }
+
+    #[test]
+    fn error_is_one_pointer_wide() {
+        assert_eq!(std::mem::size_of::<Error>(), std::mem::size_of::<usize>());
+    }
+}

@@ -1,0 +1,14 @@
+#![doc = include_str!("../README.md")]
+#![deny(missing_docs)]
+#![forbid(unsafe_code)]
+
+pub mod error;
+pub mod secret;
+pub mod signature;
+pub mod webhook;
+
+pub use error::{Category, Error, ErrorKind, Result};
+pub use secret::Secret;
+
+/// The msgrkit version (the workspace version).
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");

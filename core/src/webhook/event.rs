@@ -1,0 +1,310 @@
+//! One normalised webhook event: a common envelope plus a typed payload.
+//!
+//! The JSON form, identical in every language, is the envelope (`type`, `platform`,
+//! `page_id`, `sender`, `recipient`, `timestamp`, `standby`, `dedupe_key`) plus one
+//! payload object under the key named by `type`, for example `event["reaction"]`.
+
+use serde::de::Error as _;
+use serde::ser::SerializeMap;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde_json::{Map, Value};
+
+use super::message::MessagePayload;
+use super::message::Referral;
+use super::payloads::{
+    AccountLinking, AppRoles, Comment, Delivery, Feedback, GamePlay, MessageEdit, Optin,
+    PolicyEnforcement, Postback, Reaction, Read, RequestThreadControl, ThreadControl, Unknown,
+};
+use super::wire;
+
+/// Which product the event came from, by the notification's `object`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Platform {
+    /// `object: "page"`.
+    Messenger,
+    /// `object: "instagram"`.
+    Instagram,
+    /// Any other `object` (for example `whatsapp_business_account` on a shared endpoint).
+    Other,
+}
+
+impl Platform {
+    /// The platform of a notification's `object`.
+    pub fn from_object(object: &str) -> Self {
+        match object {
+            "page" => Self::Messenger,
+            "instagram" => Self::Instagram,
+            _ => Self::Other,
+        }
+    }
+}
+
+/// A sender or recipient: a page-scoped ID, or a `user_ref` from a plugin.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Party {
+    /// PSID, IGSID or Page ID.
+    #[serde(
+        default,
+        deserialize_with = "wire::opt_id",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: Option<String>,
+    /// Checkbox / chat plugin reference, when there is no ID yet.
+    #[serde(
+        default,
+        deserialize_with = "wire::opt_id",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub user_ref: Option<String>,
+}
+
+impl Party {
+    /// A party known by its ID.
+    pub fn id(id: impl Into<String>) -> Self {
+        Self {
+            id: Some(id.into()),
+            user_ref: None,
+        }
+    }
+
+    /// The ID, or else the `user_ref`.
+    pub fn key(&self) -> Option<&str> {
+        self.id.as_deref().or(self.user_ref.as_deref())
+    }
+}
+
+/// A typed webhook event.
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub struct Event {
+    /// Messenger or Instagram.
+    pub platform: Platform,
+    /// The entry's ID: the Page (or Instagram professional account) it was sent to.
+    pub page_id: Option<String>,
+    /// Who acted; absent for `policy_enforcement`.
+    pub sender: Option<Party>,
+    /// Who was addressed.
+    pub recipient: Option<Party>,
+    /// Epoch milliseconds (seconds are converted); the entry's `time` when the event has none.
+    pub timestamp: Option<i64>,
+    /// True when it arrived in `standby` (another app owns the thread).
+    pub standby: bool,
+    /// A key that is equal for redeliveries of the same event; see [`Event::dedupe_key`].
+    pub dedupe_key: String,
+    /// What happened.
+    pub kind: EventKind,
+}
+
+/// What an event is about, with its payload.
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub enum EventKind {
+    /// A message from a person.
+    Message(MessagePayload),
+    /// An echo of a message the Page sent (by any app, or by a person in Page Inbox).
+    Echo(MessagePayload),
+    /// Messages were delivered.
+    Delivery(Delivery),
+    /// Messages were read.
+    Read(Read),
+    /// A postback button, Get Started, menu item or ice breaker was tapped.
+    Postback(Postback),
+    /// A plugin or notification-messages opt-in.
+    Optin(Optin),
+    /// An existing thread was re-entered from a link, an ad or a plugin.
+    Referral(Referral),
+    /// A reaction was added or removed.
+    Reaction(Reaction),
+    /// A message was edited.
+    MessageEdit(MessageEdit),
+    /// An account was linked or unlinked.
+    AccountLinking(AccountLinking),
+    /// Thread control was passed to this app.
+    PassThreadControl(ThreadControl),
+    /// Thread control was taken from this app.
+    TakeThreadControl(ThreadControl),
+    /// Another app asks for thread control.
+    RequestThreadControl(RequestThreadControl),
+    /// App roles on the Page changed.
+    AppRoles(AppRoles),
+    /// Meta enforced its messaging policy on the Page.
+    PolicyEnforcement(PolicyEnforcement),
+    /// Answers to a customer feedback survey.
+    Feedback(Feedback),
+    /// An Instant Game was played.
+    GamePlay(GamePlay),
+    /// A comment on a Page post or Instagram media.
+    Comment(Comment),
+    /// Anything this version does not model, with its raw JSON.
+    Unknown(Unknown),
+}
+
+impl EventKind {
+    /// The snake_case name used as `type` in JSON.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Self::Message(_) => "message",
+            Self::Echo(_) => "echo",
+            Self::Delivery(_) => "delivery",
+            Self::Read(_) => "read",
+            Self::Postback(_) => "postback",
+            Self::Optin(_) => "optin",
+            Self::Referral(_) => "referral",
+            Self::Reaction(_) => "reaction",
+            Self::MessageEdit(_) => "message_edit",
+            Self::AccountLinking(_) => "account_linking",
+            Self::PassThreadControl(_) => "pass_thread_control",
+            Self::TakeThreadControl(_) => "take_thread_control",
+            Self::RequestThreadControl(_) => "request_thread_control",
+            Self::AppRoles(_) => "app_roles",
+            Self::PolicyEnforcement(_) => "policy_enforcement",
+            Self::Feedback(_) => "feedback",
+            Self::GamePlay(_) => "game_play",
+            Self::Comment(_) => "comment",
+            Self::Unknown(_) => "unknown",
+        }
+    }
+
+    /// The payload in its JSON form.
+    pub fn payload_json(&self) -> Value {
+        let value = match self {
+            Self::Message(p) | Self::Echo(p) => serde_json::to_value(p),
+            Self::Delivery(p) => serde_json::to_value(p),
+            Self::Read(p) => serde_json::to_value(p),
+            Self::Postback(p) => serde_json::to_value(p),
+            Self::Optin(p) => serde_json::to_value(p),
+            Self::Referral(p) => serde_json::to_value(p),
+            Self::Reaction(p) => serde_json::to_value(p),
+            Self::MessageEdit(p) => serde_json::to_value(p),
+            Self::AccountLinking(p) => serde_json::to_value(p),
+            Self::PassThreadControl(p) | Self::TakeThreadControl(p) => serde_json::to_value(p),
+            Self::RequestThreadControl(p) => serde_json::to_value(p),
+            Self::AppRoles(p) => serde_json::to_value(p),
+            Self::PolicyEnforcement(p) => serde_json::to_value(p),
+            Self::Feedback(p) => serde_json::to_value(p),
+            Self::GamePlay(p) => serde_json::to_value(p),
+            Self::Comment(p) => serde_json::to_value(p),
+            Self::Unknown(p) => serde_json::to_value(p),
+        };
+        // Every payload is plain data with string keys, so this cannot fail.
+        value.expect("payloads serialise to json")
+    }
+
+    /// Rebuilds a kind from its `type` name and payload JSON (the inverse of the two above).
+    pub fn from_parts(name: &str, payload: Value) -> Result<Self, serde_json::Error> {
+        use serde_json::from_value as of;
+        Ok(match name {
+            "message" => Self::Message(of(payload)?),
+            "echo" => Self::Echo(of(payload)?),
+            "delivery" => Self::Delivery(of(payload)?),
+            "read" => Self::Read(of(payload)?),
+            "postback" => Self::Postback(of(payload)?),
+            "optin" => Self::Optin(of(payload)?),
+            "referral" => Self::Referral(of(payload)?),
+            "reaction" => Self::Reaction(of(payload)?),
+            "message_edit" => Self::MessageEdit(of(payload)?),
+            "account_linking" => Self::AccountLinking(of(payload)?),
+            "pass_thread_control" => Self::PassThreadControl(of(payload)?),
+            "take_thread_control" => Self::TakeThreadControl(of(payload)?),
+            "request_thread_control" => Self::RequestThreadControl(of(payload)?),
+            "app_roles" => Self::AppRoles(of(payload)?),
+            "policy_enforcement" => Self::PolicyEnforcement(of(payload)?),
+            "feedback" => Self::Feedback(of(payload)?),
+            "game_play" => Self::GamePlay(of(payload)?),
+            "comment" => Self::Comment(of(payload)?),
+            "unknown" => Self::Unknown(of(payload)?),
+            other => {
+                return Err(serde_json::Error::custom(format_args!(
+                    "unknown event type `{other}`"
+                )));
+            }
+        })
+    }
+}
+
+impl Serialize for Event {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(9))?;
+        map.serialize_entry("type", self.kind.name())?;
+        map.serialize_entry("platform", &self.platform)?;
+        map.serialize_entry("page_id", &self.page_id)?;
+        map.serialize_entry("sender", &self.sender)?;
+        map.serialize_entry("recipient", &self.recipient)?;
+        map.serialize_entry("timestamp", &self.timestamp)?;
+        map.serialize_entry("standby", &self.standby)?;
+        map.serialize_entry("dedupe_key", &self.dedupe_key)?;
+        let name = self.kind.name();
+        match &self.kind {
+            EventKind::Message(p) | EventKind::Echo(p) => map.serialize_entry(name, p)?,
+            EventKind::Delivery(p) => map.serialize_entry(name, p)?,
+            EventKind::Read(p) => map.serialize_entry(name, p)?,
+            EventKind::Postback(p) => map.serialize_entry(name, p)?,
+            EventKind::Optin(p) => map.serialize_entry(name, p)?,
+            EventKind::Referral(p) => map.serialize_entry(name, p)?,
+            EventKind::Reaction(p) => map.serialize_entry(name, p)?,
+            EventKind::MessageEdit(p) => map.serialize_entry(name, p)?,
+            EventKind::AccountLinking(p) => map.serialize_entry(name, p)?,
+            EventKind::PassThreadControl(p) | EventKind::TakeThreadControl(p) => {
+                map.serialize_entry(name, p)?
+            }
+            EventKind::RequestThreadControl(p) => map.serialize_entry(name, p)?,
+            EventKind::AppRoles(p) => map.serialize_entry(name, p)?,
+            EventKind::PolicyEnforcement(p) => map.serialize_entry(name, p)?,
+            EventKind::Feedback(p) => map.serialize_entry(name, p)?,
+            EventKind::GamePlay(p) => map.serialize_entry(name, p)?,
+            EventKind::Comment(p) => map.serialize_entry(name, p)?,
+            EventKind::Unknown(p) => map.serialize_entry(name, p)?,
+        }
+        map.end()
+    }
+}
+
+/// Reads the normalised form back (for hosts that queue events as JSON).
+impl<'de> Deserialize<'de> for Event {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        struct Repr {
+            #[serde(rename = "type")]
+            kind: String,
+            platform: Platform,
+            #[serde(default)]
+            page_id: Option<String>,
+            #[serde(default)]
+            sender: Option<Party>,
+            #[serde(default)]
+            recipient: Option<Party>,
+            #[serde(default)]
+            timestamp: Option<i64>,
+            #[serde(default)]
+            standby: bool,
+            #[serde(default)]
+            dedupe_key: Option<String>,
+            #[serde(flatten)]
+            rest: Map<String, Value>,
+        }
+        let mut repr = Repr::deserialize(deserializer)?;
+        let payload = repr
+            .rest
+            .remove(&repr.kind)
+            .unwrap_or(Value::Object(Map::new()));
+        let kind = EventKind::from_parts(&repr.kind, payload).map_err(D::Error::custom)?;
+        let mut event = Self {
+            platform: repr.platform,
+            page_id: repr.page_id,
+            sender: repr.sender,
+            recipient: repr.recipient,
+            timestamp: repr.timestamp,
+            standby: repr.standby,
+            dedupe_key: String::new(),
+            kind,
+        };
+        event.dedupe_key = match repr.dedupe_key {
+            Some(key) => key,
+            None => super::helpers::dedupe_key(&event),
+        };
+        Ok(event)
+    }
+}
