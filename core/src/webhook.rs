@@ -103,15 +103,17 @@ pub fn parse(body: &[u8]) -> Result<Notification> {
             offset: e.valid_up_to(),
         })
     })?;
-    let envelope: Envelope<'_> = serde_json::from_str(text).map_err(|e| {
-        if e.is_data() {
-            envelope_error("the body is not a json object", None)
-        } else {
-            Error::new(ErrorKind::InvalidJson {
-                detail: e.to_string(),
-            })
-        }
-    })?;
+    let invalid_json = |e: serde_json::Error| {
+        Error::new(ErrorKind::InvalidJson {
+            detail: e.to_string(),
+        })
+    };
+    // serde would also read a struct from a JSON array, so insist on an object first.
+    if !text.trim_start().starts_with('{') {
+        serde_json::from_str::<serde::de::IgnoredAny>(text).map_err(invalid_json)?;
+        return Err(envelope_error("the body is not a json object", None));
+    }
+    let envelope: Envelope<'_> = serde_json::from_str(text).map_err(invalid_json)?;
     let object: String = envelope
         .object
         .and_then(|raw| serde_json::from_str(raw.get()).ok())

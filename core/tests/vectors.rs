@@ -1,0 +1,214 @@
+//! Runs the language-neutral vectors in `tests/vectors/` against the core API.
+//!
+//! Each file is one test that runs every case and fails once, listing every failing id.
+
+use std::path::PathBuf;
+
+use msgrkit::Error;
+use msgrkit::signature::{self, VerifyOptions};
+use msgrkit::webhook::{self, SentMessage};
+use serde_json::{Value, json};
+
+fn vectors_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/vectors")
+}
+
+fn load(suite: &str) -> Value {
+    let path = vectors_dir().join(format!("{suite}.json"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// The body bytes of a case: `body` (UTF-8 text) or `body_hex`.
+fn body(input: &Value) -> Vec<u8> {
+    if let Some(hex) = input["body_hex"].as_str() {
+        return (0..hex.len())
+            .step_by(2)
+            .map(|i| u8::from_str_radix(&hex[i..i + 2], 16).expect("body_hex is hex"))
+            .collect();
+    }
+    input["body"]
+        .as_str()
+        .expect("case has body or body_hex")
+        .as_bytes()
+        .to_vec()
+}
+
+fn str_of<'a>(input: &'a Value, key: &str) -> &'a str {
+    input[key]
+        .as_str()
+        .unwrap_or_else(|| panic!("input.{key} is a string"))
+}
+
+/// Runs every case of `suite` through `run` and returns the failures, one line each.
+fn run_suite(suite: &str, run: impl Fn(&Value) -> Result<Value, Error>) -> Vec<String> {
+    let doc = load(suite);
+    let mut failures = Vec::new();
+    for case in doc["cases"].as_array().expect("cases") {
+        let id = case["id"].as_str().expect("id");
+        let outcome = run(&case["input"]);
+        let expect = &case["expect"];
+        let verdict = match (&outcome, expect.get("ok"), expect.get("error")) {
+            (Ok(actual), Some(wanted), None) if actual == wanted => None,
+            (Ok(actual), Some(wanted), None) => Some(format!("got {actual}\n    want {wanted}")),
+            (Err(err), None, Some(wanted)) => {
+                let code_ok = wanted["code"] == err.code();
+                let field_ok = wanted
+                    .get("field")
+                    .is_none_or(|f| f.as_str() == err.field());
+                (!code_ok || !field_ok).then(|| {
+                    format!(
+                        "got error {} at {:?}, want {wanted}",
+                        err.code(),
+                        err.field()
+                    )
+                })
+            }
+            (Ok(actual), None, Some(wanted)) => {
+                Some(format!("got ok {actual}, want error {wanted}"))
+            }
+            (Err(err), Some(_), None) => Some(format!("got error {} ({err})", err.code())),
+            _ => Some("expect must hold exactly one of ok and error".to_owned()),
+        };
+        if let Some(why) = verdict {
+            failures.push(format!("{id}: {why}"));
+        }
+    }
+    failures
+}
+
+fn assert_no_failures(suite: &str, failures: Vec<String>) {
+    assert!(
+        failures.is_empty(),
+        "{} failing {suite} vectors:\n  {}",
+        failures.len(),
+        failures.join("\n  ")
+    );
+}
+
+fn options(input: &Value) -> VerifyOptions {
+    if input["allow_sha1"].as_bool().unwrap_or(false) {
+        VerifyOptions::allowing_sha1()
+    } else {
+        VerifyOptions::default()
+    }
+}
+
+#[test]
+fn signature_vectors() {
+    let failures = run_suite("signature", |input| {
+        let secret = str_of(input, "app_secret").as_bytes();
+        match input["call"].as_str().unwrap_or("verify") {
+            "verify" => signature::verify_with(
+                secret,
+                &body(input),
+                str_of(input, "header"),
+                options(input),
+            )
+            .map(|alg| json!(alg.name())),
+            "sign" => Ok(json!(signature::sign(secret, &body(input)))),
+            "verify_headers" => {
+                let headers: Vec<(&str, &str)> = input["headers"]
+                    .as_array()
+                    .expect("headers")
+                    .iter()
+                    .map(|pair| (pair[0].as_str().unwrap(), pair[1].as_str().unwrap()))
+                    .collect();
+                signature::verify_headers(secret, &body(input), headers, options(input))
+                    .map(|alg| json!(alg.name()))
+            }
+            other => panic!("unknown signature call {other}"),
+        }
+    });
+    assert_no_failures("signature", failures);
+}
+
+/// The parse output with `errors[].message` removed: free text is never compared.
+fn comparable(notification: &webhook::Notification) -> Value {
+    let mut value = serde_json::to_value(notification).expect("serialisable");
+    for error in value["errors"].as_array_mut().expect("errors") {
+        error.as_object_mut().expect("object").remove("message");
+    }
+    value
+}
+
+#[test]
+fn webhook_vectors() {
+    let failures = run_suite("webhook", |input| {
+        match input["call"].as_str().unwrap_or("parse") {
+            "parse" => webhook::parse(&body(input)).map(|n| comparable(&n)),
+            "handshake" => {
+                let token = str_of(input, "verify_token");
+                let answer = match input.get("params") {
+                    Some(params) => {
+                        let pairs = params.as_array().expect("params").iter();
+                        let pairs = pairs.map(|p| (p[0].as_str().unwrap(), p[1].as_str().unwrap()));
+                        webhook::handshake(pairs, token)
+                    }
+                    None => webhook::handshake_query(str_of(input, "query"), token),
+                };
+                Ok(serde_json::to_value(answer).expect("serialisable"))
+            }
+            "is_own_echo" => {
+                let app_id = str_of(input, "app_id");
+                let events = webhook::parse(&body(input))?.events;
+                Ok(json!(
+                    events
+                        .iter()
+                        .map(|e| e.is_own_echo(app_id))
+                        .collect::<Vec<_>>()
+                ))
+            }
+            "covered" => {
+                let sent: Vec<SentMessage> =
+                    serde_json::from_value(input["sent"].clone()).expect("sent");
+                let events = webhook::parse(&body(input))?.events;
+                Ok(json!(
+                    events.iter().map(|e| e.covered(&sent)).collect::<Vec<_>>()
+                ))
+            }
+            other => panic!("unknown webhook call {other}"),
+        }
+    });
+    assert_no_failures("webhook", failures);
+}
+
+/// Every file parses, ids are unique and stable-looking, flags have notes, and each
+/// case expects exactly one of `ok` and `error`.
+#[test]
+fn vector_files_are_well_formed() {
+    let mut total = 0;
+    for entry in std::fs::read_dir(vectors_dir()).expect("tests/vectors exists") {
+        let path = entry.expect("dir entry").path();
+        if path.extension().is_none_or(|ext| ext != "json") {
+            continue;
+        }
+        let doc: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        let suite = doc["suite"].as_str().expect("suite");
+        assert_eq!(path.file_stem().unwrap(), suite, "file name equals suite");
+        let notes = doc["notes"].as_object().expect("notes");
+        let mut seen = std::collections::HashSet::new();
+        for case in doc["cases"].as_array().expect("cases") {
+            let id = case["id"].as_str().expect("id");
+            assert!(
+                id.starts_with(&format!("{suite}/")),
+                "{id} starts with its suite"
+            );
+            assert!(seen.insert(id.to_owned()), "duplicate id {id}");
+            let expect = case["expect"].as_object().expect("expect");
+            assert_eq!(expect.len(), 1, "{id}: expect holds one key");
+            assert!(
+                expect.contains_key("ok") || expect.contains_key("error"),
+                "{id}"
+            );
+            for flag in case["flags"].as_array().into_iter().flatten() {
+                assert!(
+                    notes.contains_key(flag.as_str().unwrap()),
+                    "{id}: flag {flag} has no note"
+                );
+            }
+            total += 1;
+        }
+    }
+    assert!(total >= 60, "only {total} vectors");
+}

@@ -1,0 +1,42 @@
+#!/usr/bin/env python3
+"""Writes tests/vectors/*.json from the case lists beside this file (stdlib only).
+
+Run it after editing a case list; CI runs it with --check and fails on drift."""
+
+import sys
+import tempfile
+import pathlib
+
+import common
+import signature_cases
+import webhook_cases
+
+SUITES = [
+    ("signature", "X-Hub-Signature-256 (and legacy sha1) verification over raw webhook bodies",
+     signature_cases.NOTES, signature_cases.cases),
+    ("webhook", "webhook parsing into normalised events, the verification handshake, and event helpers",
+     webhook_cases.NOTES, webhook_cases.cases),
+]
+
+
+def build(target):
+    common.VECTORS = target
+    return {name: common.write_suite(name, desc, notes, make()) for name, desc, notes, make in SUITES}
+
+
+def main():
+    if "--check" in sys.argv:
+        with tempfile.TemporaryDirectory() as tmp:
+            build(pathlib.Path(tmp))
+            stale = [n for n, *_ in SUITES
+                     if (pathlib.Path(tmp) / f"{n}.json").read_bytes() != (pathlib.Path(__file__).parent.parent / f"{n}.json").read_bytes()]
+        if stale:
+            sys.exit(f"vectors out of date, run tests/vectors/tools/build.py: {', '.join(stale)}")
+        print("vectors up to date")
+        return
+    counts = build(pathlib.Path(__file__).resolve().parent.parent)
+    print(", ".join(f"{n}: {c} cases" for n, c in counts.items()), f"(total {sum(counts.values())})")
+
+
+if __name__ == "__main__":
+    main()

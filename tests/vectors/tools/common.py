@@ -1,0 +1,68 @@
+"""Shared helpers for the vector generators: file writing and the normalised event form."""
+
+import hashlib
+import json
+import pathlib
+
+VECTORS = pathlib.Path(__file__).resolve().parent.parent
+
+
+def write_suite(name, description, notes, cases):
+    ids = [c["id"] for c in cases]
+    dupes = {i for i in ids if ids.count(i) > 1}
+    assert not dupes, f"duplicate ids: {sorted(dupes)}"
+    for case in cases:
+        assert set(case["expect"]) in ({"ok"}, {"error"}), case["id"]
+        for flag in case.get("flags", []):
+            assert flag in notes, f"{case['id']}: flag {flag} has no note"
+    doc = {"suite": name, "description": description, "notes": notes, "cases": cases}
+    text = json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+    (VECTORS / f"{name}.json").write_text(text, encoding="utf-8")
+    return len(cases)
+
+
+def compact(value):
+    """JSON text the way Meta sends it: no spaces."""
+    return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+
+
+def escaped(value):
+    """JSON text with every non-ASCII character as a \\u escape."""
+    return json.dumps(value, separators=(",", ":"), ensure_ascii=True)
+
+
+def canonical(value):
+    """The bytes msgrkit hashes for a dedupe key: sorted keys, no spaces, raw UTF-8."""
+    return json.dumps(value, separators=(",", ":"), ensure_ascii=False, sort_keys=True).encode()
+
+
+MID_KEYED = {"message", "echo", "postback"}
+
+
+def dedupe_key(kind, payload, sender, timestamp):
+    mid = payload.get("mid") if isinstance(payload, dict) else None
+    if kind in MID_KEYED and mid is not None:
+        return f"{kind}:{mid}"
+    if kind == "message_edit" and mid is not None:
+        return f"{kind}:{mid}:{payload.get('num_edit', '-')}"
+    who = "-"
+    if sender:
+        who = sender.get("id") or sender.get("user_ref") or "-"
+    when = "-" if timestamp is None else str(timestamp)
+    digest = hashlib.sha256(canonical(payload)).hexdigest()[:16]
+    return f"{kind}:{who}:{when}:{digest}"
+
+
+def event(kind, payload, *, page, sender, recipient, timestamp, standby=False, platform="messenger"):
+    """The normalised event every language returns."""
+    return {
+        "type": kind,
+        "platform": platform,
+        "page_id": page,
+        "sender": sender,
+        "recipient": recipient,
+        "timestamp": timestamp,
+        "standby": standby,
+        "dedupe_key": dedupe_key(kind, payload, sender, timestamp),
+        kind: payload,
+    }
