@@ -1,1 +1,174 @@
-fn main() {}
+//! `msgrkit`: sign, verify and parse Messenger webhooks from the command line.
+//!
+//! Every subcommand reads FILE, or stdin when FILE is `-` or absent, and prints JSON.
+//! Exit 0 on success, 1 when the input is rejected (the error as JSON on stderr),
+//! 2 on usage errors.
+
+mod demo;
+mod io;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use msgrkit::signature::{self, VerifyOptions};
+use msgrkit::webhook;
+use serde_json::json;
+
+/// Name of the environment variable that can hold the app secret.
+const SECRET_ENV: &str = "MSGRKIT_APP_SECRET";
+
+#[derive(Parser)]
+#[command(
+    name = "msgrkit",
+    version,
+    about = "Facebook Messenger and Instagram messaging toolkit"
+)]
+struct Cli {
+    /// Print JSON on one line instead of indented.
+    #[arg(long, global = true)]
+    compact: bool,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Print the X-Hub-Signature-256 value (`sha256=<hex>`) for a body.
+    Sign {
+        /// The app secret (or set MSGRKIT_APP_SECRET).
+        #[arg(long, env = SECRET_ENV, hide_env_values = true)]
+        secret: String,
+        /// Print the legacy X-Hub-Signature (`sha1=<hex>`) value instead.
+        #[arg(long)]
+        sha1: bool,
+        /// The body; stdin when absent or `-`.
+        file: Option<PathBuf>,
+    },
+    /// Verify a body against its signature header value.
+    Verify {
+        /// The app secret (or set MSGRKIT_APP_SECRET).
+        #[arg(long, env = SECRET_ENV, hide_env_values = true)]
+        secret: String,
+        /// The X-Hub-Signature-256 (or, with --allow-sha1, X-Hub-Signature) value.
+        #[arg(long)]
+        header: String,
+        /// Also accept legacy `sha1=` signatures.
+        #[arg(long)]
+        allow_sha1: bool,
+        /// The body exactly as received; stdin when absent or `-`.
+        file: Option<PathBuf>,
+    },
+    /// Parse a webhook body into typed events, verifying it first when --header is given.
+    Parse {
+        /// The app secret (or set MSGRKIT_APP_SECRET); needs --header.
+        #[arg(long)]
+        secret: Option<String>,
+        /// The signature header value; the body is verified before it is parsed.
+        #[arg(long)]
+        header: Option<String>,
+        /// Also accept legacy `sha1=` signatures.
+        #[arg(long)]
+        allow_sha1: bool,
+        /// The body exactly as received; stdin when absent or `-`.
+        file: Option<PathBuf>,
+    },
+    /// Answer a verification handshake (`hub.mode`, `hub.verify_token`, `hub.challenge`).
+    Handshake {
+        /// The verify token configured in the app dashboard.
+        #[arg(long, env = "MSGRKIT_VERIFY_TOKEN", hide_env_values = true)]
+        verify_token: String,
+        /// The query string or the whole callback URL.
+        query: String,
+    },
+    /// Sign, verify and parse a realistic batched webhook, printing each step.
+    Demo,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let compact = cli.compact;
+    match cli.command {
+        Command::Sign { secret, sha1, file } => {
+            let body = match io::read_input(file.as_deref()) {
+                Ok(body) => body,
+                Err(code) => return code,
+            };
+            if secret.is_empty() {
+                return io::reject(&msgrkit::Error::new(msgrkit::ErrorKind::AppSecretEmpty));
+            }
+            let value = if sha1 {
+                signature::sign_sha1(secret.as_bytes(), &body)
+            } else {
+                signature::sign(secret.as_bytes(), &body)
+            };
+            println!("{value}");
+            ExitCode::SUCCESS
+        }
+        Command::Verify {
+            secret,
+            header,
+            allow_sha1,
+            file,
+        } => {
+            let body = match io::read_input(file.as_deref()) {
+                Ok(body) => body,
+                Err(code) => return code,
+            };
+            match signature::verify_with(secret.as_bytes(), &body, &header, options(allow_sha1)) {
+                Ok(algorithm) => {
+                    io::print_json(&json!({"verified": true, "algorithm": algorithm}), compact)
+                }
+                Err(err) => io::reject(&err),
+            }
+        }
+        Command::Parse {
+            secret,
+            header,
+            allow_sha1,
+            file,
+        } => {
+            let body = match io::read_input(file.as_deref()) {
+                Ok(body) => body,
+                Err(code) => return code,
+            };
+            if secret.is_some() || header.is_some() {
+                let Some(secret) = secret.or_else(|| std::env::var(SECRET_ENV).ok()) else {
+                    return io::usage("--header needs --secret or MSGRKIT_APP_SECRET");
+                };
+                // A secret without a header means the delivery is unsigned: fail closed.
+                let header = header.unwrap_or_default();
+                if let Err(err) =
+                    signature::verify_with(secret.as_bytes(), &body, &header, options(allow_sha1))
+                {
+                    return io::reject(&err);
+                }
+            }
+            match webhook::parse(&body) {
+                Ok(notification) => io::print_json(&notification, compact),
+                Err(err) => io::reject(&err),
+            }
+        }
+        Command::Handshake {
+            verify_token,
+            query,
+        } => {
+            let answer = webhook::handshake_query(&query, &verify_token);
+            let code = io::print_json(&answer, compact);
+            if answer.is_accepted() {
+                code
+            } else {
+                ExitCode::from(io::REJECTED)
+            }
+        }
+        Command::Demo => demo::run(),
+    }
+}
+
+fn options(allow_sha1: bool) -> VerifyOptions {
+    if allow_sha1 {
+        VerifyOptions::allowing_sha1()
+    } else {
+        VerifyOptions::default()
+    }
+}

@@ -314,6 +314,6 @@ mod tests {
 
     #[test]
     fn error_is_one_pointer_wide() {
-        assert_eq!(std::mem::size_of::<Error>(), std::mem::size_of::<usize>());
+        assert_eq!(size_of::<Error>(), size_of::<usize>());
     }
 }

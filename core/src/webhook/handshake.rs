@@ -43,6 +43,21 @@ pub enum HandshakeRefusal {
     ChallengeMissing,
 }
 
+impl HandshakeRefusal {
+    /// The stable snake_case code of the reason (as in JSON).
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::VerifyTokenEmpty => "verify_token_empty",
+            Self::InvalidQuery => "invalid_query",
+            Self::DuplicateParameter => "duplicate_parameter",
+            Self::ModeNotSubscribe => "mode_not_subscribe",
+            Self::VerifyTokenMissing => "verify_token_missing",
+            Self::VerifyTokenMismatch => "verify_token_mismatch",
+            Self::ChallengeMissing => "challenge_missing",
+        }
+    }
+}
+
 impl HandshakeAnswer {
     fn accept(challenge: &str) -> Self {
         Self {
@@ -201,5 +216,13 @@ mod tests {
         }
         let empty = handshake_query("hub.mode=subscribe&hub.verify_token=&hub.challenge=1", "");
         assert_eq!(empty.reason, Some(HandshakeRefusal::VerifyTokenEmpty));
+        // code() and the serde form agree.
+        for reason in [
+            HandshakeRefusal::VerifyTokenEmpty,
+            HandshakeRefusal::ChallengeMissing,
+            HandshakeRefusal::DuplicateParameter,
+        ] {
+            assert_eq!(serde_json::to_value(reason).unwrap(), reason.code());
+        }
     }
 }

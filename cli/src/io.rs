@@ -1,0 +1,64 @@
+//! Reading input and writing results the same way for every subcommand.
+
+use std::io::{Read, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+use serde::Serialize;
+
+/// Exit code when the input was rejected (a bad signature, a malformed body).
+pub(crate) const REJECTED: u8 = 1;
+/// Exit code for usage errors (clap uses the same).
+pub(crate) const USAGE: u8 = 2;
+
+/// Reads FILE, or stdin when FILE is `-` or absent, as raw bytes (never re-encoded).
+pub(crate) fn read_input(file: Option<&Path>) -> Result<Vec<u8>, ExitCode> {
+    let mut bytes = Vec::new();
+    let result = match file {
+        Some(path) if path != Path::new("-") => std::fs::read(path).map(|b| bytes = b),
+        _ => std::io::stdin().read_to_end(&mut bytes).map(|_| ()),
+    };
+    match result {
+        Ok(()) => Ok(bytes),
+        Err(err) => {
+            let name = file.map_or("stdin".into(), |p| p.display().to_string());
+            eprintln!("msgrkit: cannot read {name}: {err}");
+            Err(ExitCode::from(USAGE))
+        }
+    }
+}
+
+/// Prints `value` as JSON on stdout (pretty unless `compact`).
+pub(crate) fn print_json(value: &impl Serialize, compact: bool) -> ExitCode {
+    let text = if compact {
+        serde_json::to_string(value)
+    } else {
+        serde_json::to_string_pretty(value)
+    };
+    match text {
+        Ok(text) => {
+            let mut out = std::io::stdout().lock();
+            // A closed pipe (`| head`) is not a failure worth reporting.
+            let _ = writeln!(out, "{text}");
+            ExitCode::SUCCESS
+        }
+        Err(err) => {
+            eprintln!("msgrkit: cannot serialise output: {err}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Reports a rejected input: the error's code, field and message as JSON on stderr, exit 1.
+pub(crate) fn reject(err: &msgrkit::Error) -> ExitCode {
+    let text =
+        serde_json::to_string(err).unwrap_or_else(|_| format!("{{\"code\":\"{}\"}}", err.code()));
+    eprintln!("{text}");
+    ExitCode::from(REJECTED)
+}
+
+/// Reports a usage error in words on stderr, exit 2.
+pub(crate) fn usage(message: &str) -> ExitCode {
+    eprintln!("msgrkit: {message}");
+    ExitCode::from(USAGE)
+}
