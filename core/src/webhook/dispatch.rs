@@ -1,20 +1,25 @@
 //! Turns one messaging item or one change into a typed [`Event`], by which key is present.
 
+use std::sync::Arc;
+
 use serde::Deserialize;
 use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
 use super::event::{Event, EventKind, Party, Platform};
 use super::helpers::dedupe_key;
-use super::message::MessagePayload;
-use super::payloads::{Comment, Unknown};
+use super::message::{MessagePayload, Referral};
+use super::payloads::{
+    AccountLinking, AppRoles, Comment, Delivery, Feedback, GamePlay, MessageEdit, Optin,
+    PolicyEnforcement, Postback, Reaction, Read, RequestThreadControl, ThreadControl, Unknown,
+};
 use super::wire;
 use crate::error::{Error, ErrorKind};
 
 /// What every event of one entry shares.
 pub(crate) struct Context<'a> {
     pub(crate) platform: Platform,
-    pub(crate) page_id: Option<&'a str>,
+    pub(crate) page_id: Option<&'a Arc<str>>,
     pub(crate) entry_time: Option<i64>,
     pub(crate) standby: bool,
 }
@@ -39,47 +44,47 @@ const MESSAGING_FIELDS: &[&str] = &[
     "standby",
 ];
 
-/// The envelope of a messaging item, with each candidate payload left unparsed.
+/// A messaging item in one pass: the envelope plus every payload key it may hold, typed.
 #[derive(Deserialize)]
-struct Item<'a> {
+pub(crate) struct Item {
     #[serde(default)]
     sender: Option<Party>,
     #[serde(default)]
     recipient: Option<Party>,
     #[serde(default, deserialize_with = "wire::opt_millis")]
     timestamp: Option<i64>,
-    #[serde(borrow, default)]
-    message: Option<&'a RawValue>,
-    #[serde(borrow, default)]
-    delivery: Option<&'a RawValue>,
-    #[serde(borrow, default)]
-    read: Option<&'a RawValue>,
-    #[serde(borrow, default)]
-    postback: Option<&'a RawValue>,
-    #[serde(borrow, default)]
-    optin: Option<&'a RawValue>,
-    #[serde(borrow, default)]
-    referral: Option<&'a RawValue>,
-    #[serde(borrow, default)]
-    reaction: Option<&'a RawValue>,
-    #[serde(borrow, default)]
-    message_edit: Option<&'a RawValue>,
-    #[serde(borrow, default)]
-    account_linking: Option<&'a RawValue>,
-    #[serde(borrow, default)]
-    pass_thread_control: Option<&'a RawValue>,
-    #[serde(borrow, default)]
-    take_thread_control: Option<&'a RawValue>,
-    #[serde(borrow, default)]
-    request_thread_control: Option<&'a RawValue>,
-    #[serde(borrow, default)]
-    app_roles: Option<&'a RawValue>,
-    #[serde(borrow, default)]
-    policy_enforcement: Option<&'a RawValue>,
-    #[serde(borrow, default)]
-    messaging_feedback: Option<&'a RawValue>,
-    #[serde(borrow, default)]
-    game_play: Option<&'a RawValue>,
+    #[serde(default)]
+    message: Option<Box<MessagePayload>>,
+    #[serde(default)]
+    postback: Option<Box<Postback>>,
+    #[serde(default)]
+    delivery: Option<Box<Delivery>>,
+    #[serde(default)]
+    read: Option<Box<Read>>,
+    #[serde(default)]
+    reaction: Option<Box<Reaction>>,
+    #[serde(default)]
+    optin: Option<Box<Optin>>,
+    #[serde(default)]
+    referral: Option<Box<Referral>>,
+    #[serde(default)]
+    message_edit: Option<Box<MessageEdit>>,
+    #[serde(default)]
+    account_linking: Option<Box<AccountLinking>>,
+    #[serde(default)]
+    pass_thread_control: Option<Box<ThreadControl>>,
+    #[serde(default)]
+    take_thread_control: Option<Box<ThreadControl>>,
+    #[serde(default)]
+    request_thread_control: Option<Box<RequestThreadControl>>,
+    #[serde(default)]
+    app_roles: Option<AppRoles>,
+    #[serde(default)]
+    policy_enforcement: Option<Box<PolicyEnforcement>>,
+    #[serde(default)]
+    messaging_feedback: Option<Box<Feedback>>,
+    #[serde(default)]
+    game_play: Option<Box<GamePlay>>,
 }
 
 /// Parses one item of `messaging` or `standby`.
@@ -87,21 +92,30 @@ pub(crate) fn messaging_item(raw: &RawValue, ctx: &Context<'_>) -> Result<Event,
     if ctx.platform == Platform::Other {
         return Ok(unknown(raw, ctx));
     }
-    let item: Item<'_> = serde_json::from_str(raw.get()).map_err(invalid_event)?;
-    let kind = match typed_kind(&item)? {
-        Some(kind) => kind,
-        None => EventKind::Unknown(Unknown {
-            raw: to_value(raw)?,
-        }),
-    };
-    Ok(finish(
-        ctx,
-        item.sender,
-        item.recipient,
-        item.timestamp,
-        kind,
-    ))
+    let item: Item = serde_json::from_str(raw.get()).map_err(invalid_event)?;
+    match typed_item(item, ctx) {
+        Ok(event) => Ok(event),
+        Err((sender, recipient, timestamp)) => {
+            let kind = EventKind::Unknown(Unknown {
+                raw: to_value(raw)?,
+            });
+            Ok(finish(ctx, sender, recipient, timestamp, kind))
+        }
+    }
 }
+
+/// The event of an already-read item, or its envelope back when no payload key is known.
+pub(crate) fn typed_item(mut item: Item, ctx: &Context<'_>) -> Result<Event, Envelope> {
+    let (sender, recipient) = (item.sender.take(), item.recipient.take());
+    let timestamp = item.timestamp;
+    match typed_kind(item) {
+        Some(kind) => Ok(finish(ctx, sender, recipient, timestamp, kind)),
+        None => Err((sender, recipient, timestamp)),
+    }
+}
+
+/// Sender, recipient and timestamp of an item.
+pub(crate) type Envelope = (Option<Party>, Option<Party>, Option<i64>);
 
 /// Parses one item of `changes`: feed and Instagram comments, and messaging fields.
 pub(crate) fn change(raw: &RawValue, ctx: &Context<'_>) -> Result<Event, Error> {
@@ -139,51 +153,46 @@ pub(crate) fn change(raw: &RawValue, ctx: &Context<'_>) -> Result<Event, Error> 
 }
 
 /// The first known payload key decides the kind; `None` when there is none.
-fn typed_kind(item: &Item<'_>) -> Result<Option<EventKind>, Error> {
-    fn of<'a, T: Deserialize<'a>>(raw: &'a RawValue) -> Result<T, Error> {
-        serde_json::from_str(raw.get()).map_err(invalid_event)
-    }
-    let kind = if let Some(raw) = item.message {
-        let payload: MessagePayload = of(raw)?;
+fn typed_kind(item: Item) -> Option<EventKind> {
+    Some(if let Some(payload) = item.message {
         if payload.is_echo {
             EventKind::Echo(payload)
         } else {
             EventKind::Message(payload)
         }
-    } else if let Some(raw) = item.postback {
-        EventKind::Postback(of(raw)?)
-    } else if let Some(raw) = item.delivery {
-        EventKind::Delivery(of(raw)?)
-    } else if let Some(raw) = item.read {
-        EventKind::Read(of(raw)?)
-    } else if let Some(raw) = item.reaction {
-        EventKind::Reaction(of(raw)?)
-    } else if let Some(raw) = item.optin {
-        EventKind::Optin(of(raw)?)
-    } else if let Some(raw) = item.referral {
-        EventKind::Referral(of(raw)?)
-    } else if let Some(raw) = item.message_edit {
-        EventKind::MessageEdit(of(raw)?)
-    } else if let Some(raw) = item.account_linking {
-        EventKind::AccountLinking(of(raw)?)
-    } else if let Some(raw) = item.pass_thread_control {
-        EventKind::PassThreadControl(of(raw)?)
-    } else if let Some(raw) = item.take_thread_control {
-        EventKind::TakeThreadControl(of(raw)?)
-    } else if let Some(raw) = item.request_thread_control {
-        EventKind::RequestThreadControl(of(raw)?)
-    } else if let Some(raw) = item.app_roles {
-        EventKind::AppRoles(of(raw)?)
-    } else if let Some(raw) = item.policy_enforcement {
-        EventKind::PolicyEnforcement(of(raw)?)
-    } else if let Some(raw) = item.messaging_feedback {
-        EventKind::Feedback(of(raw)?)
-    } else if let Some(raw) = item.game_play {
-        EventKind::GamePlay(of(raw)?)
+    } else if let Some(p) = item.postback {
+        EventKind::Postback(p)
+    } else if let Some(p) = item.delivery {
+        EventKind::Delivery(p)
+    } else if let Some(p) = item.read {
+        EventKind::Read(p)
+    } else if let Some(p) = item.reaction {
+        EventKind::Reaction(p)
+    } else if let Some(p) = item.optin {
+        EventKind::Optin(p)
+    } else if let Some(p) = item.referral {
+        EventKind::Referral(p)
+    } else if let Some(p) = item.message_edit {
+        EventKind::MessageEdit(p)
+    } else if let Some(p) = item.account_linking {
+        EventKind::AccountLinking(p)
+    } else if let Some(p) = item.pass_thread_control {
+        EventKind::PassThreadControl(p)
+    } else if let Some(p) = item.take_thread_control {
+        EventKind::TakeThreadControl(p)
+    } else if let Some(p) = item.request_thread_control {
+        EventKind::RequestThreadControl(p)
+    } else if let Some(p) = item.app_roles {
+        EventKind::AppRoles(p)
+    } else if let Some(p) = item.policy_enforcement {
+        EventKind::PolicyEnforcement(p)
+    } else if let Some(p) = item.messaging_feedback {
+        EventKind::Feedback(p)
+    } else if let Some(p) = item.game_play {
+        EventKind::GamePlay(p)
     } else {
-        return Ok(None);
-    };
-    Ok(Some(kind))
+        return None;
+    })
 }
 
 /// `{"field":"feed","value":{"item":"comment",...}}`; other feed items stay unknown.
@@ -222,14 +231,14 @@ fn comment_event(comment: Comment, ctx: &Context<'_>) -> Event {
             _ => None,
         })
         .map(Party::id);
-    let recipient = ctx.page_id.map(Party::id);
+    let recipient = ctx.page_id.map(|id| Party::id(id.as_ref()));
     let timestamp = comment.created_time;
     finish(
         ctx,
         sender,
         recipient,
         timestamp,
-        EventKind::Comment(comment),
+        EventKind::Comment(Box::new(comment)),
     )
 }
 
@@ -249,7 +258,7 @@ fn finish(
 ) -> Event {
     let mut event = Event {
         platform: ctx.platform,
-        page_id: ctx.page_id.map(str::to_owned),
+        page_id: ctx.page_id.cloned(),
         sender,
         recipient,
         timestamp: timestamp.or(ctx.entry_time),

@@ -4,6 +4,8 @@
 //! `page_id`, `sender`, `recipient`, `timestamp`, `standby`, `dedupe_key`) plus one
 //! payload object under the key named by `type`, for example `event["reaction"]`.
 
+use std::sync::Arc;
+
 use serde::de::Error as _;
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -83,7 +85,8 @@ pub struct Event {
     /// Messenger or Instagram.
     pub platform: Platform,
     /// The entry's ID: the Page (or Instagram professional account) it was sent to.
-    pub page_id: Option<String>,
+    /// Shared by all events of one entry.
+    pub page_id: Option<Arc<str>>,
     /// Who acted; absent for `policy_enforcement`.
     pub sender: Option<Party>,
     /// Who was addressed.
@@ -98,46 +101,46 @@ pub struct Event {
     pub kind: EventKind,
 }
 
-/// What an event is about, with its payload.
+/// What an event is about, with its payload (boxed, so events stay small to move).
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum EventKind {
     /// A message from a person.
-    Message(MessagePayload),
+    Message(Box<MessagePayload>),
     /// An echo of a message the Page sent (by any app, or by a person in Page Inbox).
-    Echo(MessagePayload),
+    Echo(Box<MessagePayload>),
     /// Messages were delivered.
-    Delivery(Delivery),
+    Delivery(Box<Delivery>),
     /// Messages were read.
-    Read(Read),
+    Read(Box<Read>),
     /// A postback button, Get Started, menu item or ice breaker was tapped.
-    Postback(Postback),
+    Postback(Box<Postback>),
     /// A plugin or notification-messages opt-in.
-    Optin(Optin),
+    Optin(Box<Optin>),
     /// An existing thread was re-entered from a link, an ad or a plugin.
-    Referral(Referral),
+    Referral(Box<Referral>),
     /// A reaction was added or removed.
-    Reaction(Reaction),
+    Reaction(Box<Reaction>),
     /// A message was edited.
-    MessageEdit(MessageEdit),
+    MessageEdit(Box<MessageEdit>),
     /// An account was linked or unlinked.
-    AccountLinking(AccountLinking),
+    AccountLinking(Box<AccountLinking>),
     /// Thread control was passed to this app.
-    PassThreadControl(ThreadControl),
+    PassThreadControl(Box<ThreadControl>),
     /// Thread control was taken from this app.
-    TakeThreadControl(ThreadControl),
+    TakeThreadControl(Box<ThreadControl>),
     /// Another app asks for thread control.
-    RequestThreadControl(RequestThreadControl),
+    RequestThreadControl(Box<RequestThreadControl>),
     /// App roles on the Page changed.
     AppRoles(AppRoles),
     /// Meta enforced its messaging policy on the Page.
-    PolicyEnforcement(PolicyEnforcement),
+    PolicyEnforcement(Box<PolicyEnforcement>),
     /// Answers to a customer feedback survey.
-    Feedback(Feedback),
+    Feedback(Box<Feedback>),
     /// An Instant Game was played.
-    GamePlay(GamePlay),
+    GamePlay(Box<GamePlay>),
     /// A comment on a Page post or Instagram media.
-    Comment(Comment),
+    Comment(Box<Comment>),
     /// Anything this version does not model, with its raw JSON.
     Unknown(Unknown),
 }
@@ -271,7 +274,7 @@ impl<'de> Deserialize<'de> for Event {
             kind: String,
             platform: Platform,
             #[serde(default)]
-            page_id: Option<String>,
+            page_id: Option<Arc<str>>,
             #[serde(default)]
             sender: Option<Party>,
             #[serde(default)]

@@ -77,9 +77,12 @@ impl Event {
 
     /// A key equal for every redelivery of the same event, for deduplication.
     ///
-    /// `message:<mid>`, `echo:<mid>`, `postback:<mid>` or `message_edit:<mid>:<num_edit>`
-    /// where the event has a message ID; otherwise
-    /// `<type>:<sender>:<timestamp>:<first 16 hex of sha256(payload json)>`.
+    /// Natural keys where Meta gives one: `message:<mid>`, `echo:<mid>`,
+    /// `postback:<mid>`, `message_edit:<mid>:<num_edit>`, `delivery:<sender>:<watermark>`,
+    /// `read:<sender>:<watermark or mid>`, `reaction:<sender>:<timestamp>:<action>:<mid>`,
+    /// `comment:<comment_id>:<verb>`. Otherwise
+    /// `<type>:<sender>:<timestamp>:<first 16 hex of sha256(payload json, sorted keys)>`.
+    /// A missing part is written `-`.
     pub fn dedupe_key(&self) -> &str {
         &self.dedupe_key
     }
@@ -87,30 +90,69 @@ impl Event {
 
 /// Computes [`Event::dedupe_key`] from the event's other fields.
 pub(crate) fn dedupe_key(event: &Event) -> String {
-    let name = event.kind.name();
+    let sender = event.sender.as_ref().and_then(|s| s.key());
+    // One buffer written in place: this runs for every event parsed.
+    let mut key = String::with_capacity(96);
+    key.push_str(event.kind.name());
+    let k = &mut key;
     match &event.kind {
-        EventKind::Message(p) | EventKind::Echo(p) if p.mid.is_some() => {
-            return format!("{name}:{}", p.mid.as_deref().unwrap_or_default());
-        }
-        EventKind::Postback(p) if p.mid.is_some() => {
-            return format!("{name}:{}", p.mid.as_deref().unwrap_or_default());
-        }
+        EventKind::Message(p) | EventKind::Echo(p) if p.mid.is_some() => push(k, &p.mid),
+        EventKind::Postback(p) if p.mid.is_some() => push(k, &p.mid),
         EventKind::MessageEdit(p) if p.mid.is_some() => {
-            let edits = p.num_edit.map_or_else(|| "-".to_owned(), |n| n.to_string());
-            return format!("{name}:{}:{edits}", p.mid.as_deref().unwrap_or_default());
+            push(k, &p.mid);
+            push_number(k, p.num_edit.map(i64::from));
         }
-        _ => {}
-    }
-    let sender = event.sender.as_ref().and_then(|s| s.key()).unwrap_or("-");
-    let timestamp = event
-        .timestamp
-        .map_or_else(|| "-".to_owned(), |t| t.to_string());
-    // Payload JSON has sorted or declared key order, so the hash is stable.
-    let payload = serde_json::to_vec(&event.kind.payload_json()).unwrap_or_default();
-    let digest = Sha256::digest(&payload);
-    let mut key = format!("{name}:{sender}:{timestamp}:");
-    for byte in &digest[..8] {
-        let _ = write!(key, "{byte:02x}");
+        EventKind::Delivery(p) if p.watermark.is_some() => {
+            push_str(k, sender);
+            push_number(k, p.watermark);
+        }
+        EventKind::Read(p) if p.watermark.is_some() => {
+            push_str(k, sender);
+            push_number(k, p.watermark);
+        }
+        EventKind::Read(p) if p.mid.is_some() => {
+            push_str(k, sender);
+            push(k, &p.mid);
+        }
+        EventKind::Reaction(p) if p.mid.is_some() => {
+            push_str(k, sender);
+            push_number(k, event.timestamp);
+            push(k, &p.action);
+            push(k, &p.mid);
+        }
+        EventKind::Comment(p) if p.comment_id.is_some() => {
+            push(k, &p.comment_id);
+            push(k, &p.verb);
+        }
+        kind => {
+            push_str(k, sender);
+            push_number(k, event.timestamp);
+            // Serialising through `Value` sorts object keys, so the hash is stable.
+            let payload = serde_json::to_vec(&kind.payload_json()).unwrap_or_default();
+            k.push(':');
+            for byte in &Sha256::digest(&payload)[..8] {
+                let _ = write!(k, "{byte:02x}");
+            }
+        }
     }
     key
+}
+
+fn push(key: &mut String, part: &Option<String>) {
+    push_str(key, part.as_deref());
+}
+
+fn push_str(key: &mut String, part: Option<&str>) {
+    key.push(':');
+    key.push_str(part.unwrap_or("-"));
+}
+
+fn push_number(key: &mut String, part: Option<i64>) {
+    key.push(':');
+    match part {
+        Some(n) => {
+            let _ = write!(key, "{n}");
+        }
+        None => key.push('-'),
+    }
 }

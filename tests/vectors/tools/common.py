@@ -36,19 +36,24 @@ def canonical(value):
     return json.dumps(value, separators=(",", ":"), ensure_ascii=False, sort_keys=True).encode()
 
 
-MID_KEYED = {"message", "echo", "postback"}
-
-
 def dedupe_key(kind, payload, sender, timestamp):
-    mid = payload.get("mid") if isinstance(payload, dict) else None
-    if kind in MID_KEYED and mid is not None:
+    """Natural keys where Meta gives one, else a hash of the sorted payload JSON."""
+    p = payload if isinstance(payload, dict) else {}
+    who = (sender or {}).get("id") or (sender or {}).get("user_ref") or "-"
+    when = "-" if timestamp is None else str(timestamp)
+    mid = p.get("mid")
+    if kind in ("message", "echo", "postback") and mid is not None:
         return f"{kind}:{mid}"
     if kind == "message_edit" and mid is not None:
-        return f"{kind}:{mid}:{payload.get('num_edit', '-')}"
-    who = "-"
-    if sender:
-        who = sender.get("id") or sender.get("user_ref") or "-"
-    when = "-" if timestamp is None else str(timestamp)
+        return f"{kind}:{mid}:{p.get('num_edit', '-')}"
+    if kind in ("delivery", "read") and p.get("watermark") is not None:
+        return f"{kind}:{who}:{p['watermark']}"
+    if kind == "read" and mid is not None:
+        return f"{kind}:{who}:{mid}"
+    if kind == "reaction" and mid is not None:
+        return f"{kind}:{who}:{when}:{p.get('action', '-')}:{mid}"
+    if kind == "comment" and p.get("comment_id") is not None:
+        return f"{kind}:{p['comment_id']}:{p.get('verb', '-')}"
     digest = hashlib.sha256(canonical(payload)).hexdigest()[:16]
     return f"{kind}:{who}:{when}:{digest}"
 

@@ -1,0 +1,247 @@
+//! The two ways through a delivery: one strict pass for the well-formed common case, and
+//! a careful pass that isolates and locates every problem. Both build events with the
+//! same code, so their output is identical (a test holds them to it).
+
+use std::sync::Arc;
+
+use serde::Deserialize;
+use serde_json::Value;
+use serde_json::value::RawValue;
+
+use super::dispatch::{self, Context};
+use super::{EventError, Notification, Platform, wire};
+use crate::error::{Error, ErrorKind, Result};
+
+#[derive(Deserialize)]
+struct Envelope<'a> {
+    #[serde(borrow, default)]
+    object: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    entry: Option<Vec<&'a RawValue>>,
+}
+
+/// A well-formed delivery read in one strict pass, items typed directly.
+#[derive(Deserialize)]
+struct FastEnvelope<'a> {
+    object: String,
+    #[serde(borrow)]
+    entry: Vec<FastEntry<'a>>,
+}
+
+#[derive(Deserialize)]
+struct FastEntry<'a> {
+    #[serde(default, deserialize_with = "wire::opt_id")]
+    id: Option<String>,
+    #[serde(default, deserialize_with = "wire::opt_millis")]
+    time: Option<i64>,
+    #[serde(default)]
+    messaging: Vec<dispatch::Item>,
+    #[serde(default)]
+    standby: Vec<dispatch::Item>,
+    #[serde(borrow, default)]
+    changes: Vec<&'a RawValue>,
+}
+
+#[derive(Deserialize)]
+struct Entry<'a> {
+    #[serde(default, deserialize_with = "wire::opt_id")]
+    id: Option<String>,
+    #[serde(default, deserialize_with = "wire::opt_millis")]
+    time: Option<i64>,
+    #[serde(borrow, default)]
+    messaging: Option<Vec<&'a RawValue>>,
+    #[serde(borrow, default)]
+    standby: Option<Vec<&'a RawValue>>,
+    #[serde(borrow, default)]
+    changes: Option<Vec<&'a RawValue>>,
+}
+
+/// The careful path: every entry and item read on its own, so each problem is located
+/// and reported with its raw JSON while its siblings still parse.
+pub(super) fn careful(text: &str) -> Result<Notification> {
+    // Only `entry` can fail as data here (`object` is taken raw): it is not an array.
+    let envelope: Envelope<'_> = serde_json::from_str(text).map_err(|e| {
+        if e.is_data() {
+            envelope_error("`entry` is not an array", Some("entry"))
+        } else {
+            invalid_json(e)
+        }
+    })?;
+    let object: String = envelope
+        .object
+        .and_then(|raw| serde_json::from_str(raw.get()).ok())
+        .ok_or_else(|| envelope_error("`object` is missing or not a string", Some("object")))?;
+    let entries = envelope
+        .entry
+        .ok_or_else(|| envelope_error("`entry` is missing", Some("entry")))?;
+
+    let platform = Platform::from_object(&object);
+    let mut notification = Notification {
+        object,
+        events: Vec::with_capacity(entries.len()),
+        errors: Vec::new(),
+    };
+    for (index, raw) in entries.into_iter().enumerate() {
+        parse_entry(index, raw, platform, &mut notification);
+    }
+    Ok(notification)
+}
+
+/// One pass for a well-formed delivery. `None` sends anything unusual (a broken or
+/// unknown event, another `object`) to the careful path, which locates each problem and
+/// keeps raw JSON; both paths build events with the same code.
+pub(super) fn fast(text: &str) -> Option<Notification> {
+    let fast: FastEnvelope<'_> = serde_json::from_str(text).ok()?;
+    let platform = Platform::from_object(&fast.object);
+    if platform == Platform::Other {
+        return None;
+    }
+    let count = fast
+        .entry
+        .iter()
+        .map(|e| e.messaging.len() + e.standby.len() + e.changes.len())
+        .sum();
+    let mut events = Vec::with_capacity(count);
+    for entry in fast.entry {
+        let page_id = entry.id.map(Arc::<str>::from);
+        let ctx = |standby| Context {
+            platform,
+            page_id: page_id.as_ref(),
+            entry_time: entry.time,
+            standby,
+        };
+        for (items, standby) in [(entry.messaging, false), (entry.standby, true)] {
+            let ctx = ctx(standby);
+            for item in items {
+                events.push(dispatch::typed_item(item, &ctx).ok()?);
+            }
+        }
+        for change in entry.changes {
+            events.push(dispatch::change(change, &ctx(false)).ok()?);
+        }
+    }
+    Some(Notification {
+        object: fast.object,
+        events,
+        errors: Vec::new(),
+    })
+}
+
+fn parse_entry(index: usize, raw: &RawValue, platform: Platform, out: &mut Notification) {
+    match serde_json::from_str(raw.get()) {
+        Ok(entry) => collect_entry(index, entry, platform, out),
+        Err(err) => {
+            let error = dispatch::invalid_event(err);
+            out.errors.push(event_error(index, None, error, raw));
+        }
+    }
+}
+
+fn collect_entry(index: usize, entry: Entry<'_>, platform: Platform, out: &mut Notification) {
+    let lists = [
+        ("messaging", entry.messaging, false),
+        ("standby", entry.standby, true),
+        ("changes", entry.changes, false),
+    ];
+    let count: usize = lists
+        .iter()
+        .map(|(_, items, _)| items.as_ref().map_or(0, Vec::len))
+        .sum();
+    out.events.reserve(count);
+    let page_id = entry.id.map(Arc::<str>::from);
+    for (list, items, standby) in lists {
+        let ctx = Context {
+            platform,
+            page_id: page_id.as_ref(),
+            entry_time: entry.time,
+            standby,
+        };
+        for (position, item) in items.into_iter().flatten().enumerate() {
+            let parsed = if list == "changes" {
+                dispatch::change(item, &ctx)
+            } else {
+                dispatch::messaging_item(item, &ctx)
+            };
+            match parsed {
+                Ok(event) => out.events.push(event),
+                Err(error) => {
+                    let at = Some((list, position));
+                    out.errors.push(event_error(index, at, error, item));
+                }
+            }
+        }
+    }
+}
+
+fn event_error(
+    entry: usize,
+    at: Option<(&str, usize)>,
+    error: Error,
+    raw: &RawValue,
+) -> EventError {
+    let field = match at {
+        Some((list, position)) => format!("entry[{entry}].{list}[{position}]"),
+        None => format!("entry[{entry}]"),
+    };
+    EventError {
+        entry,
+        list: at.map(|(list, _)| list.to_owned()),
+        index: at.map(|(_, position)| position),
+        field,
+        code: error.code().to_owned(),
+        message: error.kind().to_string(),
+        raw: serde_json::from_str(raw.get()).unwrap_or(Value::Null),
+    }
+}
+
+pub(super) fn envelope_error(detail: &str, field: Option<&str>) -> Error {
+    let kind = ErrorKind::InvalidEnvelope {
+        detail: detail.to_owned(),
+    };
+    match field {
+        Some(field) => Error::at(kind, field),
+        None => Error::new(kind),
+    }
+}
+
+pub(super) fn invalid_json(err: serde_json::Error) -> Error {
+    Error::new(ErrorKind::InvalidJson {
+        detail: err.to_string(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::Value;
+
+    use super::{careful, fast};
+
+    /// For every parse vector the fast path accepts, the careful path must agree exactly.
+    #[test]
+    fn fast_and_careful_paths_agree_on_every_vector() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/vectors/webhook.json");
+        let doc: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        let (mut fast_taken, mut careful_only) = (0, 0);
+        for case in doc["cases"].as_array().unwrap() {
+            let Some(body) = case["input"]["body"].as_str() else {
+                continue;
+            };
+            if !body.trim_start().starts_with('{') {
+                continue;
+            }
+            match fast(body) {
+                Some(quick) => {
+                    let slow = careful(body).unwrap_or_else(|e| panic!("{}: {e}", case["id"]));
+                    assert_eq!(quick, slow, "{}", case["id"]);
+                    fast_taken += 1;
+                }
+                None => careful_only += 1,
+            }
+        }
+        // Both paths must actually be exercised by the vectors.
+        assert!(
+            fast_taken > 40 && careful_only > 10,
+            "fast {fast_taken}, careful {careful_only}"
+        );
+    }
+}
