@@ -12,3 +12,8 @@ pub use secret::Secret;
 
 /// The msgrkit version (the workspace version).
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// The repository README's Rust examples, compiled and run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;
