@@ -88,81 +88,91 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let compact = cli.compact;
-    match cli.command {
-        Command::Sign { secret, sha1, file } => {
-            let body = match io::read_input(file.as_deref()) {
-                Ok(body) => body,
-                Err(code) => return code,
-            };
-            if secret.is_empty() {
-                return io::reject(&msgrkit::Error::new(msgrkit::ErrorKind::AppSecretEmpty));
-            }
-            let value = if sha1 {
-                signature::sign_sha1(secret.as_bytes(), &body)
-            } else {
-                signature::sign(secret.as_bytes(), &body)
-            };
-            println!("{value}");
-            ExitCode::SUCCESS
-        }
+    let outcome = match cli.command {
+        Command::Sign { secret, sha1, file } => sign(&secret, sha1, file),
         Command::Verify {
             secret,
             header,
             allow_sha1,
             file,
-        } => {
-            let body = match io::read_input(file.as_deref()) {
-                Ok(body) => body,
-                Err(code) => return code,
-            };
-            match signature::verify_with(secret.as_bytes(), &body, &header, options(allow_sha1)) {
-                Ok(algorithm) => {
-                    io::print_json(&json!({"verified": true, "algorithm": algorithm}), compact)
-                }
-                Err(err) => io::reject(&err),
-            }
-        }
+        } => verify(&secret, &header, allow_sha1, file, compact),
         Command::Parse {
             secret,
             header,
             allow_sha1,
             file,
-        } => {
-            let body = match io::read_input(file.as_deref()) {
-                Ok(body) => body,
-                Err(code) => return code,
-            };
-            if secret.is_some() || header.is_some() {
-                let Some(secret) = secret.or_else(|| std::env::var(SECRET_ENV).ok()) else {
-                    return io::usage("--header needs --secret or MSGRKIT_APP_SECRET");
-                };
-                // A secret without a header means the delivery is unsigned: fail closed.
-                let header = header.unwrap_or_default();
-                if let Err(err) =
-                    signature::verify_with(secret.as_bytes(), &body, &header, options(allow_sha1))
-                {
-                    return io::reject(&err);
-                }
-            }
-            match webhook::parse(&body) {
-                Ok(notification) => io::print_json(&notification, compact),
-                Err(err) => io::reject(&err),
-            }
-        }
+        } => parse(secret, header, allow_sha1, file, compact),
         Command::Handshake {
             verify_token,
             query,
         } => {
             let answer = webhook::handshake_query(&query, &verify_token);
             let code = io::print_json(&answer, compact);
-            if answer.is_accepted() {
+            Ok(if answer.is_accepted() {
                 code
             } else {
                 ExitCode::from(io::REJECTED)
-            }
+            })
         }
-        Command::Demo => demo::run(),
+        Command::Demo => Ok(demo::run()),
+    };
+    outcome.unwrap_or_else(|code| code)
+}
+
+/// Each handler returns its exit code; `Err` carries the code of an early exit.
+type Outcome = Result<ExitCode, ExitCode>;
+
+fn sign(secret: &str, sha1: bool, file: Option<PathBuf>) -> Outcome {
+    let body = io::read_input(file.as_deref())?;
+    if secret.is_empty() {
+        return Err(io::reject(&msgrkit::Error::new(
+            msgrkit::ErrorKind::AppSecretEmpty,
+        )));
     }
+    let value = if sha1 {
+        signature::sign_sha1(secret.as_bytes(), &body)
+    } else {
+        signature::sign(secret.as_bytes(), &body)
+    };
+    println!("{value}");
+    Ok(ExitCode::SUCCESS)
+}
+
+fn verify(
+    secret: &str,
+    header: &str,
+    allow_sha1: bool,
+    file: Option<PathBuf>,
+    compact: bool,
+) -> Outcome {
+    let body = io::read_input(file.as_deref())?;
+    let algorithm = signature::verify_with(secret.as_bytes(), &body, header, options(allow_sha1))
+        .map_err(|err| io::reject(&err))?;
+    Ok(io::print_json(
+        &json!({"verified": true, "algorithm": algorithm}),
+        compact,
+    ))
+}
+
+fn parse(
+    secret: Option<String>,
+    header: Option<String>,
+    allow_sha1: bool,
+    file: Option<PathBuf>,
+    compact: bool,
+) -> Outcome {
+    let body = io::read_input(file.as_deref())?;
+    if secret.is_some() || header.is_some() {
+        let Some(secret) = secret.or_else(|| std::env::var(SECRET_ENV).ok()) else {
+            return Err(io::usage("--header needs --secret or MSGRKIT_APP_SECRET"));
+        };
+        // A secret without a header means the delivery is unsigned: fail closed.
+        let header = header.unwrap_or_default();
+        signature::verify_with(secret.as_bytes(), &body, &header, options(allow_sha1))
+            .map_err(|err| io::reject(&err))?;
+    }
+    let notification = webhook::parse(&body).map_err(|err| io::reject(&err))?;
+    Ok(io::print_json(&notification, compact))
 }
 
 fn options(allow_sha1: bool) -> VerifyOptions {

@@ -145,6 +145,31 @@ pub enum EventKind {
     Unknown(Unknown),
 }
 
+/// Runs `$body` with `$p` bound to the payload, whatever its type.
+macro_rules! each_payload {
+    ($kind:expr, $p:ident => $body:expr) => {
+        match $kind {
+            EventKind::Message($p) | EventKind::Echo($p) => $body,
+            EventKind::Delivery($p) => $body,
+            EventKind::Read($p) => $body,
+            EventKind::Postback($p) => $body,
+            EventKind::Optin($p) => $body,
+            EventKind::Referral($p) => $body,
+            EventKind::Reaction($p) => $body,
+            EventKind::MessageEdit($p) => $body,
+            EventKind::AccountLinking($p) => $body,
+            EventKind::PassThreadControl($p) | EventKind::TakeThreadControl($p) => $body,
+            EventKind::RequestThreadControl($p) => $body,
+            EventKind::AppRoles($p) => $body,
+            EventKind::PolicyEnforcement($p) => $body,
+            EventKind::Feedback($p) => $body,
+            EventKind::GamePlay($p) => $body,
+            EventKind::Comment($p) => $body,
+            EventKind::Unknown($p) => $body,
+        }
+    };
+}
+
 impl EventKind {
     /// The snake_case name used as `type` in JSON.
     pub fn name(&self) -> &'static str {
@@ -173,27 +198,8 @@ impl EventKind {
 
     /// The payload in its JSON form.
     pub fn payload_json(&self) -> Value {
-        let value = match self {
-            Self::Message(p) | Self::Echo(p) => serde_json::to_value(p),
-            Self::Delivery(p) => serde_json::to_value(p),
-            Self::Read(p) => serde_json::to_value(p),
-            Self::Postback(p) => serde_json::to_value(p),
-            Self::Optin(p) => serde_json::to_value(p),
-            Self::Referral(p) => serde_json::to_value(p),
-            Self::Reaction(p) => serde_json::to_value(p),
-            Self::MessageEdit(p) => serde_json::to_value(p),
-            Self::AccountLinking(p) => serde_json::to_value(p),
-            Self::PassThreadControl(p) | Self::TakeThreadControl(p) => serde_json::to_value(p),
-            Self::RequestThreadControl(p) => serde_json::to_value(p),
-            Self::AppRoles(p) => serde_json::to_value(p),
-            Self::PolicyEnforcement(p) => serde_json::to_value(p),
-            Self::Feedback(p) => serde_json::to_value(p),
-            Self::GamePlay(p) => serde_json::to_value(p),
-            Self::Comment(p) => serde_json::to_value(p),
-            Self::Unknown(p) => serde_json::to_value(p),
-        };
         // Every payload is plain data with string keys, so this cannot fail.
-        value.expect("payloads serialise to json")
+        each_payload!(self, p => serde_json::to_value(p)).expect("payloads serialise to json")
     }
 
     /// Rebuilds a kind from its `type` name and payload JSON (the inverse of the two above).
@@ -240,27 +246,7 @@ impl Serialize for Event {
         map.serialize_entry("standby", &self.standby)?;
         map.serialize_entry("dedupe_key", &self.dedupe_key)?;
         let name = self.kind.name();
-        match &self.kind {
-            EventKind::Message(p) | EventKind::Echo(p) => map.serialize_entry(name, p)?,
-            EventKind::Delivery(p) => map.serialize_entry(name, p)?,
-            EventKind::Read(p) => map.serialize_entry(name, p)?,
-            EventKind::Postback(p) => map.serialize_entry(name, p)?,
-            EventKind::Optin(p) => map.serialize_entry(name, p)?,
-            EventKind::Referral(p) => map.serialize_entry(name, p)?,
-            EventKind::Reaction(p) => map.serialize_entry(name, p)?,
-            EventKind::MessageEdit(p) => map.serialize_entry(name, p)?,
-            EventKind::AccountLinking(p) => map.serialize_entry(name, p)?,
-            EventKind::PassThreadControl(p) | EventKind::TakeThreadControl(p) => {
-                map.serialize_entry(name, p)?
-            }
-            EventKind::RequestThreadControl(p) => map.serialize_entry(name, p)?,
-            EventKind::AppRoles(p) => map.serialize_entry(name, p)?,
-            EventKind::PolicyEnforcement(p) => map.serialize_entry(name, p)?,
-            EventKind::Feedback(p) => map.serialize_entry(name, p)?,
-            EventKind::GamePlay(p) => map.serialize_entry(name, p)?,
-            EventKind::Comment(p) => map.serialize_entry(name, p)?,
-            EventKind::Unknown(p) => map.serialize_entry(name, p)?,
-        }
+        each_payload!(&self.kind, p => map.serialize_entry(name, p))?;
         map.end()
     }
 }
