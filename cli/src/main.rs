@@ -6,11 +6,14 @@
 
 mod demo;
 mod io;
+mod send_side;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use msgrkit::limits::Product;
+use msgrkit::policy::{Author, Intent, Mode};
 use msgrkit::signature::{self, VerifyOptions};
 use msgrkit::webhook;
 use serde_json::json;
@@ -81,6 +84,41 @@ enum Command {
         /// The query string or the whole callback URL.
         query: String,
     },
+    /// Validate a Send API request, a bare message or a Messenger Profile body.
+    Validate {
+        /// Judge by Meta's rules on this date (YYYY-MM-DD); default: the newest profile.
+        #[arg(long)]
+        as_of: Option<String>,
+        /// Whose rules apply.
+        #[arg(long, value_enum, default_value = "messenger")]
+        platform: ProductArg,
+        /// The JSON body; stdin when absent or `-`.
+        file: Option<PathBuf>,
+    },
+    /// Decide messaging_type and tag for a message, or refuse it (24-hour window, tags).
+    Policy {
+        /// The person's last activity, epoch milliseconds.
+        #[arg(long)]
+        last_user_activity: i64,
+        /// When the message would be sent, epoch milliseconds (default: now).
+        #[arg(long)]
+        now: Option<i64>,
+        /// Who writes it.
+        #[arg(long, value_enum, default_value = "bot")]
+        author: AuthorArg,
+        /// A reply or a proactive update.
+        #[arg(long, value_enum, default_value = "reply")]
+        intent: IntentArg,
+        /// Send with this message tag (overrides --intent).
+        #[arg(long)]
+        tag: Option<String>,
+        /// explicit: tags only when asked; auto_human_agent: humans get HUMAN_AGENT after 24 hours.
+        #[arg(long, value_enum, default_value = "explicit")]
+        mode: ModeArg,
+        /// Whose rules apply.
+        #[arg(long, value_enum, default_value = "messenger")]
+        platform: ProductArg,
+    },
     /// Sign, verify and parse a realistic batched webhook, printing each step.
     Demo,
 }
@@ -114,13 +152,81 @@ fn main() -> ExitCode {
                 ExitCode::from(io::REJECTED)
             })
         }
+        Command::Validate {
+            as_of,
+            platform,
+            file,
+        } => send_side::validate(as_of.as_deref(), platform.into(), file, compact),
+        Command::Policy {
+            last_user_activity,
+            now,
+            author,
+            intent,
+            tag,
+            mode,
+            platform,
+        } => {
+            let args = send_side::PolicyArgs {
+                last_user_activity,
+                now,
+                author: match author {
+                    AuthorArg::Human => Author::Human,
+                    AuthorArg::Bot => Author::Bot,
+                },
+                intent: match intent {
+                    IntentArg::Reply => Intent::Reply,
+                    IntentArg::Update => Intent::Update,
+                },
+                tag,
+                mode: match mode {
+                    ModeArg::Explicit => Mode::Explicit,
+                    ModeArg::AutoHumanAgent => Mode::AutoHumanAgent,
+                },
+                platform: platform.into(),
+            };
+            send_side::policy(args, compact)
+        }
         Command::Demo => Ok(demo::run()),
     };
     outcome.unwrap_or_else(|code| code)
 }
 
 /// Each handler returns its exit code; `Err` carries the code of an early exit.
-type Outcome = Result<ExitCode, ExitCode>;
+pub(crate) type Outcome = Result<ExitCode, ExitCode>;
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum ProductArg {
+    Messenger,
+    Instagram,
+}
+
+impl From<ProductArg> for Product {
+    fn from(value: ProductArg) -> Self {
+        match value {
+            ProductArg::Messenger => Product::Messenger,
+            ProductArg::Instagram => Product::Instagram,
+        }
+    }
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum AuthorArg {
+    Human,
+    Bot,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum IntentArg {
+    Reply,
+    Update,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+#[clap(rename_all = "snake_case")]
+enum ModeArg {
+    Explicit,
+    AutoHumanAgent,
+}
 
 fn sign(secret: &str, sha1: bool, file: Option<PathBuf>) -> Outcome {
     let body = io::read_input(file.as_deref())?;

@@ -3,7 +3,10 @@
 #![forbid(unsafe_code)]
 
 pub mod error;
+pub mod limits;
+pub mod policy;
 pub mod secret;
+pub mod send;
 pub mod signature;
 pub mod webhook;
 
