@@ -211,7 +211,15 @@ fn usage_errors_exit_2_and_every_subcommand_has_help() {
         msgrkit(&["parse", "/no/such/file.json"], b"").status.code(),
         Some(2)
     );
-    for sub in ["sign", "verify", "parse", "handshake", "demo"] {
+    for sub in [
+        "sign",
+        "verify",
+        "parse",
+        "handshake",
+        "validate",
+        "policy",
+        "demo",
+    ] {
         let out = msgrkit(&[sub, "--help"], b"");
         assert_eq!(out.status.code(), Some(0), "{sub} --help");
         assert!(
@@ -240,4 +248,106 @@ fn demo_runs_the_whole_receive_side() {
             "demo output lacks {expected:?}:\n{text}"
         );
     }
+}
+
+#[test]
+fn validate_reports_all_three_violations_with_paths() {
+    let mut replies: Vec<Value> = (0..14)
+        .map(|i| serde_json::json!({"content_type": "text", "title": "ok", "payload": format!("P{i}")}))
+        .collect();
+    replies[3]["title"] = Value::from("t".repeat(25));
+    let body = serde_json::json!({
+        "recipient": {"id": "1"}, "messaging_type": "RESPONSE",
+        "message": {"text": "x".repeat(2001), "quick_replies": replies}
+    });
+    let out = msgrkit(&["validate"], body.to_string().as_bytes());
+    assert_eq!(out.status.code(), Some(1));
+    let violations = stdout_json(&out)["violations"].as_array().unwrap().clone();
+    let found: Vec<(&str, &str, u64)> = violations
+        .iter()
+        .map(|v| {
+            (
+                v["code"].as_str().unwrap(),
+                v["field"].as_str().unwrap(),
+                v["actual"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("limit_exceeded", "message.text", 2001),
+            ("limit_exceeded", "message.quick_replies", 14),
+            ("limit_exceeded", "message.quick_replies[3].title", 25)
+        ]
+    );
+}
+
+#[test]
+fn validate_judges_retired_tags_by_date() {
+    let body = br#"{"recipient":{"id":"1"},"messaging_type":"MESSAGE_TAG","tag":"POST_PURCHASE_UPDATE","message":{"text":"shipped"}}"#;
+    let late = msgrkit(&["validate", "--as-of", "2026-11-21"], body);
+    assert_eq!(late.status.code(), Some(1));
+    let violation = &stdout_json(&late)["violations"][0];
+    assert_eq!(
+        (violation["code"].as_str(), violation["retired_on"].as_str()),
+        (Some("retired"), Some("2026-04-27"))
+    );
+    let early = msgrkit(&["validate", "--as-of", "2026-01-15"], body);
+    assert_eq!(early.status.code(), Some(0));
+    assert_eq!(stdout_json(&early)["violations"], serde_json::json!([]));
+    let bad_date = msgrkit(&["validate", "--as-of", "2026-02-30"], body);
+    assert_eq!(bad_date.status.code(), Some(1));
+    assert_eq!(stderr_json(&bad_date)["code"], "invalid_input");
+}
+
+#[test]
+fn policy_decides_the_window_for_humans_and_bots() {
+    let last = 1_763_712_000_000_i64;
+    let run = |after: i64, author: &str, extra: &[&str]| {
+        let (last, now) = (last.to_string(), (last + after).to_string());
+        let mut args = vec![
+            "policy",
+            "--last-user-activity",
+            &last,
+            "--now",
+            &now,
+            "--author",
+            author,
+        ];
+        args.extend_from_slice(extra);
+        let out = msgrkit(&args, b"");
+        (out.status.code(), stdout_json(&out))
+    };
+    let hours_30 = 30 * 3_600_000;
+    let days_8 = 8 * 86_400_000;
+    let auto = ["--mode", "auto_human_agent"];
+    let (code, human) = run(hours_30, "human", &auto);
+    assert_eq!(
+        (code, human),
+        (
+            Some(0),
+            serde_json::json!({"messaging_type": "MESSAGE_TAG", "tag": "HUMAN_AGENT"})
+        )
+    );
+    let (code, human) = run(hours_30, "human", &["--tag", "HUMAN_AGENT"]);
+    assert_eq!(
+        (code, human["tag"].as_str()),
+        (Some(0), Some("HUMAN_AGENT"))
+    );
+    let (code, bot) = run(hours_30, "bot", &auto);
+    assert_eq!(
+        (code, bot["refusal"]["code"].as_str()),
+        (Some(1), Some("outside_window"))
+    );
+    let (code, human) = run(days_8, "human", &auto);
+    assert_eq!(
+        (code, human["refusal"]["code"].as_str()),
+        (Some(1), Some("human_agent_window_closed"))
+    );
+    let (code, bot) = run(days_8, "bot", &auto);
+    assert_eq!(
+        (code, bot["refusal"]["code"].as_str()),
+        (Some(1), Some("outside_window"))
+    );
 }

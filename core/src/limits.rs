@@ -485,6 +485,13 @@ impl Platform {
             .find(|r| r.feature == feature && self.as_of >= r.on)
     }
 
+    /// Whether `feature` retires after `as_of`: a legacy construct Meta still accepted then.
+    pub fn is_legacy(&self, feature: &str) -> bool {
+        RETIREMENTS
+            .iter()
+            .any(|r| r.feature == feature && self.as_of < r.on)
+    }
+
     /// The day `feature` becomes available, if it is not available yet on `as_of`.
     pub fn not_yet_available(&self, feature: &str) -> Option<Date> {
         INTRODUCTIONS

@@ -13,6 +13,9 @@ mod profile;
 mod template;
 
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::error::{Error, ErrorKind};
 
 pub use button::{AccountLinkButton, Button, GamePlayButton, PostbackButton, UrlButton};
 pub use message::{Attachment, MediaPayload, Message, QuickReply, TextQuickReply};
@@ -23,6 +26,83 @@ pub use template::{
     ImageGridTemplate, MediaElement, MediaTemplate, ProductElement, ProductTemplate,
     ReceiptElement, ReceiptTemplate, Summary, Template,
 };
+
+/// Reads an optional list where `null` means absent, as it does for every other field.
+pub(crate) fn null_as_empty<'de, D, T>(deserializer: D) -> Result<Vec<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    Ok(Option::<Vec<T>>::deserialize(deserializer)?.unwrap_or_default())
+}
+
+/// Which body a JSON object is: a Send API request (it has `recipient`), a Messenger
+/// Profile body (it has a profile property), or else a bare `message` object.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum BodyKind {
+    /// `SendRequest`.
+    Request,
+    /// `MessengerProfile`.
+    Profile,
+    /// `Message`.
+    Message,
+}
+
+impl BodyKind {
+    /// Classifies a JSON object by its keys.
+    pub fn of(value: &Value) -> Self {
+        const PROFILE_KEYS: &[&str] = &[
+            "persistent_menu",
+            "get_started",
+            "greeting",
+            "ice_breakers",
+            "whitelisted_domains",
+        ];
+        if value.get("recipient").is_some() {
+            Self::Request
+        } else if PROFILE_KEYS.iter().any(|key| value.get(key).is_some()) {
+            Self::Profile
+        } else {
+            Self::Message
+        }
+    }
+}
+
+/// Reads a host's JSON body into the model and writes it back in exactly Meta's form:
+/// no `null`s, no keys Meta does not accept, IDs and enums as Meta spells them.
+///
+/// # Errors
+///
+/// `invalid_input` with the field path when the JSON does not have the model's shape;
+/// run [`crate::limits::validate_json`] to get every problem as a violation instead.
+pub fn normalize_json(value: &Value) -> Result<Value, Error> {
+    fn through<T: serde::de::DeserializeOwned + Serialize>(value: &Value) -> Result<Value, Error> {
+        let typed: T = serde_path_to_error::deserialize(value).map_err(|err| {
+            let field = err.path().to_string();
+            let detail = err.inner().to_string();
+            Error::at(
+                ErrorKind::InvalidInput { detail },
+                if field == "." { String::new() } else { field },
+            )
+        })?;
+        serde_json::to_value(typed).map_err(|err| {
+            Error::new(ErrorKind::InvalidInput {
+                detail: err.to_string(),
+            })
+        })
+    }
+    if !value.is_object() {
+        return Err(Error::new(ErrorKind::InvalidInput {
+            detail: "expected a json object".to_owned(),
+        }));
+    }
+    match BodyKind::of(value) {
+        BodyKind::Request => through::<SendRequest>(value),
+        BodyKind::Profile => through::<MessengerProfile>(value),
+        BodyKind::Message => through::<Message>(value),
+    }
+}
 
 /// A Send API request body: a message or a sender action for one recipient.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -182,7 +262,7 @@ impl MessageTag {
 
     /// The tag with wire name `name`.
     pub fn from_name(name: &str) -> Self {
-        serde_json::from_value(serde_json::Value::String(name.to_owned()))
+        serde_json::from_value(Value::String(name.to_owned()))
             .unwrap_or_else(|_| Self::Other(name.to_owned()))
     }
 }

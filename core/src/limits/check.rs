@@ -176,8 +176,12 @@ impl<'p> Checker<'p> {
         }
     }
 
-    /// Reports `feature` as retired if it is by the profile's date; true when it was.
+    /// Reports `feature` as retired if it is by the profile's date. True when the feature
+    /// is settled here: retired (reported) or legacy (still accepted on that date).
     pub(crate) fn retired(&mut self, path: &Path<'_>, feature: &str) -> bool {
+        if self.platform.is_legacy(feature) {
+            return true;
+        }
         let Some(retirement) = self.platform.retirement(feature) else {
             return false;
         };

@@ -9,38 +9,29 @@ use serde_json::Value;
 use super::check::{Checker, Path, clip};
 use super::{Platform, Violation, ViolationCode, profile, request};
 use crate::send::{
-    AccountLinkButton, Button, ButtonTemplate, CouponTemplate, FeedbackTemplate, GamePlayButton,
-    GenericTemplate, ImageGridTemplate, MediaTemplate, Message, MessengerProfile, PostbackButton,
-    ProductTemplate, QuickReply, ReceiptTemplate, SendRequest, Template, TextQuickReply, UrlButton,
+    AccountLinkButton, BodyKind, Button, ButtonTemplate, CouponTemplate, FeedbackTemplate,
+    GamePlayButton, GenericTemplate, ImageGridTemplate, MediaTemplate, Message, MessengerProfile,
+    PostbackButton, ProductTemplate, QuickReply, ReceiptTemplate, SendRequest, Template,
+    TextQuickReply, UrlButton,
 };
-
-/// Keys that make a JSON object a Messenger Profile body.
-const PROFILE_KEYS: &[&str] = &[
-    "persistent_menu",
-    "get_started",
-    "greeting",
-    "ice_breakers",
-    "whitelisted_domains",
-];
 
 /// Every rule `value` breaks: a Send API request body (it has `recipient`), a Messenger
 /// Profile body (it has a profile property), or else a bare message object.
 pub fn validate_json(value: &Value, platform: &Platform) -> Vec<Violation> {
-    let Some(object) = value.as_object() else {
+    if !value.is_object() {
+        let detail = "expected a json object".to_owned();
         return vec![Violation::new(
             ViolationCode::InvalidValue,
             String::new(),
-            "expected a json object".to_owned(),
+            detail,
         )];
-    };
-    if object.contains_key("recipient") {
-        typed::<SendRequest>(value, |request| request::validate(request, platform))
-    } else if PROFILE_KEYS.iter().any(|key| object.contains_key(*key)) {
-        typed::<MessengerProfile>(value, |body| profile::validate_profile(body, platform))
-    } else {
-        typed::<Message>(value, |message| {
-            request::validate_message(message, platform)
-        })
+    }
+    match BodyKind::of(value) {
+        BodyKind::Request => typed::<SendRequest>(value, |r| request::validate(r, platform)),
+        BodyKind::Profile => {
+            typed::<MessengerProfile>(value, |p| profile::validate_profile(p, platform))
+        }
+        BodyKind::Message => typed::<Message>(value, |m| request::validate_message(m, platform)),
     }
 }
 

@@ -16,7 +16,11 @@ pub struct Message {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<String>,
     /// Up to 13 quick replies shown above the composer.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "super::null_as_empty",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub quick_replies: Vec<QuickReply>,
     /// A sticker from the Sticker API (since 2026-06-01).
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -53,7 +53,7 @@ pub struct Greeting {
 #[non_exhaustive]
 pub struct PersistentMenu {
     /// Up to 20 `web_url` or `postback` items (nesting was retired).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::null_as_empty")]
     pub call_to_actions: Vec<Button>,
     /// Hide the composer so only the menu can be used (Messenger only).
     #[serde(default, skip_serializing_if = "Option::is_none")]

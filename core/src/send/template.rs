@@ -75,7 +75,11 @@ pub struct GenericTemplate {
 #[non_exhaustive]
 pub struct GenericElement {
     /// Up to 3 buttons.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "super::null_as_empty",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub buttons: Vec<Button>,
     /// What tapping the card opens: a `web_url` without `title`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -131,7 +135,11 @@ pub struct MediaElement {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attachment_id: Option<String>,
     /// Optional buttons.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "super::null_as_empty",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub buttons: Vec<Button>,
     /// `image` or `video`.
     pub media_type: String,
@@ -148,12 +156,20 @@ pub struct ReceiptTemplate {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address: Option<Address>,
     /// Discounts and other adjustments.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "super::null_as_empty",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub adjustments: Vec<Adjustment>,
     /// ISO 4217 code, for example `USD`.
     pub currency: String,
     /// The items, up to 100.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "super::null_as_empty",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub elements: Vec<ReceiptElement>,
     /// Shown as the merchant's name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -332,7 +348,11 @@ pub struct ImageGridTemplate {
 #[non_exhaustive]
 pub struct ImageGridElement {
     /// Up to 3 `web_url` or `postback` buttons.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "super::null_as_empty",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub buttons: Vec<Button>,
     /// 2 to 6 images.
     pub images: Vec<GridImage>,

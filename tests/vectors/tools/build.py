@@ -8,6 +8,8 @@ import tempfile
 import pathlib
 
 import common
+import policy_cases
+import send_cases
 import signature_cases
 import webhook_cases
 
@@ -16,6 +18,10 @@ SUITES = [
      signature_cases.NOTES, signature_cases.cases),
     ("webhook", "webhook parsing into normalised events, the verification handshake, and event helpers",
      webhook_cases.NOTES, webhook_cases.cases),
+    ("send", "Send API and Messenger Profile bodies: serialisation and validation against the dated profile",
+     send_cases.NOTES, send_cases.cases),
+    ("policy", "the messaging window, message tags and private replies",
+     policy_cases.NOTES, policy_cases.cases),
 ]
 
 
