@@ -89,9 +89,9 @@ enum Command {
         /// Judge by Meta's rules on this date (YYYY-MM-DD); default: the newest profile.
         #[arg(long)]
         as_of: Option<String>,
-        /// Whose rules apply.
-        #[arg(long, value_enum, default_value = "messenger")]
-        platform: ProductArg,
+        /// Whose rules apply [default: messenger].
+        #[arg(long, value_enum)]
+        platform: Option<ProductArg>,
         /// The JSON body; stdin when absent or `-`.
         file: Option<PathBuf>,
     },
@@ -103,21 +103,21 @@ enum Command {
         /// When the message would be sent, epoch milliseconds (default: now).
         #[arg(long)]
         now: Option<i64>,
-        /// Who writes it.
-        #[arg(long, value_enum, default_value = "bot")]
-        author: AuthorArg,
-        /// A reply or a proactive update.
-        #[arg(long, value_enum, default_value = "reply")]
-        intent: IntentArg,
+        /// Who writes it [default: bot].
+        #[arg(long, value_enum)]
+        author: Option<AuthorArg>,
+        /// A reply or a proactive update [default: reply].
+        #[arg(long, value_enum)]
+        intent: Option<IntentArg>,
         /// Send with this message tag (overrides --intent).
         #[arg(long)]
         tag: Option<String>,
-        /// explicit: tags only when asked; auto_human_agent: humans get HUMAN_AGENT after 24 hours.
-        #[arg(long, value_enum, default_value = "explicit")]
-        mode: ModeArg,
-        /// Whose rules apply.
-        #[arg(long, value_enum, default_value = "messenger")]
-        platform: ProductArg,
+        /// explicit: tags only when asked; auto_human_agent: humans get HUMAN_AGENT after 24 hours [default: explicit].
+        #[arg(long, value_enum)]
+        mode: Option<ModeArg>,
+        /// Whose rules apply [default: messenger].
+        #[arg(long, value_enum)]
+        platform: Option<ProductArg>,
     },
     /// Sign, verify and parse a realistic batched webhook, printing each step.
     Demo,
@@ -156,7 +156,7 @@ fn main() -> ExitCode {
             as_of,
             platform,
             file,
-        } => send_side::validate(as_of.as_deref(), platform.into(), file, compact),
+        } => send_side::validate(as_of.as_deref(), product(platform), file, compact),
         Command::Policy {
             last_user_activity,
             now,
@@ -169,20 +169,21 @@ fn main() -> ExitCode {
             let args = send_side::PolicyArgs {
                 last_user_activity,
                 now,
-                author: match author {
+                // Absent flags take the core's defaults.
+                author: author.map_or_else(Author::default, |a| match a {
                     AuthorArg::Human => Author::Human,
                     AuthorArg::Bot => Author::Bot,
-                },
-                intent: match intent {
+                }),
+                intent: intent.map_or_else(Intent::default, |i| match i {
                     IntentArg::Reply => Intent::Reply,
                     IntentArg::Update => Intent::Update,
-                },
+                }),
                 tag,
-                mode: match mode {
+                mode: mode.map_or_else(Mode::default, |m| match m {
                     ModeArg::Explicit => Mode::Explicit,
                     ModeArg::AutoHumanAgent => Mode::AutoHumanAgent,
-                },
-                platform: platform.into(),
+                }),
+                platform: product(platform),
             };
             send_side::policy(args, compact)
         }
@@ -200,13 +201,12 @@ enum ProductArg {
     Instagram,
 }
 
-impl From<ProductArg> for Product {
-    fn from(value: ProductArg) -> Self {
-        match value {
-            ProductArg::Messenger => Product::Messenger,
-            ProductArg::Instagram => Product::Instagram,
-        }
-    }
+/// The product named by `--platform`, or the core's default.
+fn product(arg: Option<ProductArg>) -> Product {
+    arg.map_or_else(Product::default, |p| match p {
+        ProductArg::Messenger => Product::Messenger,
+        ProductArg::Instagram => Product::Instagram,
+    })
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
