@@ -1,7 +1,10 @@
-//! `msgrkit demo`: the receive side of a Messenger integration, end to end, on this machine only.
+//! `msgrkit demo`: a Messenger integration's receive side and send-side checks, on this machine only.
 
 use std::process::ExitCode;
 
+use msgrkit::limits::{self, Platform};
+use msgrkit::policy::{self, Author, Mode, PolicyInput};
+use msgrkit::send::{Message, QuickReply, SendRequest};
 use msgrkit::signature;
 use msgrkit::webhook::{self, Event, EventKind};
 
@@ -151,10 +154,66 @@ pub(crate) fn run() -> ExitCode {
             println!("   {line}");
         }
     }
+    reply_step(&notification);
     println!(
         "\nTry it on your own bodies: msgrkit parse --secret S --header 'sha256=...' body.json"
     );
     ExitCode::SUCCESS
+}
+
+/// Step 7: the send side decides and checks a reply before Meta ever sees it.
+fn reply_step(notification: &webhook::Notification) {
+    let Some(first) = notification.events.first() else {
+        return;
+    };
+    let (Some(last), Some(psid)) = (
+        first.timestamp,
+        first.sender.as_ref().and_then(|s| s.id.clone()),
+    ) else {
+        return;
+    };
+    println!(
+        "\n7. Reply to event 1: the policy decides, the validator checks, before Meta sees anything"
+    );
+    let minute = 60_000;
+    for (label, after, author) in [
+        ("bot, 2 minutes later", 2 * minute, Author::Bot),
+        ("bot, 30 hours later", 1800 * minute, Author::Bot),
+        ("agent, 30 hours later", 1800 * minute, Author::Human),
+        ("agent, 8 days later", 8 * 1440 * minute, Author::Human),
+    ] {
+        let mut input = PolicyInput::new(last, last + after, author);
+        input.mode = Mode::AutoHumanAgent;
+        let answer = match policy::decide(&input) {
+            Ok(d) => format!(
+                "{} {}",
+                d.messaging_type.as_str(),
+                d.tag.map(|t| t.as_str().to_owned()).unwrap_or_default()
+            ),
+            Err(refusal) => format!("refused: {}", refusal.code.as_str()),
+        };
+        println!("   {label:<27}-> {answer}");
+    }
+    let reply = Message::text("Order #1042 left our warehouse today.").with_quick_replies([
+        QuickReply::text("Track it", "TRACK_1042"),
+        QuickReply::text("Talk to an agent", "AGENT"),
+    ]);
+    let good = SendRequest::reply(psid.clone(), reply);
+    let count = limits::validate(&good, &Platform::latest()).len();
+    println!("   reply with 2 quick replies -> {count} violations");
+    let bad = serde_json::json!({
+        "recipient": {"id": psid}, "messaging_type": "MESSAGE_TAG", "tag": "POST_PURCHASE_UPDATE",
+        "message": {"text": "Your parcel shipped", "quick_replies": [{"content_type": "text", "title": "Where is my parcel right now?", "payload": "WHERE"}]}
+    });
+    println!("   a tagged update with a long quick-reply title:");
+    for violation in limits::validate_json(&bad, &Platform::latest()) {
+        println!(
+            "     {} at {}: {}",
+            violation.code.as_str(),
+            violation.field,
+            violation.detail
+        );
+    }
 }
 
 fn show_rejection(label: &str, result: msgrkit::Result<signature::Algorithm>) {

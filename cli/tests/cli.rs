@@ -242,6 +242,11 @@ fn demo_runs_the_whole_receive_side() {
         "empty app secret           -> rejected: app_secret_empty",
         "entry[1].messaging[2] could not be read (invalid_event)",
         "dedupe key of event 1: message:m_order_1",
+        "bot, 30 hours later        -> refused: outside_window",
+        "agent, 30 hours later      -> MESSAGE_TAG HUMAN_AGENT",
+        "reply with 2 quick replies -> 0 violations",
+        "retired at tag",
+        "limit_exceeded at message.quick_replies[0].title",
     ] {
         assert!(
             text.contains(expected),

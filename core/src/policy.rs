@@ -125,6 +125,23 @@ pub enum RefusalCode {
     PrivateReplyWindowClosed,
 }
 
+impl RefusalCode {
+    /// The stable snake_case code.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::OutsideWindow => "outside_window",
+            Self::HumanAgentWindowClosed => "human_agent_window_closed",
+            Self::TagWindowClosed => "tag_window_closed",
+            Self::TagRetired => "tag_retired",
+            Self::TagNotAllowedForAuthor => "tag_not_allowed_for_author",
+            Self::TagNotAllowedOnPlatform => "tag_not_allowed_on_platform",
+            Self::TagUnknown => "tag_unknown",
+            Self::PrivateReplyAlreadySent => "private_reply_already_sent",
+            Self::PrivateReplyWindowClosed => "private_reply_window_closed",
+        }
+    }
+}
+
 /// A refusal with its reason and, for windows, when the window closed.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
@@ -285,4 +302,26 @@ pub fn decide_private_reply(
         messaging_type: MessagingType::Response,
         tag: None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RefusalCode;
+
+    #[test]
+    fn codes_match_their_json_form() {
+        for code in [
+            RefusalCode::OutsideWindow,
+            RefusalCode::HumanAgentWindowClosed,
+            RefusalCode::TagWindowClosed,
+            RefusalCode::TagRetired,
+            RefusalCode::TagNotAllowedForAuthor,
+            RefusalCode::TagNotAllowedOnPlatform,
+            RefusalCode::TagUnknown,
+            RefusalCode::PrivateReplyAlreadySent,
+            RefusalCode::PrivateReplyWindowClosed,
+        ] {
+            assert_eq!(serde_json::to_value(code).unwrap(), code.as_str());
+        }
+    }
 }
