@@ -21,6 +21,18 @@ def write_suite(name, description, notes, cases):
     return len(cases)
 
 
+def make_case(case_id, inp, expect, *, flags=(), comment=None):
+    """One vector case in the documented key order."""
+    out = {"id": case_id}
+    if comment:
+        out["comment"] = comment
+    if flags:
+        out["flags"] = list(flags)
+    out["input"] = inp
+    out["expect"] = expect
+    return out
+
+
 def compact(value):
     """JSON text the way Meta sends it: no spaces."""
     return json.dumps(value, separators=(",", ":"), ensure_ascii=False)

@@ -1,5 +1,7 @@
 """Cases for tests/vectors/policy.json: the 24-hour window, HUMAN_AGENT and tags, private replies."""
 
+from common import make_case
+
 NOTES = {
     "window": "the standard 24-hour window (open while less than 24 hours have passed)",
     "human_agent": "HUMAN_AGENT: humans only, within 7 days",
@@ -29,14 +31,7 @@ def decide(id_, after, expect, *, last=LAST, author=None, intent=None, tag=None,
         inp["mode"] = mode
     if platform:
         inp["platform"] = platform
-    out = {"id": "policy/" + id_}
-    if comment:
-        out["comment"] = comment
-    if flags:
-        out["flags"] = list(flags)
-    out["input"] = inp
-    out["expect"] = {"ok": expect}
-    return out
+    return make_case("policy/" + id_, inp, {"ok": expect}, flags=flags, comment=comment)
 
 
 def send(messaging_type, tag=None):
@@ -98,9 +93,8 @@ def cases():
     ]
 
     def private(id_, after, already, expect):
-        return {"id": "policy/private-reply/" + id_, "flags": ["private_reply"],
-                "input": {"call": "private_reply", "comment_created": LAST, "now": LAST + after, "already_replied": already},
-                "expect": {"ok": expect}}
+        inp = {"call": "private_reply", "comment_created": LAST, "now": LAST + after, "already_replied": already}
+        return make_case("policy/private-reply/" + id_, inp, {"ok": expect}, flags=["private_reply"])
 
     out += [
         private("fresh", 1 * H, False, send("RESPONSE")),

@@ -1,6 +1,8 @@
 """Cases for tests/vectors/send.json: Send API and Messenger Profile serialisation and validation.
 Every limit has limit-1 / limit / limit+1 cases; expected violations are written out."""
 
+from common import make_case
+
 NOTES = {
     "boundary": "a limit tested at limit-1, limit and limit+1",
     "unicode": "lengths count Unicode scalar values (emoji, combining marks), or UTF-8 bytes where the unit says so",
@@ -52,14 +54,7 @@ def case(id_, body, violations, *, as_of=None, platform=None, flags=(), comment=
         inp["as_of"] = as_of
     if platform:
         inp["platform"] = platform
-    out = {"id": "send/" + id_}
-    if comment:
-        out["comment"] = comment
-    if flags:
-        out["flags"] = list(flags)
-    out["input"] = inp
-    out["expect"] = {"ok": violations}
-    return out
+    return make_case("send/" + id_, inp, {"ok": violations}, flags=flags, comment=comment)
 
 
 def boundary(name, maximum, make, field, *, unit="chars", platform=None, minimum=None):
@@ -426,11 +421,8 @@ def profile_cases():
 
 def roundtrip_cases():
     def rt(id_, body, written=None, comment=None):
-        out = {"id": "send/roundtrip/" + id_, "flags": ["roundtrip"], "input": {"call": "roundtrip", "body": body},
-               "expect": {"ok": body if written is None else written}}
-        if comment:
-            out["comment"] = comment
-        return out
+        expect = {"ok": body if written is None else written}
+        return make_case("send/roundtrip/" + id_, {"call": "roundtrip", "body": body}, expect, flags=["roundtrip"], comment=comment)
     full_receipt = receipt(merchant_name="Example Shop", timestamp="1428444852",
                            address={"street_1": "1 Hacker Way", "street_2": "", "city": "Menlo Park", "postal_code": "94025", "state": "CA", "country": "US"},
                            summary={"subtotal": 75.0, "shipping_cost": 4.95, "total_tax": 6.19, "total_cost": 56.14},

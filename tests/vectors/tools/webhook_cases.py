@@ -1,7 +1,7 @@
 """Cases for tests/vectors/webhook.json: parsing, the handshake and the event helpers.
 Each expected event is written out in full: this file is the spec of the normalised form."""
 
-from common import compact, escaped, event
+from common import compact, escaped, event, make_case
 
 PAGE = "106000000000001"
 PAGE2 = "106000000000002"
@@ -94,14 +94,8 @@ def single(id_, key, wire_payload, kind, payload, *, flags=(), comment=None, **k
 
 
 def case(id_, body, expect, *, flags=(), comment=None):
-    out = {"id": id_}
-    if comment:
-        out["comment"] = comment
-    if flags:
-        out["flags"] = list(flags)
-    out["input"] = {"body": body} if isinstance(body, str) else body
-    out["expect"] = expect
-    return out
+    inp = {"body": body} if isinstance(body, str) else body
+    return make_case(id_, inp, expect, flags=flags, comment=comment)
 
 
 def error(code, field=None):

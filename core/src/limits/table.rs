@@ -1,0 +1,376 @@
+//! The data of the profile: every limit, tag rule, introduction and retirement date.
+//! Sources: `messenger-platform.md` §3–5, §10 and §13.
+
+use serde::{Deserialize, Serialize};
+
+use super::{Date, Limit, Unit};
+
+const fn chars(max: usize) -> Limit {
+    Limit {
+        min: 0,
+        max,
+        unit: Unit::Chars,
+    }
+}
+
+const fn items(min: usize, max: usize) -> Limit {
+    Limit {
+        min,
+        max,
+        unit: Unit::Items,
+    }
+}
+
+/// Every number the validator checks, for one product.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Limits {
+    /// `message.text`.
+    pub text: Limit,
+    /// `message.metadata`.
+    pub metadata: Limit,
+    /// `message.quick_replies`.
+    pub quick_replies: Limit,
+    /// A text quick reply's `title`.
+    pub quick_reply_title: Limit,
+    /// A text quick reply's `payload`.
+    pub quick_reply_payload: Limit,
+    /// A button's `title`.
+    pub button_title: Limit,
+    /// A postback button's `payload`.
+    pub postback_payload: Limit,
+    /// The button template's `text`.
+    pub button_template_text: Limit,
+    /// The button template's `buttons`.
+    pub button_template_buttons: Limit,
+    /// The generic template's `elements`.
+    pub generic_elements: Limit,
+    /// A generic element's `title` and `subtitle`.
+    pub generic_title: Limit,
+    /// A generic element's `buttons`.
+    pub generic_buttons: Limit,
+    /// The media template's `elements`.
+    pub media_elements: Limit,
+    /// A media element's `buttons`.
+    pub media_buttons: Limit,
+    /// The receipt template's `elements`.
+    pub receipt_elements: Limit,
+    /// The product template's `elements`.
+    pub product_elements: Limit,
+    /// The image grid's `elements`.
+    pub image_grid_elements: Limit,
+    /// An image grid element's `images`.
+    pub image_grid_images: Limit,
+    /// An image grid element's `title`.
+    pub image_grid_title: Limit,
+    /// An image grid element's `subtitle`.
+    pub image_grid_subtitle: Limit,
+    /// An image grid element's `buttons`.
+    pub image_grid_buttons: Limit,
+    /// Feedback template screens (recalled, not confirmed by Meta's docs).
+    pub feedback_screens: Limit,
+    /// Questions per feedback screen (recalled, not confirmed by Meta's docs).
+    pub feedback_questions: Limit,
+    /// Feedback template `expires_in_days` (recalled, not confirmed by Meta's docs).
+    pub feedback_expires_in_days: Limit,
+    /// Persistent menu `call_to_actions` per locale.
+    pub menu_items: Limit,
+    /// A persistent menu item's `title` (recalled, not confirmed by Meta's docs).
+    pub menu_item_title: Limit,
+    /// Greeting `text`.
+    pub greeting_text: Limit,
+    /// Get Started `payload` (recalled, not confirmed by Meta's docs).
+    pub get_started_payload: Limit,
+    /// Ice breakers per locale.
+    pub ice_breakers: Limit,
+    /// `whitelisted_domains`.
+    pub whitelisted_domains: Limit,
+}
+
+pub(super) const MESSENGER_LIMITS: Limits = Limits {
+    text: chars(2000),
+    metadata: chars(1000),
+    quick_replies: items(0, 13),
+    quick_reply_title: chars(20),
+    quick_reply_payload: chars(1000),
+    button_title: chars(20),
+    postback_payload: chars(1000),
+    button_template_text: chars(640),
+    button_template_buttons: items(1, 3),
+    generic_elements: items(1, 10),
+    generic_title: chars(80),
+    generic_buttons: items(0, 3),
+    media_elements: items(1, 1),
+    media_buttons: items(0, 3),
+    receipt_elements: items(0, 100),
+    product_elements: items(1, 10),
+    image_grid_elements: items(1, 1),
+    image_grid_images: items(2, 6),
+    image_grid_title: chars(45),
+    image_grid_subtitle: chars(80),
+    image_grid_buttons: items(0, 3),
+    feedback_screens: items(1, 1),
+    feedback_questions: items(1, 1),
+    feedback_expires_in_days: items(1, 7),
+    menu_items: items(1, 20),
+    menu_item_title: chars(30),
+    greeting_text: chars(160),
+    get_started_payload: chars(1000),
+    ice_breakers: items(1, 4),
+    whitelisted_domains: items(0, 50),
+};
+
+pub(super) const INSTAGRAM_LIMITS: Limits = Limits {
+    text: Limit {
+        min: 0,
+        max: 1000,
+        unit: Unit::Bytes,
+    },
+    ..MESSENGER_LIMITS
+};
+
+/// A feature that stopped being accepted on a date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct Retirement {
+    /// What retired, as `kind:name` (`template:list`, `tag:ACCOUNT_UPDATE`, ...).
+    pub feature: &'static str,
+    /// The first day Meta no longer accepted it.
+    pub on: Date,
+    /// What to use instead, if anything.
+    pub replacement: Option<&'static str>,
+    /// False where the date is inferred because Meta never published one.
+    pub date_confirmed: bool,
+}
+
+const fn retired(
+    feature: &'static str,
+    on: Date,
+    replacement: Option<&'static str>,
+    date_confirmed: bool,
+) -> Retirement {
+    Retirement {
+        feature,
+        on,
+        replacement,
+        date_confirmed,
+    }
+}
+
+const V4: Date = Date::ymd(2019, 7, 29);
+const POLICY_2020: Date = Date::ymd(2020, 3, 4);
+const TAGS_2026: Date = Date::ymd(2026, 4, 27);
+
+/// Every retired feature msgrkit knows, with its date.
+pub const RETIREMENTS: &[Retirement] = &[
+    retired(
+        "template:list",
+        V4,
+        Some("the generic template (a carousel)"),
+        true,
+    ),
+    retired(
+        "template:open_graph",
+        V4,
+        Some("the generic template with a link"),
+        true,
+    ),
+    retired(
+        "template:airline_boardingpass",
+        V4,
+        Some("the generic template"),
+        false,
+    ),
+    retired(
+        "template:airline_checkin",
+        V4,
+        Some("the generic template"),
+        false,
+    ),
+    retired(
+        "template:airline_itinerary",
+        V4,
+        Some("the generic template"),
+        false,
+    ),
+    retired(
+        "template:airline_update",
+        V4,
+        Some("the generic template"),
+        false,
+    ),
+    retired(
+        "button:element_share",
+        Date::ymd(2019, 8, 15),
+        Some("`sharable: true` on the template"),
+        true,
+    ),
+    retired(
+        "button:payment",
+        V4,
+        Some("a web_url button to a checkout page"),
+        false,
+    ),
+    retired(
+        "quick_reply:location",
+        V4,
+        Some("a text quick reply, or ask for an address in text"),
+        true,
+    ),
+    retired(
+        "menu:nested",
+        Date::ymd(2022, 8, 4),
+        Some("up to 20 flat items"),
+        true,
+    ),
+    retired(
+        "messaging_type:NON_PROMOTIONAL_SUBSCRIPTION",
+        POLICY_2020,
+        None,
+        true,
+    ),
+    retired(
+        "tag:APPLICATION_UPDATE",
+        POLICY_2020,
+        Some("ACCOUNT_UPDATE"),
+        true,
+    ),
+    retired(
+        "tag:ISSUE_RESOLUTION",
+        POLICY_2020,
+        Some("ACCOUNT_UPDATE"),
+        true,
+    ),
+    retired(
+        "tag:PERSONAL_FINANCE_UPDATE",
+        POLICY_2020,
+        Some("ACCOUNT_UPDATE"),
+        true,
+    ),
+    retired(
+        "tag:APPOINTMENT_UPDATE",
+        POLICY_2020,
+        Some("CONFIRMED_EVENT_UPDATE"),
+        true,
+    ),
+    retired(
+        "tag:CONFIRMED_EVENT_REMINDER",
+        POLICY_2020,
+        Some("CONFIRMED_EVENT_UPDATE"),
+        true,
+    ),
+    retired(
+        "tag:TICKET_UPDATE",
+        POLICY_2020,
+        Some("CONFIRMED_EVENT_UPDATE"),
+        true,
+    ),
+    retired(
+        "tag:TRANSPORTATION_UPDATE",
+        POLICY_2020,
+        Some("CONFIRMED_EVENT_UPDATE"),
+        true,
+    ),
+    retired(
+        "tag:PAYMENT_UPDATE",
+        POLICY_2020,
+        Some("POST_PURCHASE_UPDATE"),
+        true,
+    ),
+    retired(
+        "tag:RESERVATION_UPDATE",
+        POLICY_2020,
+        Some("POST_PURCHASE_UPDATE"),
+        true,
+    ),
+    retired(
+        "tag:SHIPPING_UPDATE",
+        POLICY_2020,
+        Some("POST_PURCHASE_UPDATE"),
+        true,
+    ),
+    retired("tag:COMMUNITY_ALERT", POLICY_2020, None, true),
+    retired("tag:NON_PROMOTIONAL_SUBSCRIPTION", POLICY_2020, None, true),
+    retired("tag:PAIRING_UPDATE", POLICY_2020, None, true),
+    retired("tag:GAME_EVENT", POLICY_2020, None, true),
+    retired("tag:FEATURE_FUNCTIONALITY_UPDATE", POLICY_2020, None, true),
+    retired("tag:BUSINESS_PRODUCTIVITY", POLICY_2020, None, true),
+    retired(
+        "tag:CONFIRMED_EVENT_UPDATE",
+        TAGS_2026,
+        Some("a utility message (messaging_type UTILITY)"),
+        true,
+    ),
+    retired(
+        "tag:POST_PURCHASE_UPDATE",
+        TAGS_2026,
+        Some("a utility message (messaging_type UTILITY)"),
+        true,
+    ),
+    retired(
+        "tag:ACCOUNT_UPDATE",
+        TAGS_2026,
+        Some("a utility message (messaging_type UTILITY)"),
+        true,
+    ),
+];
+
+/// Features that did not exist before a date: `(feature, first day available)`.
+pub const INTRODUCTIONS: &[(&str, Date)] = &[
+    ("template:product", Date::ymd(2020, 8, 4)),
+    ("message:sticker_id", Date::ymd(2026, 6, 1)),
+    ("template:image_grid", Date::ymd(2026, 6, 30)),
+];
+
+/// A message tag and where it may be used.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct TagRule {
+    /// The tag.
+    pub name: &'static str,
+    /// Days after the person's last message during which the tag may be used, if bounded.
+    pub window_days: Option<u32>,
+    /// Only a human may send with it.
+    pub human_only: bool,
+    /// Whether Instagram accepts it.
+    pub instagram: bool,
+}
+
+/// The tags Meta has accepted since the 2020 policy (retirements apply on top).
+pub const TAGS: &[TagRule] = &[
+    TagRule {
+        name: "HUMAN_AGENT",
+        window_days: Some(7),
+        human_only: true,
+        instagram: true,
+    },
+    TagRule {
+        name: "CUSTOMER_FEEDBACK",
+        window_days: Some(7),
+        human_only: false,
+        instagram: false,
+    },
+    TagRule {
+        name: "CONFIRMED_EVENT_UPDATE",
+        window_days: None,
+        human_only: false,
+        instagram: false,
+    },
+    TagRule {
+        name: "POST_PURCHASE_UPDATE",
+        window_days: None,
+        human_only: false,
+        instagram: false,
+    },
+    TagRule {
+        name: "ACCOUNT_UPDATE",
+        window_days: None,
+        human_only: false,
+        instagram: false,
+    },
+];
+
+/// The standard messaging window after a person's last message.
+pub const STANDARD_WINDOW_HOURS: i64 = 24;
+/// How long after a comment one private reply may be sent.
+pub const PRIVATE_REPLY_WINDOW_DAYS: i64 = 7;
