@@ -60,8 +60,10 @@ def case(id_, body, violations, *, as_of=None, platform=None, flags=(), comment=
 def boundary(name, maximum, make, field, *, unit="chars", platform=None, minimum=None):
     """limit-1 and limit pass, limit+1 fails (and minimum-1 fails where there is a minimum)."""
     flags = ["boundary"] + (["instagram"] if platform else [])
+    # An exactly-one list at limit-1 is empty, and an empty list under a minimum is `required`.
+    below = [v("required", field)] if minimum == 1 and maximum == 1 else []
     out = [
-        case(f"limit/{name}/at-limit-minus-one", make(maximum - 1), [], platform=platform, flags=flags),
+        case(f"limit/{name}/at-limit-minus-one", make(maximum - 1), below, platform=platform, flags=flags),
         case(f"limit/{name}/at-limit", make(maximum), [], platform=platform, flags=flags),
         case(f"limit/{name}/over-limit", make(maximum + 1), [limit(field, maximum, maximum + 1, unit)], platform=platform, flags=flags),
     ]
@@ -151,6 +153,16 @@ def boundary_cases():
         {"question": f"q{i}?", "payload": f"Q{i}"} for i in range(n)]}]}, "ice_breakers[0].call_to_actions", unit="items")
     out += boundary("whitelisted-domains", 50, lambda n: {"whitelisted_domains": [f"https://shop{i}.example.com" for i in range(n)]},
                     "whitelisted_domains", unit="items")
+    grid_element = {"images": [image(), image()]}
+    out += boundary("image-grid-elements", 1, lambda n: req(template({"template_type": "image_grid", "elements": [grid_element] * n})),
+                    f"{P}.elements", unit="items", minimum=1)
+    out += boundary("media-elements", 1, lambda n: req(template({"template_type": "media", "elements": [
+        {"media_type": "image", "attachment_id": "1857777774821032"}] * n})), f"{P}.elements", unit="items", minimum=1)
+    question = {"id": "q1", "type": "csat", "title": "How was it?"}
+    out += boundary("feedback-screens", 1, lambda n: req(template(feedback(feedback_screens=[{"questions": [question]}] * n))),
+                    f"{P}.feedback_screens", unit="items", minimum=1)
+    out += boundary("feedback-questions", 1, lambda n: req(template(feedback(feedback_screens=[{"questions": [question] * n}]))),
+                    f"{P}.feedback_screens[0].questions", unit="items", minimum=1)
     for n, expect in [(0, [v("invalid_value", f"{P}.expires_in_days")]), (1, []), (7, []), (8, [v("invalid_value", f"{P}.expires_in_days")])]:
         out.append(case(f"limit/feedback-expires-in-days/{n}", req(template(feedback(expires_in_days=n))), expect, flags=["boundary"]))
     return out
