@@ -89,6 +89,33 @@ pub enum ErrorKind {
         /// What is wrong with it.
         detail: String,
     },
+    /// A required value is missing.
+    Required {
+        /// What is missing.
+        detail: String,
+    },
+    /// Content is over a limit and the caller asked to reject rather than truncate or split.
+    LimitExceeded {
+        /// The limit.
+        max: usize,
+        /// The measured value.
+        actual: usize,
+    },
+    /// Input that Messenger cannot express (for example a WhatsApp-only template).
+    Unsupported {
+        /// What cannot be expressed, and why.
+        detail: String,
+    },
+    /// Inputs that exclude each other (for example Smooch's reply mixed with buttons).
+    Conflict {
+        /// What conflicts.
+        detail: String,
+    },
+    /// A payload broke Messenger's rules; every violation is listed.
+    ValidationFailed {
+        /// The violations, as `limits::validate` returns them.
+        violations: Vec<crate::limits::Violation>,
+    },
 }
 
 /// Broad groups of [`ErrorKind`], for callers that only need to branch coarsely.
@@ -102,6 +129,8 @@ pub enum Category {
     Parse,
     /// The caller passed something unusable.
     Input,
+    /// A payload breaks Messenger's rules.
+    Validation,
 }
 
 impl ErrorKind {
@@ -123,6 +152,11 @@ impl ErrorKind {
             Self::InvalidEnvelope { .. } => "invalid_envelope",
             Self::InvalidEvent { .. } => "invalid_event",
             Self::InvalidInput { .. } => "invalid_input",
+            Self::Required { .. } => "required",
+            Self::LimitExceeded { .. } => "limit_exceeded",
+            Self::Unsupported { .. } => "unsupported",
+            Self::Conflict { .. } => "conflict",
+            Self::ValidationFailed { .. } => "validation_failed",
         }
     }
 
@@ -143,7 +177,12 @@ impl ErrorKind {
             | Self::InvalidJson { .. }
             | Self::InvalidEnvelope { .. }
             | Self::InvalidEvent { .. } => Category::Parse,
-            Self::InvalidInput { .. } => Category::Input,
+            Self::InvalidInput { .. }
+            | Self::Required { .. }
+            | Self::LimitExceeded { .. }
+            | Self::Unsupported { .. }
+            | Self::Conflict { .. } => Category::Input,
+            Self::ValidationFailed { .. } => Category::Validation,
         }
     }
 }
@@ -192,6 +231,17 @@ impl fmt::Display for ErrorKind {
             Self::InvalidEnvelope { detail } => write!(f, "not a webhook envelope: {detail}"),
             Self::InvalidEvent { detail } => write!(f, "invalid event: {detail}"),
             Self::InvalidInput { detail } => write!(f, "invalid input: {detail}"),
+            Self::Required { detail } => write!(f, "required: {detail}"),
+            Self::LimitExceeded { max, actual } => write!(f, "{actual} is over the limit of {max}"),
+            Self::Unsupported { detail } => write!(f, "not expressible on messenger: {detail}"),
+            Self::Conflict { detail } => write!(f, "conflict: {detail}"),
+            Self::ValidationFailed { violations } => {
+                write!(f, "{} violation(s)", violations.len())?;
+                if let Some(first) = violations.first() {
+                    write!(f, ", first: {} at `{}`", first.code.as_str(), first.field)?;
+                }
+                Ok(())
+            }
         }
     }
 }
@@ -252,13 +302,17 @@ impl fmt::Debug for Error {
 
 impl std::error::Error for Error {}
 
-/// Serialises as `{"code": ..., "field": ..., "message": ...}`, the form every binding returns.
+/// Serialises as `{"code": ..., "field": ..., "message": ...}` (plus `violations` for
+/// `validation_failed`), the form every binding returns.
 impl Serialize for Error {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(Some(3))?;
+        let mut map = serializer.serialize_map(None)?;
         map.serialize_entry("code", self.code())?;
         map.serialize_entry("field", &self.0.field)?;
         map.serialize_entry("message", &self.0.kind.to_string())?;
+        if let ErrorKind::ValidationFailed { violations } = &self.0.kind {
+            map.serialize_entry("violations", violations)?;
+        }
         map.end()
     }
 }

@@ -2,6 +2,7 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+pub mod compose;
 pub mod error;
 pub mod limits;
 pub mod policy;

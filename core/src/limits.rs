@@ -25,7 +25,7 @@ pub use request::{validate, validate_message};
 use table::{INSTAGRAM_LIMITS, MESSENGER_LIMITS};
 pub use table::{
     INTRODUCTIONS, Limits, PRIVATE_REPLY_WINDOW_DAYS, RETIREMENTS, Retirement,
-    STANDARD_WINDOW_HOURS, TAGS, TagRule,
+    SMOOCH_QUICK_REPLIES, STANDARD_WINDOW_HOURS, TAGS, TagRule,
 };
 pub use violation::{Violation, ViolationCode};
 

@@ -8,7 +8,7 @@ use msgrkit::limits::{self, Date, Platform, Product};
 use msgrkit::policy::{self, PolicyInput};
 use msgrkit::signature::{self, VerifyOptions};
 use msgrkit::webhook::{self, SentMessage};
-use msgrkit::{Error, send};
+use msgrkit::{Error, compose, send};
 use serde_json::{Value, json};
 
 fn vectors_dir() -> PathBuf {
@@ -242,6 +242,18 @@ fn policy_vectors() {
         Ok(without_detail(value.expect("serialisable")))
     });
     assert_no_failures("policy", failures);
+}
+
+#[test]
+fn compose_vectors() {
+    let failures = run_suite("compose", |input| {
+        let options = input.get("options").cloned().unwrap_or_else(|| json!({}));
+        let composed = compose::compose_json(&input["message"], &options)?;
+        Ok(without_detail(
+            serde_json::to_value(composed).expect("serialisable"),
+        ))
+    });
+    assert_no_failures("compose", failures);
 }
 
 /// Every file parses, ids are unique and stable-looking, flags have notes, and each

@@ -13,6 +13,14 @@ const fn chars(max: usize) -> Limit {
     }
 }
 
+const fn bytes(max: usize) -> Limit {
+    Limit {
+        min: 0,
+        max,
+        unit: Unit::Bytes,
+    }
+}
+
 const fn items(min: usize, max: usize) -> Limit {
     Limit {
         min,
@@ -85,6 +93,10 @@ pub struct Limits {
     pub ice_breakers: Limit,
     /// `whitelisted_domains`.
     pub whitelisted_domains: Limit,
+    /// Any attachment's size.
+    pub attachment_bytes: Limit,
+    /// An image sent by URL.
+    pub image_url_bytes: Limit,
 }
 
 pub(super) const MESSENGER_LIMITS: Limits = Limits {
@@ -118,6 +130,8 @@ pub(super) const MESSENGER_LIMITS: Limits = Limits {
     get_started_payload: chars(1000),
     ice_breakers: items(1, 4),
     whitelisted_domains: items(0, 50),
+    attachment_bytes: bytes(25 * 1024 * 1024),
+    image_url_bytes: bytes(8 * 1024 * 1024),
 };
 
 pub(super) const INSTAGRAM_LIMITS: Limits = Limits {
@@ -369,6 +383,9 @@ pub const TAGS: &[TagRule] = &[
         instagram: false,
     },
 ];
+
+/// Quick replies per message under Smooch compatibility (Smooch truncated at 11).
+pub const SMOOCH_QUICK_REPLIES: usize = 11;
 
 /// The standard messaging window after a person's last message.
 pub const STANDARD_WINDOW_HOURS: i64 = 24;

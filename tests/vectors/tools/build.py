@@ -8,6 +8,7 @@ import tempfile
 import pathlib
 
 import common
+import compose_cases
 import policy_cases
 import send_cases
 import signature_cases
@@ -22,6 +23,8 @@ SUITES = [
      send_cases.NOTES, send_cases.cases),
     ("policy", "the messaging window, message tags and private replies",
      policy_cases.NOTES, policy_cases.cases),
+    ("compose", "channel-neutral messages transcoded into Send API messages, with the report of every change",
+     compose_cases.NOTES, compose_cases.cases),
 ]
 
 

@@ -1,0 +1,127 @@
+//! Transcoding: a channel-neutral message becomes the Send API messages Messenger accepts,
+//! with a report of every change made on the way.
+//!
+//! Whatever `compose` emits passes [`crate::limits::validate`] for the chosen profile; a
+//! message that cannot be made valid is an error with a code and a field. See
+//! `vendor-formats.md` §7 and §8 for the rules and the vendor conflicts resolved here.
+
+mod actions;
+mod build;
+mod cards;
+mod message;
+mod options;
+mod report;
+mod text;
+
+use serde::{Deserialize, Serialize};
+
+pub use message::{
+    Action, Card, Layout, LinkAction, Location, Media, MediaKind, Message, Receipt, SendOptions,
+};
+pub use options::{
+    CardRendering, Compat, ComposeOptions, DEFAULT_MAPS_URL, LocationRequest, Overflow, Payments,
+};
+pub use report::{Warning, WarningCode};
+
+use crate::error::{Error, ErrorKind, Result};
+use crate::limits;
+use crate::send::{self, MessagingType, Recipient, ReplyTo, SendRequest};
+
+/// The result of `compose`: messages in sending order, and what was changed.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Composed {
+    /// Send API `message` objects, to send in this order.
+    pub messages: Vec<send::Message>,
+    /// Every truncation, split, drop and replacement.
+    pub warnings: Vec<Warning>,
+}
+
+/// Transcodes `message` for Messenger (or Instagram) under `options`.
+///
+/// # Errors
+///
+/// `required`, `limit_exceeded` (with `overflow: reject`), `unsupported`, `conflict`
+/// (Smooch compatibility), `invalid_input` and `validation_failed`, each with the input
+/// field.
+pub fn compose(message: &Message, options: &ComposeOptions) -> Result<Composed> {
+    let mut report = report::Report::default();
+    let messages = build::build(message, options, &mut report)?;
+    // The promise: nothing leaves compose that Meta would reject for its shape.
+    let mut violations = Vec::new();
+    for (index, out) in messages.iter().enumerate() {
+        for mut violation in limits::validate_message(out, &options.platform) {
+            violation.field = format!("messages[{index}].{}", violation.field);
+            violations.push(violation);
+        }
+    }
+    if !violations.is_empty() {
+        return Err(Error::new(ErrorKind::ValidationFailed { violations }));
+    }
+    Ok(Composed {
+        messages,
+        warnings: report.warnings,
+    })
+}
+
+/// [`compose`] from JSON: the neutral message and the options (`{}` for the defaults).
+///
+/// # Errors
+///
+/// `invalid_input` with the field path when either JSON value has the wrong shape (an
+/// unknown field included), then as [`compose`].
+pub fn compose_json(message: &serde_json::Value, options: &serde_json::Value) -> Result<Composed> {
+    let message: Message = from_json(message, "")?;
+    let options: ComposeOptions = from_json(options, "options.")?;
+    compose(&message, &options)
+}
+
+/// Reads `value` as `T`; an error names the field.
+pub(crate) fn from_json<T: serde::de::DeserializeOwned>(
+    value: &serde_json::Value,
+    prefix: &str,
+) -> Result<T> {
+    serde_path_to_error::deserialize(value).map_err(|err| {
+        let path = err.path().to_string();
+        let field = if path == "." {
+            prefix.trim_end_matches('.').to_owned()
+        } else {
+            format!("{prefix}{path}")
+        };
+        Error::at(
+            ErrorKind::InvalidInput {
+                detail: err.inner().to_string(),
+            },
+            field,
+        )
+    })
+}
+
+/// Full Send API request bodies for `messages` to the person `psid`.
+///
+/// `messaging_type` is the one asked for, else `MESSAGE_TAG` when a tag is given, else
+/// `RESPONSE`; `reply_to` applies to the first message only.
+pub fn requests(messages: &[send::Message], psid: &str, options: &SendOptions) -> Vec<SendRequest> {
+    let messaging_type = options.messaging_type.clone().unwrap_or(match options.tag {
+        Some(_) => MessagingType::MessageTag,
+        None => MessagingType::Response,
+    });
+    messages
+        .iter()
+        .enumerate()
+        .map(|(index, message)| SendRequest {
+            recipient: Recipient::id(psid),
+            messaging_type: Some(messaging_type.clone()),
+            tag: options.tag.clone(),
+            notification_type: options.notification_type.clone(),
+            persona_id: options.persona_id.clone(),
+            reply_to: options
+                .reply_to
+                .clone()
+                .filter(|_| index == 0)
+                .map(|mid| ReplyTo { mid }),
+            message: Some(message.clone()),
+            ..SendRequest::default()
+        })
+        .collect()
+}

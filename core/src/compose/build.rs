@@ -1,0 +1,608 @@
+//! Assembles the Send API messages for a neutral message, in the order they must be sent:
+//! leading text, media, location, receipt, the carousel, trailing buttons. Quick replies
+//! ride on the last message.
+
+use super::actions::{Place, fit, sort};
+use super::cards;
+use super::message::{Action, Location, Media, MediaKind, Message, Receipt};
+use super::options::{CardRendering, Compat, ComposeOptions, Overflow};
+use super::report::{Report, WarningCode};
+use super::text::{fits, measure, split, truncate};
+use crate::error::{Error, ErrorKind, Result};
+use crate::limits::{self, Product, SMOOCH_QUICK_REPLIES};
+use crate::send::{
+    Attachment, Button, ButtonTemplate, DefaultAction, GenericElement, GenericTemplate,
+    MediaPayload, Message as Out, QuickReply, ReceiptTemplate, Template, UrlButton,
+};
+
+/// Title of an image card whose text does not fit a card title.
+const IMAGE_TITLE: &str = "Image";
+/// Title of a location card without a name or address.
+const LOCATION_TITLE: &str = "Location";
+/// Label of the maps button on a location card.
+const MAP_BUTTON: &str = "Open map";
+
+pub(crate) fn build(
+    message: &Message,
+    options: &ComposeOptions,
+    report: &mut Report,
+) -> Result<Vec<Out>> {
+    if let Some(raw) = &message.messenger {
+        return passthrough(raw, message, options, report);
+    }
+    if options.compat == Compat::Smooch {
+        smooch_mix_rule(&message.actions)?;
+    }
+    let mut sorted = sort(&message.actions, "", Place::Message, options, report)?;
+    let (buttons, extra_replies) =
+        cap_buttons(std::mem::take(&mut sorted.buttons), options, report);
+    sorted.replies.extend(extra_replies);
+    let replies = cap_replies(std::mem::take(&mut sorted.replies), options, report);
+
+    let mut text = message.text.clone().filter(|t| !t.trim().is_empty());
+    for prompt in &sorted.prompts {
+        text = Some(match text {
+            Some(existing) => format!("{existing}\n\n{prompt}"),
+            None => prompt.clone(),
+        });
+    }
+    let text_cards = options.cards == CardRendering::Text && !message.cards.is_empty();
+    if text_cards {
+        let rendered = cards::as_text(&message.cards, report);
+        report.warn(
+            WarningCode::Replaced,
+            "cards",
+            "cards rendered as plain text",
+        );
+        text = Some(match text {
+            Some(existing) => format!("{existing}\n\n{rendered}"),
+            None => rendered,
+        });
+    }
+
+    let mut out = Vec::new();
+    let native_cards = !message.cards.is_empty() && !text_cards;
+    let image_card = !native_cards
+        && !buttons.is_empty()
+        && message
+            .media
+            .as_ref()
+            .is_some_and(|m| is_linked_image(m, options));
+
+    if image_card {
+        let media = message.media.as_ref().expect("checked above");
+        out.extend(image_with_buttons(
+            media,
+            text.take(),
+            buttons.clone(),
+            options,
+            report,
+        )?);
+    } else if native_cards || buttons.is_empty() {
+        if let Some(text) = text.take() {
+            out.extend(plain_text(&text, options, report)?);
+        }
+    } else {
+        let Some(text) = text.take() else {
+            return Err(Error::at(
+                ErrorKind::Required {
+                    detail: "buttons need text to go with them".to_owned(),
+                },
+                "text",
+            ));
+        };
+        out.extend(text_with_buttons(&text, buttons.clone(), options, report)?);
+    }
+    if let Some(media) = message.media.as_ref().filter(|_| !image_card) {
+        out.push(media_message(media, options, report)?);
+    }
+    if let Some(location) = &message.location {
+        out.push(location_message(location, options, report));
+    }
+    if let Some(receipt) = &message.receipt {
+        out.push(receipt_message(receipt, options)?);
+    }
+    if native_cards {
+        if message.layout == Some(super::message::Layout::List) {
+            report.warn(
+                WarningCode::RetiredFeature,
+                "layout",
+                "messenger retired the list template; sent as a carousel",
+            );
+        }
+        let mut template = cards::carousel(
+            &message.cards,
+            message.image_aspect_ratio.as_deref(),
+            options,
+            report,
+        )?;
+        if sorted.sharable {
+            template.sharable = Some(true);
+        }
+        out.push(Out::attachment(Attachment::Template(Template::Generic(
+            template,
+        ))));
+        if !buttons.is_empty() {
+            out.push(trailing_buttons(buttons, report));
+        }
+    } else if sorted.sharable {
+        report.warn(WarningCode::Dropped, "actions", "only cards can be shared");
+    }
+
+    let Some(last) = out.last_mut() else {
+        return Err(Error::at(
+            ErrorKind::Required {
+                detail: "the message has nothing to send".to_owned(),
+            },
+            "text",
+        ));
+    };
+    last.quick_replies = replies;
+    if let Some(metadata) = &message.metadata {
+        let metadata = fit(
+            metadata,
+            options.platform.limits.metadata,
+            "",
+            "metadata",
+            options,
+            report,
+        )?;
+        out.iter_mut()
+            .for_each(|m| m.metadata = Some(metadata.clone()));
+    }
+    Ok(out)
+}
+
+/// Smooch rejected reply and location-request actions mixed with any other type.
+fn smooch_mix_rule(actions: &[Action]) -> Result<()> {
+    let reply_like =
+        |a: &Action| matches!(a, Action::Reply { .. } | Action::LocationRequest { .. });
+    if actions.iter().any(reply_like) && !actions.iter().all(reply_like) {
+        return Err(Error::at(
+            ErrorKind::Conflict { detail: "smooch compatibility: reply and location-request actions cannot be mixed with other actions".to_owned() },
+            "actions",
+        ));
+    }
+    Ok(())
+}
+
+/// At most three buttons; beyond that, postbacks become quick replies (not in Smooch
+/// compatibility) and anything else is dropped.
+fn cap_buttons(
+    buttons: Vec<(String, Button)>,
+    options: &ComposeOptions,
+    report: &mut Report,
+) -> (Vec<Button>, Vec<(String, QuickReply)>) {
+    let max = options.platform.limits.button_template_buttons.max;
+    let (mut kept, mut replies) = (Vec::new(), Vec::new());
+    for (field, button) in buttons {
+        if kept.len() < max {
+            kept.push(button);
+            continue;
+        }
+        match button {
+            Button::Postback(p) if options.compat == Compat::None => {
+                report.warn(
+                    WarningCode::Replaced,
+                    &field,
+                    format!("only {max} buttons fit; sent as a quick reply"),
+                );
+                let title = truncate(&p.title, options.platform.limits.quick_reply_title);
+                replies.push((field, QuickReply::text(title, p.payload)));
+            }
+            _ => report.warn(
+                WarningCode::Dropped,
+                &field,
+                format!("only {max} buttons fit"),
+            ),
+        }
+    }
+    (kept, replies)
+}
+
+fn cap_replies(
+    replies: Vec<(String, QuickReply)>,
+    options: &ComposeOptions,
+    report: &mut Report,
+) -> Vec<QuickReply> {
+    let max = match options.compat {
+        Compat::Smooch => SMOOCH_QUICK_REPLIES,
+        Compat::None => options.platform.limits.quick_replies.max,
+    };
+    let mut kept = Vec::new();
+    for (field, reply) in replies {
+        if kept.len() < max {
+            kept.push(reply);
+        } else {
+            report.warn(
+                WarningCode::Dropped,
+                field,
+                format!("a message holds {max} quick replies"),
+            );
+        }
+    }
+    kept
+}
+
+/// Text as one or more messages, by the overflow option.
+fn plain_text(text: &str, options: &ComposeOptions, report: &mut Report) -> Result<Vec<Out>> {
+    let limit = options.platform.limits.text;
+    if fits(text, limit) {
+        return Ok(vec![Out::text(text)]);
+    }
+    match options.overflow {
+        Overflow::Reject => Err(Error::at(
+            ErrorKind::LimitExceeded {
+                max: limit.max,
+                actual: measure(text, limit),
+            },
+            "text",
+        )),
+        Overflow::Truncate => {
+            report.warn(
+                WarningCode::Truncated,
+                "text",
+                format!("cut to the limit of {}", limit.max),
+            );
+            Ok(vec![Out::text(truncate(text, limit))])
+        }
+        Overflow::Split => {
+            let chunks = split(text, limit);
+            report.warn(
+                WarningCode::Split,
+                "text",
+                format!("sent as {} messages", chunks.len()),
+            );
+            Ok(chunks.into_iter().map(Out::text).collect())
+        }
+    }
+}
+
+/// Text with buttons: a button template carries the last 640 characters, the rest goes first.
+fn text_with_buttons(
+    text: &str,
+    buttons: Vec<Button>,
+    options: &ComposeOptions,
+    report: &mut Report,
+) -> Result<Vec<Out>> {
+    let limit = options.platform.limits.button_template_text;
+    let template = |text: String| {
+        Out::attachment(Attachment::Template(Template::Button(ButtonTemplate {
+            buttons: buttons.clone(),
+            text,
+        })))
+    };
+    if fits(text, limit) {
+        return Ok(vec![template(text.to_owned())]);
+    }
+    match options.overflow {
+        Overflow::Reject => Err(Error::at(
+            ErrorKind::LimitExceeded {
+                max: limit.max,
+                actual: measure(text, limit),
+            },
+            "text",
+        )),
+        Overflow::Truncate => {
+            report.warn(
+                WarningCode::Truncated,
+                "text",
+                format!("cut to the button template's limit of {}", limit.max),
+            );
+            Ok(vec![template(truncate(text, limit))])
+        }
+        Overflow::Split => {
+            let mut pieces = split(text, limit);
+            let tail = pieces.pop().unwrap_or_default();
+            let head = pieces.concat();
+            report.warn(
+                WarningCode::Split,
+                "text",
+                "the start of the text is sent before the buttons",
+            );
+            let mut out: Vec<Out> = split(&head, options.platform.limits.text)
+                .into_iter()
+                .map(Out::text)
+                .collect();
+            out.push(template(tail));
+            Ok(out)
+        }
+    }
+}
+
+/// An image by URL with buttons: one generic card (title from the text's first line).
+fn image_with_buttons(
+    media: &Media,
+    text: Option<String>,
+    buttons: Vec<Button>,
+    options: &ComposeOptions,
+    report: &mut Report,
+) -> Result<Vec<Out>> {
+    let limit = options.platform.limits.generic_title;
+    let mut out = Vec::new();
+    let (title, subtitle) = match text.as_deref().map(super::text::first_line) {
+        Some((first, rest)) if !first.is_empty() && fits(first, limit) && fits(rest, limit) => (
+            first.to_owned(),
+            (!rest.is_empty()).then(|| rest.to_owned()),
+        ),
+        Some(_) => {
+            out.extend(plain_text(
+                text.as_deref().unwrap_or_default(),
+                options,
+                report,
+            )?);
+            (
+                media
+                    .filename
+                    .clone()
+                    .unwrap_or_else(|| IMAGE_TITLE.to_owned()),
+                None,
+            )
+        }
+        None => (
+            media
+                .filename
+                .clone()
+                .unwrap_or_else(|| IMAGE_TITLE.to_owned()),
+            None,
+        ),
+    };
+    let element = GenericElement {
+        buttons,
+        image_url: media.url.clone(),
+        subtitle,
+        title: truncate(&title, limit),
+        ..GenericElement::default()
+    };
+    report.warn(
+        WarningCode::Replaced,
+        "media",
+        "an image with buttons is sent as a one-card template",
+    );
+    let template = GenericTemplate {
+        elements: vec![element],
+        ..GenericTemplate::default()
+    };
+    out.push(Out::attachment(Attachment::Template(Template::Generic(
+        template,
+    ))));
+    Ok(out)
+}
+
+fn is_linked_image(media: &Media, options: &ComposeOptions) -> bool {
+    media.url.is_some() && media_kind(media) == MediaKind::Image && !too_large(media, options)
+}
+
+/// The kind from `kind`, else the MIME type, else the file extension; `file` otherwise.
+pub(crate) fn media_kind(media: &Media) -> MediaKind {
+    if let Some(kind) = media.kind {
+        return kind;
+    }
+    if let Some(mime) = &media.mime {
+        match mime
+            .split('/')
+            .next()
+            .unwrap_or_default()
+            .to_ascii_lowercase()
+            .as_str()
+        {
+            "image" => return MediaKind::Image,
+            "video" => return MediaKind::Video,
+            "audio" => return MediaKind::Audio,
+            _ => return MediaKind::File,
+        }
+    }
+    let name = media
+        .filename
+        .as_deref()
+        .or(media.url.as_deref())
+        .unwrap_or_default();
+    let path = name.split(['?', '#']).next().unwrap_or_default();
+    let extension = path
+        .rsplit_once('.')
+        .map(|(_, ext)| ext.to_ascii_lowercase())
+        .unwrap_or_default();
+    match extension.as_str() {
+        "jpg" | "jpeg" | "png" | "gif" | "webp" | "bmp" | "heic" => MediaKind::Image,
+        "mp4" | "mov" | "avi" | "webm" | "mkv" | "m4v" | "3gp" => MediaKind::Video,
+        "mp3" | "ogg" | "oga" | "wav" | "m4a" | "aac" | "opus" | "amr" => MediaKind::Audio,
+        _ => MediaKind::File,
+    }
+}
+
+fn too_large(media: &Media, options: &ComposeOptions) -> bool {
+    let limits = options.platform.limits;
+    let Some(size) = media.size_bytes.and_then(|s| usize::try_from(s).ok()) else {
+        return false;
+    };
+    let image_by_url = media.url.is_some() && media_kind(media) == MediaKind::Image;
+    size > limits.attachment_bytes.max || (image_by_url && size > limits.image_url_bytes.max)
+}
+
+/// One attachment, or a link in text when the file is over Meta's size limit.
+fn media_message(media: &Media, options: &ComposeOptions, report: &mut Report) -> Result<Out> {
+    let payload = match (&media.url, &media.attachment_id) {
+        (_, Some(id)) => MediaPayload {
+            attachment_id: Some(id.clone()),
+            ..MediaPayload::default()
+        },
+        (Some(url), None) => {
+            if too_large(media, options) {
+                report.warn(
+                    WarningCode::Replaced,
+                    "media",
+                    "over meta's size limit; sent as a link",
+                );
+                let name = media.filename.clone().unwrap_or_default();
+                let text = if name.is_empty() {
+                    url.clone()
+                } else {
+                    format!("{name}: {url}")
+                };
+                return Ok(Out::text(truncate(&text, options.platform.limits.text)));
+            }
+            MediaPayload::url(url.clone())
+        }
+        (None, None) => {
+            return Err(Error::at(
+                ErrorKind::Required {
+                    detail: "media needs a url or an attachment_id".to_owned(),
+                },
+                "media.url",
+            ));
+        }
+    };
+    Ok(Out::attachment(match media_kind(media) {
+        MediaKind::Image => Attachment::Image(payload),
+        MediaKind::Video => Attachment::Video(payload),
+        MediaKind::Audio => Attachment::Audio(payload),
+        MediaKind::File => Attachment::File(payload),
+    }))
+}
+
+/// Messenger has no outbound location: a card whose tap and button open a maps link.
+fn location_message(location: &Location, options: &ComposeOptions, report: &mut Report) -> Out {
+    let url = options
+        .maps_url_template
+        .replace("{lat}", &location.lat.to_string())
+        .replace("{lon}", &location.lon.to_string());
+    report.warn(
+        WarningCode::Replaced,
+        "location",
+        "messenger has no location attachment; sent as a card with a maps link",
+    );
+    let limit = options.platform.limits.generic_title;
+    let (title, subtitle) = match (&location.title, &location.address) {
+        (Some(title), address) => (title.clone(), address.clone()),
+        (None, Some(address)) => (address.clone(), None),
+        (None, None) => (LOCATION_TITLE.to_owned(), None),
+    };
+    let element = GenericElement {
+        buttons: vec![Button::url(MAP_BUTTON, url.clone())],
+        default_action: Some(DefaultAction {
+            kind: "web_url".to_owned(),
+            url: UrlButton {
+                url,
+                ..UrlButton::default()
+            },
+        }),
+        subtitle: subtitle.map(|s| truncate(&s, limit)),
+        title: truncate(&title, limit),
+        ..GenericElement::default()
+    };
+    let template = GenericTemplate {
+        elements: vec![element],
+        ..GenericTemplate::default()
+    };
+    Out::attachment(Attachment::Template(Template::Generic(template)))
+}
+
+fn receipt_message(receipt: &Receipt, options: &ComposeOptions) -> Result<Out> {
+    if options.platform.product == Product::Instagram {
+        return Err(Error::at(
+            ErrorKind::Unsupported {
+                detail: "instagram has no receipt template".to_owned(),
+            },
+            "receipt",
+        ));
+    }
+    let template = ReceiptTemplate {
+        address: receipt.address.clone(),
+        adjustments: receipt.adjustments.clone(),
+        currency: receipt.currency.to_ascii_uppercase(),
+        elements: receipt
+            .items
+            .iter()
+            .cloned()
+            .map(|mut item| {
+                item.currency = item.currency.map(|c| c.to_ascii_uppercase());
+                item
+            })
+            .collect(),
+        merchant_name: receipt.merchant_name.clone(),
+        order_number: receipt.order_number.clone(),
+        order_url: receipt.order_url.clone(),
+        payment_method: receipt.payment_method.clone(),
+        recipient_name: receipt.recipient_name.clone(),
+        sharable: None,
+        summary: receipt.summary.clone(),
+        timestamp: receipt.timestamp.map(|t| t.to_string()),
+    };
+    Ok(Out::attachment(Attachment::Template(Template::Receipt(
+        Box::new(template),
+    ))))
+}
+
+/// Message-level buttons after a carousel: a button template named after the first button.
+fn trailing_buttons(buttons: Vec<Button>, report: &mut Report) -> Out {
+    report.warn(
+        WarningCode::Replaced,
+        "actions",
+        "message-level buttons follow the carousel as a button message",
+    );
+    let text = buttons
+        .iter()
+        .find_map(button_title)
+        .unwrap_or_else(|| MAP_BUTTON.to_owned());
+    Out::attachment(Attachment::Template(Template::Button(ButtonTemplate {
+        buttons,
+        text,
+    })))
+}
+
+fn button_title(button: &Button) -> Option<String> {
+    match button {
+        Button::WebUrl(b) => b.title.clone(),
+        Button::Postback(b) | Button::PhoneNumber(b) => Some(b.title.clone()),
+        Button::GamePlay(b) => Some(b.title.clone()),
+        _ => None,
+    }
+}
+
+/// A raw Send API message: validated and sent as it is.
+fn passthrough(
+    raw: &serde_json::Value,
+    message: &Message,
+    options: &ComposeOptions,
+    report: &mut Report,
+) -> Result<Vec<Out>> {
+    let parsed: Out = serde_path_to_error::deserialize(raw).map_err(|err| {
+        let path = err.path().to_string();
+        let field = if path == "." {
+            "messenger".to_owned()
+        } else {
+            format!("messenger.{path}")
+        };
+        Error::at(
+            ErrorKind::InvalidInput {
+                detail: err.inner().to_string(),
+            },
+            field,
+        )
+    })?;
+    let violations = limits::validate_message(&parsed, &options.platform);
+    if !violations.is_empty() {
+        return Err(Error::at(
+            ErrorKind::ValidationFailed { violations },
+            "messenger",
+        ));
+    }
+    let ignored = [
+        ("text", message.text.is_some()),
+        ("media", message.media.is_some()),
+        ("cards", !message.cards.is_empty()),
+        ("actions", !message.actions.is_empty()),
+        ("location", message.location.is_some()),
+        ("receipt", message.receipt.is_some()),
+    ];
+    for (field, set) in ignored {
+        if set {
+            report.warn(
+                WarningCode::Dropped,
+                field,
+                "the messenger override is sent instead",
+            );
+        }
+    }
+    Ok(vec![parsed])
+}

@@ -1,0 +1,69 @@
+//! The account of everything `compose` changed, so nothing is lost silently.
+
+use serde::{Deserialize, Serialize};
+
+/// What kind of change was made.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum WarningCode {
+    /// Cut to fit a limit.
+    Truncated,
+    /// Sent as several messages.
+    Split,
+    /// Left out: it does not fit or Messenger cannot show it.
+    Dropped,
+    /// Sent as something else (a link instead of a file, a card instead of a location).
+    Replaced,
+    /// A feature Meta retired, sent as its replacement.
+    RetiredFeature,
+    /// A field the reader does not know; ignored.
+    UnknownField,
+}
+
+impl WarningCode {
+    /// The stable snake_case code.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Truncated => "truncated",
+            Self::Split => "split",
+            Self::Dropped => "dropped",
+            Self::Replaced => "replaced",
+            Self::RetiredFeature => "retired_feature",
+            Self::UnknownField => "unknown_field",
+        }
+    }
+}
+
+/// One change, with the input field it concerns.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Warning {
+    /// What kind of change.
+    pub code: WarningCode,
+    /// The input field, for example `cards[11]` or `actions[2]`.
+    pub field: String,
+    /// What happened, for a person (not compared by tests).
+    pub detail: String,
+}
+
+/// Collects warnings.
+#[derive(Debug, Default)]
+pub(crate) struct Report {
+    pub(crate) warnings: Vec<Warning>,
+}
+
+impl Report {
+    pub(crate) fn warn(
+        &mut self,
+        code: WarningCode,
+        field: impl Into<String>,
+        detail: impl Into<String>,
+    ) {
+        self.warnings.push(Warning {
+            code,
+            field: field.into(),
+            detail: detail.into(),
+        });
+    }
+}
