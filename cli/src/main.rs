@@ -7,6 +7,7 @@
 mod demo;
 mod io;
 mod send_side;
+mod transcode;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -36,6 +37,8 @@ struct Cli {
 }
 
 #[derive(Subcommand)]
+// Parsed once per run, so the size of the largest variant does not matter.
+#[allow(clippy::large_enum_variant)]
 enum Command {
     /// Print the X-Hub-Signature-256 value (`sha256=<hex>`) for a body.
     Sign {
@@ -119,6 +122,44 @@ enum Command {
         #[arg(long, value_enum)]
         platform: Option<ProductArg>,
     },
+    /// Transcode a neutral, Smooch, Sinch or Linktor message into Send API messages.
+    Transcode {
+        /// The input format: neutral, smooch, sinch or linktor [default: neutral].
+        #[arg(long)]
+        from: Option<String>,
+        /// Over-long text: reject, truncate or split [default: split].
+        #[arg(long)]
+        overflow: Option<String>,
+        /// Reproduce a vendor's rules: none or smooch [default: none].
+        #[arg(long)]
+        compat: Option<String>,
+        /// Payment actions: reject, link or legacy [default: reject].
+        #[arg(long)]
+        payments: Option<String>,
+        /// Checkout URL for --payments link ({amount}, {amount_minor}, {currency}).
+        #[arg(long)]
+        checkout_url_template: Option<String>,
+        /// Location requests: text or reply [default: text].
+        #[arg(long)]
+        location_request: Option<String>,
+        /// Maps URL for locations ({lat}, {lon}).
+        #[arg(long)]
+        maps_url_template: Option<String>,
+        /// Cards: native or text [default: native].
+        #[arg(long)]
+        cards: Option<String>,
+        /// Judge by Meta's rules on this date (YYYY-MM-DD); default: the newest profile.
+        #[arg(long)]
+        as_of: Option<String>,
+        /// messenger or instagram [default: messenger].
+        #[arg(long)]
+        platform: Option<String>,
+        /// Also print full Send API request bodies for this PSID.
+        #[arg(long)]
+        to: Option<String>,
+        /// The message JSON; stdin when absent or `-`.
+        file: Option<PathBuf>,
+    },
     /// Sign, verify and parse a realistic batched webhook, printing each step.
     Demo,
 }
@@ -186,6 +227,41 @@ fn main() -> ExitCode {
                 platform: product(platform),
             };
             send_side::policy(args, compact)
+        }
+        Command::Transcode {
+            from,
+            overflow,
+            compat,
+            payments,
+            checkout_url_template,
+            location_request,
+            maps_url_template,
+            cards,
+            as_of,
+            platform,
+            to,
+            file,
+        } => {
+            let options = vec![
+                ("overflow", overflow),
+                ("compat", compat),
+                ("payments", payments),
+                ("checkout_url_template", checkout_url_template),
+                ("location_request", location_request),
+                ("maps_url_template", maps_url_template),
+                ("cards", cards),
+                ("as_of", as_of),
+                ("platform", platform),
+            ];
+            transcode::transcode(
+                transcode::TranscodeArgs {
+                    from,
+                    options,
+                    to,
+                    file,
+                },
+                compact,
+            )
         }
         Command::Demo => Ok(demo::run()),
     };

@@ -15,6 +15,7 @@ mod text;
 
 use serde::{Deserialize, Serialize};
 
+pub(crate) use build::media_kind;
 pub use message::{
     Action, Card, Layout, LinkAction, Location, Media, MediaKind, Message, Receipt, SendOptions,
 };

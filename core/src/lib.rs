@@ -3,11 +3,13 @@
 #![forbid(unsafe_code)]
 
 pub mod compose;
+pub mod dialect;
 pub mod error;
 pub mod limits;
 pub mod policy;
 pub mod secret;
 pub mod send;
+pub mod shorthand;
 pub mod signature;
 pub mod webhook;
 

@@ -201,6 +201,11 @@ fn button(
         }
         Action::AccountLink { url } => Button::AccountLink(AccountLinkButton { url: url.clone() }),
         Action::AccountUnlink {} => Button::AccountUnlink {},
+        Action::Map { title, lat, lon } => {
+            let url = maps_url(options, *lat, *lon);
+            let title = fit(title, title_limit, field, "title", options, report)?;
+            Button::url(title, url)
+        }
         Action::Buy {
             title,
             amount,
@@ -288,6 +293,14 @@ fn call(
         report,
     )?;
     Ok(Some(Button::call(title, number)))
+}
+
+/// The maps link for a place, from the options' template.
+pub(crate) fn maps_url(options: &ComposeOptions, lat: f64, lon: f64) -> String {
+    options
+        .maps_url_template
+        .replace("{lat}", &lat.to_string())
+        .replace("{lon}", &lon.to_string())
 }
 
 /// A phone number in `+` E.164 form: separators removed, a `00` prefix read as `+`.

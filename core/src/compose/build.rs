@@ -166,22 +166,31 @@ fn smooch_mix_rule(actions: &[Action]) -> Result<()> {
     Ok(())
 }
 
-/// At most three buttons; beyond that, postbacks become quick replies (not in Smooch
-/// compatibility) and anything else is dropped.
+/// At most three buttons. When more are given, links, calls and maps keep their places
+/// first and postbacks become quick replies (nothing is lost); what still does not fit is
+/// dropped. Smooch compatibility keeps Smooch's plain truncation.
 fn cap_buttons(
     buttons: Vec<(String, Button)>,
     options: &ComposeOptions,
     report: &mut Report,
 ) -> (Vec<Button>, Vec<(String, QuickReply)>) {
     let max = options.platform.limits.button_template_buttons.max;
+    if buttons.len() <= max {
+        return (buttons.into_iter().map(|(_, b)| b).collect(), Vec::new());
+    }
+    let native = options.compat == Compat::None;
+    let is_postback = |b: &Button| matches!(b, Button::Postback(_));
+    let others = buttons.iter().filter(|(_, b)| !is_postback(b)).count();
+    let mut room_for_postbacks = if native {
+        max.saturating_sub(others)
+    } else {
+        max
+    };
     let (mut kept, mut replies) = (Vec::new(), Vec::new());
     for (field, button) in buttons {
-        if kept.len() < max {
-            kept.push(button);
-            continue;
-        }
+        let fits = kept.len() < max;
         match button {
-            Button::Postback(p) if options.compat == Compat::None => {
+            Button::Postback(p) if native && (room_for_postbacks == 0 || !fits) => {
                 report.warn(
                     WarningCode::Replaced,
                     &field,
@@ -190,6 +199,11 @@ fn cap_buttons(
                 let title = truncate(&p.title, options.platform.limits.quick_reply_title);
                 replies.push((field, QuickReply::text(title, p.payload)));
             }
+            Button::Postback(_) if fits => {
+                room_for_postbacks = room_for_postbacks.saturating_sub(1);
+                kept.push(button);
+            }
+            other if fits => kept.push(other),
             _ => report.warn(
                 WarningCode::Dropped,
                 &field,
@@ -462,10 +476,7 @@ fn media_message(media: &Media, options: &ComposeOptions, report: &mut Report) -
 
 /// Messenger has no outbound location: a card whose tap and button open a maps link.
 fn location_message(location: &Location, options: &ComposeOptions, report: &mut Report) -> Out {
-    let url = options
-        .maps_url_template
-        .replace("{lat}", &location.lat.to_string())
-        .replace("{lon}", &location.lon.to_string());
+    let url = super::actions::maps_url(options, location.lat, location.lon);
     report.warn(
         WarningCode::Replaced,
         "location",

@@ -176,6 +176,15 @@ pub enum Action {
         /// ISO 4217 code, any case.
         currency: String,
     },
+    /// A button that opens a map at a place (a link from `maps_url_template`).
+    Map {
+        /// Label.
+        title: String,
+        /// Latitude.
+        lat: f64,
+        /// Longitude.
+        lon: f64,
+    },
     /// Let the person share the card (becomes `sharable: true`).
     Share {},
     /// Start account linking.

@@ -1,0 +1,101 @@
+//! Vendor message formats read into the neutral [`crate::compose::Message`] plus send
+//! options: Smooch / Sunshine Conversations, Sinch Conversation API and Linktor.
+//!
+//! Each reader takes the bare message or the vendor's full send request. A field it does
+//! not know is ignored with an `unknown_field` warning; a kind Messenger cannot express is
+//! an error with a code and a field. See `vendor-formats.md` §2–4.
+
+mod linktor;
+mod reader;
+mod sinch;
+mod smooch;
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::compose::{self, ComposeOptions, Message, SendOptions, Warning};
+use crate::error::Result;
+
+/// A vendor format.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Dialect {
+    /// msgrkit's own neutral form.
+    #[default]
+    Neutral,
+    /// Smooch v1 message bodies and Sunshine Conversations v2 `messagePost` / `content`.
+    Smooch,
+    /// Sinch Conversation API AppMessages and send requests.
+    Sinch,
+    /// Linktor `content` and send requests.
+    Linktor,
+}
+
+impl Dialect {
+    /// The dialect named `name` (`neutral`, `smooch`, `sinch`, `linktor`).
+    pub fn from_name(name: &str) -> Option<Self> {
+        serde_json::from_value(Value::String(name.to_owned())).ok()
+    }
+}
+
+/// A vendor message read into the neutral form.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Read {
+    /// The neutral message.
+    pub message: Message,
+    /// Send options the vendor message asked for (tag, messaging type, notification type).
+    pub options: SendOptions,
+    /// Fields ignored or changed while reading.
+    pub warnings: Vec<Warning>,
+}
+
+/// Reads `value`, written in `dialect`, into the neutral form.
+///
+/// # Errors
+///
+/// `invalid_input` (wrong shape, with the field), `required`, `unsupported` (a kind
+/// Messenger cannot express) and `conflict`.
+pub fn read(dialect: Dialect, value: &Value) -> Result<Read> {
+    match dialect {
+        Dialect::Neutral => Ok(Read {
+            message: compose::from_json(value, "")?,
+            options: SendOptions::default(),
+            warnings: Vec::new(),
+        }),
+        Dialect::Smooch => smooch::read(value),
+        Dialect::Sinch => sinch::read(value),
+        Dialect::Linktor => linktor::read(value),
+    }
+}
+
+/// The result of [`transcode`]: Send API messages, the send options, and every warning
+/// from reading and composing.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Transcoded {
+    /// Send API `message` objects, in sending order.
+    pub messages: Vec<crate::send::Message>,
+    /// The send options the input asked for.
+    pub options: SendOptions,
+    /// Every change, from reading and from composing.
+    pub warnings: Vec<Warning>,
+}
+
+/// Reads `value` in `dialect` and composes it: vendor JSON in, Send API messages out.
+///
+/// # Errors
+///
+/// As [`read`] and [`compose::compose`].
+pub fn transcode(dialect: Dialect, value: &Value, options: &ComposeOptions) -> Result<Transcoded> {
+    let read = read(dialect, value)?;
+    let composed = compose::compose(&read.message, options)?;
+    let mut warnings = read.warnings;
+    warnings.extend(composed.warnings);
+    Ok(Transcoded {
+        messages: composed.messages,
+        options: read.options,
+        warnings,
+    })
+}
