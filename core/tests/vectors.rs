@@ -8,7 +8,7 @@ use msgrkit::limits::{self, Date, Platform, Product};
 use msgrkit::policy::{self, PolicyInput};
 use msgrkit::signature::{self, VerifyOptions};
 use msgrkit::webhook::{self, SentMessage};
-use msgrkit::{Error, compose, send};
+use msgrkit::{Error, compose, dialect, send};
 use serde_json::{Value, json};
 
 fn vectors_dir() -> PathBuf {
@@ -254,6 +254,59 @@ fn compose_vectors() {
         ))
     });
     assert_no_failures("compose", failures);
+}
+
+#[test]
+fn dialect_vectors() {
+    let failures = run_suite("dialect", |input| {
+        let dialect =
+            dialect::Dialect::from_name(str_of(input, "dialect")).expect("a known dialect");
+        let options = input.get("options").cloned().unwrap_or_else(|| json!({}));
+        let options: compose::ComposeOptions =
+            serde_json::from_value(options).expect("compose options");
+        let transcoded = dialect::transcode(dialect, &input["body"], &options)?;
+        Ok(without_detail(
+            serde_json::to_value(transcoded).expect("serialisable"),
+        ))
+    });
+    assert_no_failures("dialect", failures);
+}
+
+/// Every message any compose or dialect vector expects passes `validate` (issue: "every
+/// emitted message in every vector passes validate"), so the vectors cannot drift into
+/// promising payloads Meta would reject.
+#[test]
+fn every_expected_message_validates() {
+    let mut failures = Vec::new();
+    for suite in ["compose", "dialect"] {
+        let cases = load(suite)["cases"].as_array().expect("cases").clone();
+        for case in cases.iter().filter(|c| c["expect"].get("ok").is_some()) {
+            let options = case["input"]
+                .get("options")
+                .cloned()
+                .unwrap_or_else(|| json!({}));
+            let options: compose::ComposeOptions =
+                serde_json::from_value(options).expect("compose options");
+            for (index, message) in case["expect"]["ok"]["messages"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .enumerate()
+            {
+                let message: send::Message =
+                    serde_json::from_value(message.clone()).expect("a Send API message");
+                let violations = limits::validate_message(&message, &options.platform);
+                if !violations.is_empty() {
+                    failures.push(format!("{} messages[{index}]: {violations:?}", case["id"]));
+                }
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "expected messages that do not validate:\n  {}",
+        failures.join("\n  ")
+    );
 }
 
 /// Every file parses, ids are unique and stable-looking, flags have notes, and each

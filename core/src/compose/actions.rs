@@ -14,6 +14,8 @@ use crate::send::{AccountLinkButton, Button, QuickReply, TextQuickReply, UrlButt
 pub(crate) const LOCATION_PROMPT: &str = "Please send your location or type your address.";
 /// Quick-reply label and payload for a location request answered by a quick reply.
 const LOCATION_REPLY: (&str, &str) = ("Send location", "LOCATION_REQUEST");
+/// The webview heights Messenger knows.
+const WEBVIEW_SIZES: &[&str] = &["compact", "tall", "full"];
 /// Label of a link without a title.
 const LINK_TITLE: &str = "Open";
 
@@ -67,7 +69,7 @@ pub(crate) fn sort(
                 payload,
                 icon_url,
             } => {
-                let title = fit(
+                let title = fit_required(
                     title,
                     options.platform.limits.quick_reply_title,
                     &field,
@@ -79,7 +81,7 @@ pub(crate) fn sort(
                     .clone()
                     .filter(|p| !p.trim().is_empty())
                     .unwrap_or_else(|| title.clone());
-                let payload = fit(
+                let payload = fit_required(
                     &payload,
                     options.platform.limits.quick_reply_payload,
                     &field,
@@ -120,12 +122,19 @@ pub(crate) fn sort(
                             &field,
                             "messenger retired the location quick reply; asked in the text",
                         );
-                        out.prompts
-                            .push(title.clone().unwrap_or_else(|| LOCATION_PROMPT.to_owned()));
+                        out.prompts.push(
+                            title
+                                .clone()
+                                .filter(|t| !t.trim().is_empty())
+                                .unwrap_or_else(|| LOCATION_PROMPT.to_owned()),
+                        );
                     }
                     LocationRequest::Reply => {
                         report.warn(WarningCode::RetiredFeature, &field, "messenger retired the location quick reply; sent as a text quick reply");
-                        let label = title.clone().unwrap_or_else(|| LOCATION_REPLY.0.to_owned());
+                        let label = title
+                            .clone()
+                            .filter(|t| !t.trim().is_empty())
+                            .unwrap_or_else(|| LOCATION_REPLY.0.to_owned());
                         let label = truncate(&label, options.platform.limits.quick_reply_title);
                         out.replies.push((
                             field,
@@ -177,8 +186,8 @@ fn button(
     let title_limit = options.platform.limits.button_title;
     Ok(Some(match action {
         Action::Postback { title, payload } => {
-            let title = fit(title, title_limit, field, "title", options, report)?;
-            let payload = fit(
+            let title = fit_required(title, title_limit, field, "title", options, report)?;
+            let payload = fit_required(
                 payload,
                 options.platform.limits.postback_payload,
                 field,
@@ -199,11 +208,13 @@ fn button(
         Action::Link(link) => {
             Button::WebUrl(url_button(link, Some(title_limit), field, options, report)?)
         }
-        Action::AccountLink { url } => Button::AccountLink(AccountLinkButton { url: url.clone() }),
+        Action::AccountLink { url } => Button::AccountLink(AccountLinkButton {
+            url: web_url(url, true, format!("{field}.url"))?,
+        }),
         Action::AccountUnlink {} => Button::AccountUnlink {},
         Action::Map { title, lat, lon } => {
-            let url = maps_url(options, *lat, *lon);
-            let title = fit(title, title_limit, field, "title", options, report)?;
+            let url = web_url(&maps_url(options, *lat, *lon), false, "maps_url_template")?;
+            let title = fit_required(title, title_limit, field, "title", options, report)?;
             Button::url(title, url)
         }
         Action::Buy {
@@ -231,7 +242,10 @@ pub(crate) fn url_button(
 ) -> Result<UrlButton> {
     let title = match title_limit {
         Some(limit) => Some(fit(
-            link.title.as_deref().unwrap_or(LINK_TITLE),
+            link.title
+                .as_deref()
+                .filter(|t| !t.trim().is_empty())
+                .unwrap_or(LINK_TITLE),
             limit,
             field,
             "title",
@@ -240,15 +254,28 @@ pub(crate) fn url_button(
         )?),
         None => None,
     };
+    if let Some(size) = link.webview.as_deref()
+        && !WEBVIEW_SIZES.contains(&size)
+    {
+        let detail = format!("`{size}` is not one of {}", WEBVIEW_SIZES.join(", "));
+        return Err(Error::at(
+            ErrorKind::InvalidInput { detail },
+            format!("{field}.webview"),
+        ));
+    }
     let mut button = UrlButton {
         title,
-        url: link.url.clone(),
+        url: web_url(&link.url, false, format!("{field}.url"))?,
         webview_height_ratio: link.webview.clone(),
         ..UrlButton::default()
     };
     if link.extensions {
         button.messenger_extensions = Some(true);
-        button.fallback_url = link.fallback_url.clone();
+        button.fallback_url = link
+            .fallback_url
+            .as_deref()
+            .map(|u| web_url(u, false, format!("{field}.fallback_url")))
+            .transpose()?;
     } else if link.fallback_url.is_some() {
         report.warn(
             WarningCode::Dropped,
@@ -284,7 +311,7 @@ fn call(
             format!("the number `{phone}` is sent as `{number}`"),
         );
     }
-    let title = fit(
+    let title = fit_required(
         title,
         options.platform.limits.button_title,
         field,
@@ -347,8 +374,9 @@ fn buy(
                 .replace("{amount_minor}", &amount.to_string())
                 .replace("{amount}", &major)
                 .replace("{currency}", &currency);
+            let url = web_url(&url, false, "checkout_url_template")?;
             report.warn(WarningCode::Replaced, field, format!("payment button sent as a checkout link for {major} {currency}"));
-            let title = fit(title, options.platform.limits.button_title, field, "title", options, report)?;
+            let title = fit_required(title, options.platform.limits.button_title, field, "title", options, report)?;
             Ok(Some(Button::url(title, url)))
         }
         Payments::Legacy => {
@@ -361,7 +389,7 @@ fn buy(
             if currency != "USD" {
                 return Err(Error::at(ErrorKind::Unsupported { detail: format!("messenger payments took USD only, not {currency}") }, field));
             }
-            let title = fit(title, options.platform.limits.button_title, field, "title", options, report)?;
+            let title = fit_required(title, options.platform.limits.button_title, field, "title", options, report)?;
             let button = json!({
                 "type": "payment", "title": title, "payload": format!("BUY_{amount}_{currency}"),
                 "payment_summary": {"currency": currency, "payment_type": "FIXED_AMOUNT", "merchant_name": "",
@@ -370,6 +398,40 @@ fn buy(
             Ok(Some(Button::Other(button)))
         }
     }
+}
+
+/// An http(s) URL (https only when asked), else `invalid_input` at `field`.
+pub(crate) fn web_url(url: &str, https_only: bool, field: impl Into<String>) -> Result<String> {
+    if crate::limits::is_web_url(url, https_only) {
+        return Ok(url.to_owned());
+    }
+    let scheme = if https_only { "https" } else { "http(s)" };
+    Err(Error::at(
+        ErrorKind::InvalidInput {
+            detail: format!("`{url}` is not an {scheme} url"),
+        },
+        field,
+    ))
+}
+
+/// Like [`fit`] for a value Meta requires: blank is `required` at `field.key`.
+pub(crate) fn fit_required(
+    value: &str,
+    limit: Limit,
+    field: &str,
+    key: &str,
+    options: &ComposeOptions,
+    report: &mut Report,
+) -> Result<String> {
+    if value.trim().is_empty() {
+        return Err(Error::at(
+            ErrorKind::Required {
+                detail: format!("`{key}` must not be empty"),
+            },
+            format!("{field}.{key}"),
+        ));
+    }
+    fit(value, limit, field, key, options, report)
 }
 
 /// Fits `value` into `limit` as the overflow option says, reporting any cut.

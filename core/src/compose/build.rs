@@ -97,7 +97,7 @@ pub(crate) fn build(
         out.push(media_message(media, options, report)?);
     }
     if let Some(location) = &message.location {
-        out.push(location_message(location, options, report));
+        out.push(location_message(location, options, report)?);
     }
     if let Some(receipt) = &message.receipt {
         out.push(receipt_message(receipt, options)?);
@@ -262,11 +262,20 @@ fn plain_text(text: &str, options: &ComposeOptions, report: &mut Report) -> Resu
         }
         Overflow::Split => {
             let chunks = split(text, limit);
-            report.warn(
-                WarningCode::Split,
-                "text",
-                format!("sent as {} messages", chunks.len()),
-            );
+            if chunks.len() > 1 {
+                report.warn(
+                    WarningCode::Split,
+                    "text",
+                    format!("sent as {} messages", chunks.len()),
+                );
+            }
+            if chunks.iter().map(String::len).sum::<usize>() < text.len() {
+                report.warn(
+                    WarningCode::Dropped,
+                    "text",
+                    "a whitespace-only part that fit nowhere was left out",
+                );
+            }
             Ok(chunks.into_iter().map(Out::text).collect())
         }
     }
@@ -441,6 +450,7 @@ fn media_message(media: &Media, options: &ComposeOptions, report: &mut Report) -
             ..MediaPayload::default()
         },
         (Some(url), None) => {
+            super::actions::web_url(url, false, "media.url")?;
             if too_large(media, options) {
                 report.warn(
                     WarningCode::Replaced,
@@ -475,17 +485,29 @@ fn media_message(media: &Media, options: &ComposeOptions, report: &mut Report) -
 }
 
 /// Messenger has no outbound location: a card whose tap and button open a maps link.
-fn location_message(location: &Location, options: &ComposeOptions, report: &mut Report) -> Out {
-    let url = super::actions::maps_url(options, location.lat, location.lon);
+fn location_message(
+    location: &Location,
+    options: &ComposeOptions,
+    report: &mut Report,
+) -> Result<Out> {
+    let url = super::actions::web_url(
+        &super::actions::maps_url(options, location.lat, location.lon),
+        false,
+        "maps_url_template",
+    )?;
     report.warn(
         WarningCode::Replaced,
         "location",
         "messenger has no location attachment; sent as a card with a maps link",
     );
     let limit = options.platform.limits.generic_title;
-    let (title, subtitle) = match (&location.title, &location.address) {
-        (Some(title), address) => (title.clone(), address.clone()),
-        (None, Some(address)) => (address.clone(), None),
+    let blank_is_none = |value: &Option<String>| value.clone().filter(|v| !v.trim().is_empty());
+    let (title, subtitle) = match (
+        blank_is_none(&location.title),
+        blank_is_none(&location.address),
+    ) {
+        (Some(title), address) => (title, address),
+        (None, Some(address)) => (address, None),
         (None, None) => (LOCATION_TITLE.to_owned(), None),
     };
     let element = GenericElement {
@@ -505,7 +527,9 @@ fn location_message(location: &Location, options: &ComposeOptions, report: &mut 
         elements: vec![element],
         ..GenericTemplate::default()
     };
-    Out::attachment(Attachment::Template(Template::Generic(template)))
+    Ok(Out::attachment(Attachment::Template(Template::Generic(
+        template,
+    ))))
 }
 
 fn receipt_message(receipt: &Receipt, options: &ComposeOptions) -> Result<Out> {

@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use super::actions::{Place, fit, sort, url_button};
+use super::actions::{Place, fit, sort, url_button, web_url};
 use super::message::{Action, Card};
 use super::options::ComposeOptions;
 use super::report::{Report, WarningCode};
@@ -78,7 +78,11 @@ fn element(
         subtitle: subtitle
             .map(|s| fit(&s, limits.generic_title, field, "subtitle", options, report))
             .transpose()?,
-        image_url: card.media_url.clone(),
+        image_url: card
+            .media_url
+            .as_deref()
+            .map(|u| web_url(u, false, format!("{field}.media_url")))
+            .transpose()?,
         ..GenericElement::default()
     };
     let default = card

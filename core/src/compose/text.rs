@@ -52,7 +52,27 @@ pub(crate) fn split(text: &str, limit: Limit) -> Vec<String> {
     if !rest.is_empty() || chunks.is_empty() {
         chunks.push(rest.to_owned());
     }
-    chunks
+    merge_blank(chunks, limit)
+}
+
+/// Meta refuses whitespace-only text: a blank chunk joins its neighbour where it fits,
+/// else it is left out (the caller reports that, comparing lengths).
+fn merge_blank(chunks: Vec<String>, limit: Limit) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(chunks.len());
+    let mut pending = String::new();
+    for chunk in chunks {
+        if !chunk.trim().is_empty() {
+            let joined = format!("{pending}{chunk}");
+            out.push(if fits(&joined, limit) { joined } else { chunk });
+            pending.clear();
+            continue;
+        }
+        match out.last_mut() {
+            Some(last) if fits(&format!("{last}{chunk}"), limit) => last.push_str(&chunk),
+            _ => pending.push_str(&chunk),
+        }
+    }
+    out
 }
 
 /// Where to end the first chunk of `text` (a byte offset, never 0 for non-empty text).

@@ -238,6 +238,11 @@ fn unit_name(unit: Unit) -> &'static str {
     }
 }
 
+/// Whether `value` is an absolute `http(s)://host...` URL (`https` only when asked).
+pub(crate) fn is_web_url(value: &str, https_only: bool) -> bool {
+    has_scheme(value, "https") || (!https_only && has_scheme(value, "http"))
+}
+
 fn has_scheme(value: &str, scheme: &str) -> bool {
     value
         .get(..scheme.len() + 3)

@@ -9,6 +9,7 @@ import pathlib
 
 import common
 import compose_cases
+import dialect_cases
 import policy_cases
 import send_cases
 import signature_cases
@@ -25,6 +26,8 @@ SUITES = [
      policy_cases.NOTES, policy_cases.cases),
     ("compose", "channel-neutral messages transcoded into Send API messages, with the report of every change",
      compose_cases.NOTES, compose_cases.cases),
+    ("dialect", "Smooch, Sinch and Linktor messages read into the neutral form and transcoded, with every warning",
+     dialect_cases.NOTES, dialect_cases.cases),
 ]
 
 

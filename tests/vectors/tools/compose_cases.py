@@ -366,5 +366,26 @@ def other_cases():
     ]
 
 
+def regression_cases():
+    """Bugs the property test found; each keeps a case."""
+    maps0 = "https://maps.google.com/maps?q=0,0"
+    return [
+        case("regression/blank-postback-title", {"text": "Pick", "actions": [postback(" ", "P")]}, err("required", "actions[0].title"), flags=["input_error"]),
+        case("regression/blank-reply-title", {"text": "Pick", "actions": [reply("")]}, err("required", "actions[0].title"), flags=["input_error"]),
+        case("regression/link-not-http", {"text": "Mail us", "actions": [link("mailto:help@example.com", "Mail")]}, err("invalid_input", "actions[0].url"),
+             flags=["input_error"]),
+        case("regression/unknown-webview-size", {"text": "Open", "actions": [link("https://x.example", "X", webview="huge")]},
+             err("invalid_input", "actions[0].webview"), flags=["input_error"]),
+        case("regression/blank-location-title", {"location": {"lat": 0, "lon": 0, "title": " "}},
+             ok([generic([{"title": "Location", "default_action": {"type": "web_url", "url": maps0}, "buttons": [url_btn("Open map", maps0)]}])],
+                [w("replaced", "location")])),
+        case("regression/blank-location-prompt", {"actions": [{"type": "location_request", "title": ""}]},
+             ok([text("Please send your location or type your address.")], [w("retired_feature", "actions[0]")]), flags=["retired"]),
+        case("regression/whitespace-tail-joins-previous-chunk", {"text": "a" * 1999 + "\n\n\n"},
+             ok([text("a" * 1999 + "\n")], [w("dropped", "text")]), flags=["overflow"],
+             comment="a whitespace-only chunk would be refused by Meta: it joins a neighbour, or is left out and reported"),
+    ]
+
+
 def cases():
-    return text_cases() + choice_cases() + payment_cases() + media_cases() + card_cases() + other_cases()
+    return regression_cases() + text_cases() + choice_cases() + payment_cases() + media_cases() + card_cases() + other_cases()
