@@ -1,5 +1,7 @@
 //! Neutral actions to Messenger buttons and quick replies.
 
+use std::fmt;
+
 use serde_json::json;
 
 use super::message::{Action, LinkAction};
@@ -19,11 +21,37 @@ const WEBVIEW_SIZES: &[&str] = &["compact", "tall", "full"];
 /// Label of a link without a title.
 const LINK_TITLE: &str = "Open";
 
+/// Where an action sits, rendered (`cards[2].actions[1]`) only when reported.
+#[derive(Clone, Copy)]
+pub(crate) struct ActionAt {
+    pub(crate) card: Option<usize>,
+    pub(crate) index: usize,
+}
+
+impl fmt::Display for ActionAt {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.card {
+            Some(card) => write!(f, "cards[{card}].actions[{}]", self.index),
+            None => write!(f, "actions[{}]", self.index),
+        }
+    }
+}
+
+/// `field.key`, or `key` alone at the root.
+pub(crate) fn join(field: &dyn fmt::Display, key: &str) -> String {
+    let field = field.to_string();
+    if field.is_empty() {
+        key.to_owned()
+    } else {
+        format!("{field}.{key}")
+    }
+}
+
 /// Message-level or card-level actions, sorted into what Messenger can carry.
 #[derive(Default)]
 pub(crate) struct Sorted {
-    pub(crate) buttons: Vec<(String, Button)>,
-    pub(crate) replies: Vec<(String, QuickReply)>,
+    pub(crate) buttons: Vec<(ActionAt, Button)>,
+    pub(crate) replies: Vec<(ActionAt, QuickReply)>,
     pub(crate) default_action: Option<LinkAction>,
     pub(crate) sharable: bool,
     /// Prompts to add to the text (location requests answered in text).
@@ -39,15 +67,18 @@ pub(crate) enum Place {
 
 pub(crate) fn sort(
     actions: &[Action],
-    base: &str,
+    card: Option<usize>,
     place: Place,
     options: &ComposeOptions,
     report: &mut Report,
 ) -> Result<Sorted> {
-    let mut out = Sorted::default();
+    let mut out = Sorted {
+        buttons: Vec::with_capacity(actions.len()),
+        ..Sorted::default()
+    };
     let instagram = options.platform.product == Product::Instagram;
     for (index, action) in actions.iter().enumerate() {
-        let field = format!("{base}actions[{index}]");
+        let field = ActionAt { card, index };
         let reply_like = matches!(
             action,
             Action::Reply { .. }
@@ -179,7 +210,7 @@ fn text_reply(title: String, payload: String, image_url: Option<String>) -> Text
 /// One button action; `None` when it was dropped (and reported).
 fn button(
     action: &Action,
-    field: &str,
+    field: &dyn fmt::Display,
     options: &ComposeOptions,
     report: &mut Report,
 ) -> Result<Option<Button>> {
@@ -236,7 +267,7 @@ fn button(
 pub(crate) fn url_button(
     link: &LinkAction,
     title_limit: Option<Limit>,
-    field: &str,
+    field: &dyn fmt::Display,
     options: &ComposeOptions,
     report: &mut Report,
 ) -> Result<UrlButton> {
@@ -292,7 +323,7 @@ pub(crate) fn url_button(
 fn call(
     title: &str,
     phone: &str,
-    field: &str,
+    field: &dyn fmt::Display,
     options: &ComposeOptions,
     report: &mut Report,
 ) -> Result<Option<Button>> {
@@ -352,7 +383,7 @@ fn buy(
     title: &str,
     amount: i64,
     currency: &str,
-    field: &str,
+    field: &dyn fmt::Display,
     options: &ComposeOptions,
     report: &mut Report,
 ) -> Result<Option<Button>> {
@@ -361,7 +392,7 @@ fn buy(
     match options.payments {
         Payments::Reject => Err(Error::at(
             ErrorKind::Unsupported { detail: "messenger has no payment button; choose payments `link` (a checkout URL) or `legacy`".to_owned() },
-            field,
+            field.to_string(),
         )),
         Payments::Link => {
             let Some(template) = &options.checkout_url_template else {
@@ -383,11 +414,11 @@ fn buy(
             if let Some(retired) = options.platform.retirement("button:payment") {
                 return Err(Error::at(
                     ErrorKind::Unsupported { detail: format!("payment buttons are not accepted since {}", retired.on) },
-                    field,
+                    field.to_string(),
                 ));
             }
             if currency != "USD" {
-                return Err(Error::at(ErrorKind::Unsupported { detail: format!("messenger payments took USD only, not {currency}") }, field));
+                return Err(Error::at(ErrorKind::Unsupported { detail: format!("messenger payments took USD only, not {currency}") }, field.to_string()));
             }
             let title = fit_required(title, options.platform.limits.button_title, field, "title", options, report)?;
             let button = json!({
@@ -418,7 +449,7 @@ pub(crate) fn web_url(url: &str, https_only: bool, field: impl Into<String>) -> 
 pub(crate) fn fit_required(
     value: &str,
     limit: Limit,
-    field: &str,
+    field: &dyn fmt::Display,
     key: &str,
     options: &ComposeOptions,
     report: &mut Report,
@@ -428,7 +459,7 @@ pub(crate) fn fit_required(
             ErrorKind::Required {
                 detail: format!("`{key}` must not be empty"),
             },
-            format!("{field}.{key}"),
+            join(field, key),
         ));
     }
     fit(value, limit, field, key, options, report)
@@ -438,7 +469,7 @@ pub(crate) fn fit_required(
 pub(crate) fn fit(
     value: &str,
     limit: Limit,
-    field: &str,
+    field: &dyn fmt::Display,
     key: &str,
     options: &ComposeOptions,
     report: &mut Report,
@@ -446,7 +477,7 @@ pub(crate) fn fit(
     if fits(value, limit) {
         return Ok(value.to_owned());
     }
-    let field = format!("{field}.{key}");
+    let field = join(field, key);
     if options.overflow == Overflow::Reject {
         return Err(Error::at(
             ErrorKind::LimitExceeded {

@@ -2,7 +2,7 @@
 //! leading text, media, location, receipt, the carousel, trailing buttons. Quick replies
 //! ride on the last message.
 
-use super::actions::{Place, fit, sort};
+use super::actions::{ActionAt, Place, fit, sort};
 use super::cards;
 use super::message::{Action, Location, Media, MediaKind, Message, Receipt};
 use super::options::{CardRendering, Compat, ComposeOptions, Overflow};
@@ -33,7 +33,7 @@ pub(crate) fn build(
     if options.compat == Compat::Smooch {
         smooch_mix_rule(&message.actions)?;
     }
-    let mut sorted = sort(&message.actions, "", Place::Message, options, report)?;
+    let mut sorted = sort(&message.actions, None, Place::Message, options, report)?;
     let (buttons, extra_replies) =
         cap_buttons(std::mem::take(&mut sorted.buttons), options, report);
     sorted.replies.extend(extra_replies);
@@ -142,7 +142,7 @@ pub(crate) fn build(
         let metadata = fit(
             metadata,
             options.platform.limits.metadata,
-            "",
+            &"",
             "metadata",
             options,
             report,
@@ -170,10 +170,10 @@ fn smooch_mix_rule(actions: &[Action]) -> Result<()> {
 /// first and postbacks become quick replies (nothing is lost); what still does not fit is
 /// dropped. Smooch compatibility keeps Smooch's plain truncation.
 fn cap_buttons(
-    buttons: Vec<(String, Button)>,
+    buttons: Vec<(ActionAt, Button)>,
     options: &ComposeOptions,
     report: &mut Report,
-) -> (Vec<Button>, Vec<(String, QuickReply)>) {
+) -> (Vec<Button>, Vec<(ActionAt, QuickReply)>) {
     let max = options.platform.limits.button_template_buttons.max;
     if buttons.len() <= max {
         return (buttons.into_iter().map(|(_, b)| b).collect(), Vec::new());
@@ -215,7 +215,7 @@ fn cap_buttons(
 }
 
 fn cap_replies(
-    replies: Vec<(String, QuickReply)>,
+    replies: Vec<(ActionAt, QuickReply)>,
     options: &ComposeOptions,
     report: &mut Report,
 ) -> Vec<QuickReply> {

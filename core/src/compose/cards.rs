@@ -1,6 +1,6 @@
 //! Cards to a generic-template carousel, or to numbered plain text.
 
-use std::fmt::Write as _;
+use std::fmt::{self, Write as _};
 
 use super::actions::{Place, fit, sort, url_button, web_url};
 use super::message::{Action, Card};
@@ -8,6 +8,16 @@ use super::options::ComposeOptions;
 use super::report::{Report, WarningCode};
 use crate::error::{Error, ErrorKind, Result};
 use crate::send::{DefaultAction, GenericElement, GenericTemplate};
+
+/// Where a card sits, rendered (`cards[2]`) only when reported.
+#[derive(Clone, Copy)]
+struct CardAt(usize);
+
+impl fmt::Display for CardAt {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "cards[{}]", self.0)
+    }
+}
 
 /// Cards as one carousel of at most `generic_elements.max` elements; the rest are reported.
 pub(crate) fn carousel(
@@ -18,11 +28,12 @@ pub(crate) fn carousel(
 ) -> Result<GenericTemplate> {
     let max = options.platform.limits.generic_elements.max;
     let mut template = GenericTemplate {
+        elements: Vec::with_capacity(cards.len().min(max)),
         image_aspect_ratio: image_aspect_ratio.map(str::to_owned),
         ..GenericTemplate::default()
     };
     for (index, card) in cards.iter().enumerate() {
-        let field = format!("cards[{index}]");
+        let field = CardAt(index);
         if index >= max {
             report.warn(
                 WarningCode::Dropped,
@@ -40,7 +51,7 @@ pub(crate) fn carousel(
 
 fn element(
     card: &Card,
-    field: &str,
+    field: &CardAt,
     options: &ComposeOptions,
     report: &mut Report,
 ) -> Result<(GenericElement, bool)> {
@@ -64,8 +75,7 @@ fn element(
             ));
         }
     };
-    let base = format!("{field}.");
-    let sorted = sort(&card.actions, &base, Place::Card, options, report)?;
+    let sorted = sort(&card.actions, Some(field.0), Place::Card, options, report)?;
     let mut element = GenericElement {
         title: fit(
             &title,
@@ -121,7 +131,7 @@ fn element(
     if !has_more {
         return Err(Error::at(
             ErrorKind::Required { detail: "messenger needs a subtitle, media_url, default action or button besides the title".to_owned() },
-            field,
+            field.to_string(),
         ));
     }
     Ok((element, sorted.sharable))

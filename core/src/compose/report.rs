@@ -57,12 +57,12 @@ impl Report {
     pub(crate) fn warn(
         &mut self,
         code: WarningCode,
-        field: impl Into<String>,
+        field: impl std::fmt::Display,
         detail: impl Into<String>,
     ) {
         self.warnings.push(Warning {
             code,
-            field: field.into(),
+            field: field.to_string(),
             detail: detail.into(),
         });
     }

@@ -2,7 +2,6 @@
 //! of the keys read so every other key can be reported as an unknown field.
 
 use std::cell::RefCell;
-use std::collections::BTreeSet;
 
 use serde_json::{Map, Value};
 
@@ -13,7 +12,8 @@ use crate::error::{Error, ErrorKind, Result};
 pub(crate) struct Obj<'a> {
     map: &'a Map<String, Value>,
     path: String,
-    read: RefCell<BTreeSet<&'a str>>,
+    /// Keys read so far (objects are small: a list beats a tree).
+    read: RefCell<Vec<&'a str>>,
 }
 
 impl<'a> Obj<'a> {
@@ -37,10 +37,13 @@ impl<'a> Obj<'a> {
     /// The path of `key` inside this object.
     pub(crate) fn at(&self, key: &str) -> String {
         if self.path.is_empty() {
-            key.to_owned()
-        } else {
-            format!("{}.{key}", self.path)
+            return key.to_owned();
         }
+        let mut path = String::with_capacity(self.path.len() + 1 + key.len());
+        path.push_str(&self.path);
+        path.push('.');
+        path.push_str(key);
+        path
     }
 
     pub(crate) fn has(&self, key: &str) -> bool {
@@ -49,7 +52,10 @@ impl<'a> Obj<'a> {
 
     fn get(&self, key: &str) -> Option<&'a Value> {
         let (name, value) = self.map.get_key_value(key)?;
-        self.read.borrow_mut().insert(name.as_str());
+        let mut read = self.read.borrow_mut();
+        if !read.contains(&name.as_str()) {
+            read.push(name.as_str());
+        }
         Some(value).filter(|v| !v.is_null())
     }
 
@@ -142,7 +148,7 @@ impl<'a> Obj<'a> {
     /// Reports every key not read as an unknown field.
     pub(crate) fn finish(self, warnings: &mut Vec<Warning>) {
         let read = self.read.into_inner();
-        for key in self.map.keys().filter(|key| !read.contains(key.as_str())) {
+        for key in self.map.keys().filter(|key| !read.contains(&key.as_str())) {
             let field = if self.path.is_empty() {
                 key.clone()
             } else {

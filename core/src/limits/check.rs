@@ -244,13 +244,21 @@ pub(crate) fn is_web_url(value: &str, https_only: bool) -> bool {
 }
 
 fn has_scheme(value: &str, scheme: &str) -> bool {
-    value
-        .get(..scheme.len() + 3)
-        .is_some_and(|head| head.eq_ignore_ascii_case(&format!("{scheme}://")))
-        && value[scheme.len() + 3..]
-            .split(['/', '?', '#'])
-            .next()
-            .is_some_and(|host| !host.is_empty() && !host.contains(char::is_whitespace))
+    let bytes = value.as_bytes();
+    let start = scheme.len() + 3;
+    if bytes.len() <= start
+        || !bytes[..scheme.len()].eq_ignore_ascii_case(scheme.as_bytes())
+        || &bytes[scheme.len()..start] != b"://"
+    {
+        return false;
+    }
+    // The host runs to the first `/`, `?` or `#`; it must be non-empty, without spaces.
+    let host = &bytes[start..];
+    let end = host
+        .iter()
+        .position(|b| matches!(b, b'/' | b'?' | b'#'))
+        .unwrap_or(host.len());
+    end > 0 && !value[start..start + end].contains(char::is_whitespace)
 }
 
 /// A `+` E.164 phone number: `+`, then 7 to 15 digits, the first not 0.
