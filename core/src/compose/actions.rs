@@ -89,7 +89,7 @@ pub(crate) fn sort(
         if reply_like && place == Place::Card {
             report.warn(
                 WarningCode::Dropped,
-                &field,
+                field,
                 "quick replies and location requests cannot sit inside a card",
             );
             continue;
@@ -139,7 +139,7 @@ pub(crate) fn sort(
             Action::PhoneRequest {} | Action::EmailRequest {} if instagram => {
                 report.warn(
                     WarningCode::Dropped,
-                    &field,
+                    field,
                     "instagram quick replies are plain text",
                 );
             }
@@ -150,7 +150,7 @@ pub(crate) fn sort(
                     LocationRequest::Text => {
                         report.warn(
                             WarningCode::RetiredFeature,
-                            &field,
+                            field,
                             "messenger retired the location quick reply; asked in the text",
                         );
                         out.prompts.push(
@@ -161,7 +161,7 @@ pub(crate) fn sort(
                         );
                     }
                     LocationRequest::Reply => {
-                        report.warn(WarningCode::RetiredFeature, &field, "messenger retired the location quick reply; sent as a text quick reply");
+                        report.warn(WarningCode::RetiredFeature, field, "messenger retired the location quick reply; sent as a text quick reply");
                         let label = title
                             .clone()
                             .filter(|t| !t.trim().is_empty())
@@ -178,7 +178,7 @@ pub(crate) fn sort(
                 if place == Place::Card {
                     report.warn(
                         WarningCode::Replaced,
-                        &field,
+                        field,
                         "the share button is retired; the card is sharable instead",
                     );
                 }

@@ -193,7 +193,7 @@ fn cap_buttons(
             Button::Postback(p) if native && (room_for_postbacks == 0 || !fits) => {
                 report.warn(
                     WarningCode::Replaced,
-                    &field,
+                    field,
                     format!("only {max} buttons fit; sent as a quick reply"),
                 );
                 let title = truncate(&p.title, options.platform.limits.quick_reply_title);
@@ -206,7 +206,7 @@ fn cap_buttons(
             other if fits => kept.push(other),
             _ => report.warn(
                 WarningCode::Dropped,
-                &field,
+                field,
                 format!("only {max} buttons fit"),
             ),
         }
