@@ -65,12 +65,32 @@ fn bench_transcode(c: &mut Criterion) {
     let text = sinch_carousel_text();
     c.bench_function("transcode/sinch-carousel-json-to-json", |b| {
         b.iter(|| {
-            let value: serde_json::Value = serde_json::from_str(black_box(&text)).unwrap();
-            let out = dialect::transcode(Dialect::Sinch, &value, &options).unwrap();
+            let out = dialect::transcode_str(Dialect::Sinch, black_box(&text), &options).unwrap();
             serde_json::to_string(&out.messages).unwrap()
         })
     });
 }
 
-criterion_group!(benches, bench_transcode);
+/// Where the Sinch path's time goes: parsing, reading, composing, writing.
+fn bench_sinch_parts(c: &mut Criterion) {
+    let text = sinch_carousel_text();
+    let options = ComposeOptions::default();
+    let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let read = dialect::read(Dialect::Sinch, &value).unwrap();
+    let composed = compose::compose(&read.message, &options).unwrap();
+    c.bench_function("parts/sinch-parse-value", |b| {
+        b.iter(|| serde_json::from_str::<serde_json::Value>(black_box(&text)).unwrap())
+    });
+    c.bench_function("parts/sinch-read", |b| {
+        b.iter(|| dialect::read(Dialect::Sinch, black_box(&value)).unwrap())
+    });
+    c.bench_function("parts/sinch-compose", |b| {
+        b.iter(|| compose::compose(black_box(&read.message), &options).unwrap())
+    });
+    c.bench_function("parts/sinch-write", |b| {
+        b.iter(|| serde_json::to_string(black_box(&composed.messages)).unwrap())
+    });
+}
+
+criterion_group!(benches, bench_transcode, bench_sinch_parts);
 criterion_main!(benches);

@@ -70,6 +70,24 @@ pub fn read(dialect: Dialect, value: &Value) -> Result<Read> {
     }
 }
 
+/// Reads JSON text written in `dialect` into the neutral form (Sinch is read straight
+/// from the text, without an intermediate JSON value).
+///
+/// # Errors
+///
+/// `invalid_json` when the text is not JSON, then as [`read`].
+pub fn read_str(dialect: Dialect, text: &str) -> Result<Read> {
+    if dialect == Dialect::Sinch {
+        return sinch::read_str(text);
+    }
+    let value: Value = serde_json::from_str(text).map_err(|e| {
+        crate::error::Error::new(crate::error::ErrorKind::InvalidJson {
+            detail: e.to_string(),
+        })
+    })?;
+    read(dialect, &value)
+}
+
 /// The result of [`transcode`]: Send API messages, the send options, and every warning
 /// from reading and composing.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -89,7 +107,19 @@ pub struct Transcoded {
 ///
 /// As [`read`] and [`compose::compose`].
 pub fn transcode(dialect: Dialect, value: &Value, options: &ComposeOptions) -> Result<Transcoded> {
-    let read = read(dialect, value)?;
+    finish(read(dialect, value)?, options)
+}
+
+/// [`transcode`] from JSON text: the fast path for hosts that hold the message as text.
+///
+/// # Errors
+///
+/// As [`read_str`] and [`compose::compose`].
+pub fn transcode_str(dialect: Dialect, text: &str, options: &ComposeOptions) -> Result<Transcoded> {
+    finish(read_str(dialect, text)?, options)
+}
+
+fn finish(read: Read, options: &ComposeOptions) -> Result<Transcoded> {
     let composed = compose::compose(&read.message, options)?;
     let mut warnings = read.warnings;
     warnings.extend(composed.warnings);

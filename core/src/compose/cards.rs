@@ -91,7 +91,7 @@ fn element(
         image_url: card
             .media_url
             .as_deref()
-            .map(|u| web_url(u, false, format!("{field}.media_url")))
+            .map(|u| web_url(u, false, format_args!("{field}.media_url")))
             .transpose()?,
         ..GenericElement::default()
     };
@@ -103,7 +103,7 @@ fn element(
         let url = url_button(
             link,
             None,
-            &format!("{field}.default_action"),
+            &format_args!("{field}.default_action"),
             options,
             report,
         )?;

@@ -29,11 +29,6 @@ impl<'a> Obj<'a> {
         }
     }
 
-    /// This object's own path (empty for the root).
-    pub(crate) fn path(&self) -> &str {
-        &self.path
-    }
-
     /// The path of `key` inside this object.
     pub(crate) fn at(&self, key: &str) -> String {
         if self.path.is_empty() {

@@ -1,60 +1,135 @@
 //! Sinch Conversation API: every AppMessage kind, the send request envelope and the
 //! Messenger channel properties. Choices follow Sinch's published Messenger rules: all
 //! text choices become quick replies, mixed choices become buttons.
+//!
+//! Sinch JSON is read into typed structs straight from text (see `wire`), which keeps
+//! the JSON-text-to-Send-API path fast; unknown fields are still reported by name.
+
+mod wire;
 
 use std::fmt::Write as _;
 
+use serde::Deserialize;
 use serde_json::Value;
 
 use super::Read;
-use super::reader::{Obj, invalid, unsupported, warn};
+use super::reader::{invalid, unsupported, warn};
 use crate::compose::{
     Action, Card, LinkAction, Location, Media, MediaKind, Message, SendOptions, Warning,
     WarningCode,
 };
 use crate::error::{Error, ErrorKind, Result};
+use crate::limits::Path;
 use crate::send::{MessageTag, MessagingType, NotificationType};
+use wire::{
+    AppMessage, Body, CardMessage, Choice, ContactInfo, ListMessage, LocationMessage, MediaMessage,
+    Unknown,
+};
 
-/// The AppMessage kinds; exactly one must be present.
-const KINDS: &[&str] = &[
-    "text_message",
-    "media_message",
-    "choice_message",
-    "card_message",
-    "carousel_message",
-    "location_message",
-    "list_message",
-    "contact_info_message",
-    "template_message",
-];
-
+/// A Sinch message or send request already parsed into a JSON value.
 pub(super) fn read(value: &Value) -> Result<Read> {
-    let root = Obj::new(value, "")?;
-    let mut warnings = Vec::new();
-    let mut options = SendOptions::default();
-    let message = if root.has("message") {
-        root.ignore(&[
-            "app_id",
-            "recipient",
-            "channel_priority_order",
-            "conversation_metadata",
-            "correlation_id",
-            "callback_url",
-            "ttl",
-            "processing_strategy",
-            "queue",
-            "message_content_type",
-        ]);
-        options = channel_properties(&root, &mut warnings)?;
-        let body = root.obj("message")?.expect("checked by has()");
-        let mut message = app_message(&body, &mut warnings)?;
-        message.metadata = root.str("message_metadata")?;
-        body.finish(&mut warnings);
-        message
-    } else {
-        app_message(&root, &mut warnings)?
+    // Path tracking costs on every field, so it runs only to explain a failure.
+    match Body::deserialize(value) {
+        Ok(body) => map(body),
+        Err(_) => Err(shape_error(
+            serde_path_to_error::deserialize::<_, Body>(value).err(),
+        )),
+    }
+}
+
+/// A Sinch message or send request as JSON text.
+pub(super) fn read_str(text: &str) -> Result<Read> {
+    match serde_json::from_str::<Body>(text) {
+        Ok(body) => map(body),
+        Err(err) if err.is_syntax() || err.is_eof() => Err(Error::new(ErrorKind::InvalidJson {
+            detail: err.to_string(),
+        })),
+        Err(_) => {
+            let mut deserializer = serde_json::Deserializer::from_str(text);
+            Err(shape_error(
+                serde_path_to_error::deserialize::<_, Body>(&mut deserializer).err(),
+            ))
+        }
+    }
+}
+
+fn shape_error(err: Option<serde_path_to_error::Error<serde_json::Error>>) -> Error {
+    let Some(err) = err else {
+        return invalid("", "the message does not have sinch's shape");
     };
-    root.finish(&mut warnings);
+    let path = err.path().to_string();
+    let path = if path == "." { String::new() } else { path };
+    let message = err.inner().to_string();
+    if err.inner().is_syntax() || err.inner().is_eof() {
+        return Error::new(ErrorKind::InvalidJson { detail: message });
+    }
+    if let Some(name) = message
+        .strip_prefix("missing field `")
+        .and_then(|rest| rest.split('`').next())
+    {
+        let field = if path.is_empty() {
+            name.to_owned()
+        } else {
+            format!("{path}.{name}")
+        };
+        return Error::at(
+            ErrorKind::Required {
+                detail: format!("`{name}` is required"),
+            },
+            field,
+        );
+    }
+    invalid(&path, message.split(" at line ").next().unwrap_or(&message))
+}
+
+fn map(body: Body) -> Result<Read> {
+    let mut warnings = Vec::new();
+    let root = Path::ROOT;
+    let message_path = root.key("message");
+    let (app, path, options, metadata) = match body.message {
+        Some(message) => {
+            let options = channel_properties(
+                body.channel_properties.as_ref(),
+                &root.key("channel_properties"),
+                &mut warnings,
+            );
+            for key in body.app.unknown.keys() {
+                warn(
+                    &mut warnings,
+                    WarningCode::UnknownField,
+                    root.key(key).render(),
+                    "not known to this reader; ignored",
+                );
+            }
+            for kind in present_kinds(&body.app) {
+                warn(
+                    &mut warnings,
+                    WarningCode::UnknownField,
+                    kind,
+                    "a message kind outside `message`; ignored",
+                );
+            }
+            (message, &message_path, options, body.message_metadata)
+        }
+        None => {
+            for (set, key) in [
+                (body.channel_properties.is_some(), "channel_properties"),
+                (body.message_metadata.is_some(), "message_metadata"),
+            ] {
+                if set {
+                    warn(
+                        &mut warnings,
+                        WarningCode::UnknownField,
+                        key,
+                        "only read in a send request; ignored",
+                    );
+                }
+            }
+            (body.app, &root, SendOptions::default(), None)
+        }
+    };
+    let mut message = app_message(app, path, &mut warnings)?;
+    message.metadata = metadata;
     Ok(Read {
         message,
         options,
@@ -64,457 +139,482 @@ pub(super) fn read(value: &Value) -> Result<Read> {
 
 /// `MESSENGER_MESSAGING_TYPE` (MESSAGE_TAG when a tag is set), `MESSENGER_MESSAGE_TAG`,
 /// `MESSENGER_NOTIFICATION_TYPE`; other channels' properties are ignored.
-fn channel_properties(root: &Obj<'_>, warnings: &mut Vec<Warning>) -> Result<SendOptions> {
+fn channel_properties(
+    properties: Option<&std::collections::BTreeMap<String, String>>,
+    path: &Path<'_>,
+    warnings: &mut Vec<Warning>,
+) -> SendOptions {
     let mut options = SendOptions::default();
-    let Some(properties) = root.obj("channel_properties")? else {
-        return Ok(options);
+    let Some(properties) = properties else {
+        return options;
     };
     options.tag = properties
-        .str("MESSENGER_MESSAGE_TAG")?
-        .map(|t| MessageTag::from_name(&t));
-    options.messaging_type = match properties.str("MESSENGER_MESSAGING_TYPE")? {
-        Some(name) => {
-            Some(serde_json::from_value(Value::String(name)).unwrap_or(MessagingType::Response))
-        }
+        .get("MESSENGER_MESSAGE_TAG")
+        .map(|t| MessageTag::from_name(t));
+    options.messaging_type = match properties.get("MESSENGER_MESSAGING_TYPE") {
+        Some(name) => Some(
+            serde_json::from_value(Value::String(name.clone())).unwrap_or(MessagingType::Response),
+        ),
         None => options.tag.as_ref().map(|_| MessagingType::MessageTag),
     };
-    options.notification_type = properties
-        .str("MESSENGER_NOTIFICATION_TYPE")?
-        .map(|n| serde_json::from_value(Value::String(n)).unwrap_or(NotificationType::Regular));
-    // Properties of other channels (WHATSAPP_..., KAKAOTALK_...) do not concern Messenger.
-    let others: Vec<String> = properties_keys(root)
-        .into_iter()
-        .filter(|k| !k.starts_with("MESSENGER_"))
-        .collect();
-    properties.ignore(&others.iter().map(String::as_str).collect::<Vec<_>>());
-    properties.finish(warnings);
-    Ok(options)
+    options.notification_type = properties.get("MESSENGER_NOTIFICATION_TYPE").map(|n| {
+        serde_json::from_value(Value::String(n.clone())).unwrap_or(NotificationType::Regular)
+    });
+    let known = [
+        "MESSENGER_MESSAGE_TAG",
+        "MESSENGER_MESSAGING_TYPE",
+        "MESSENGER_NOTIFICATION_TYPE",
+    ];
+    for key in properties
+        .keys()
+        .filter(|k| k.starts_with("MESSENGER_") && !known.contains(&k.as_str()))
+    {
+        warn(
+            warnings,
+            WarningCode::UnknownField,
+            path.key(key).render(),
+            "not a messenger channel property msgrkit knows; ignored",
+        );
+    }
+    options
 }
 
-fn properties_keys(root: &Obj<'_>) -> Vec<String> {
-    root.raw("channel_properties")
-        .and_then(Value::as_object)
-        .map(|m| m.keys().cloned().collect())
-        .unwrap_or_default()
+fn unknown(map: &Unknown, path: &Path<'_>, warnings: &mut Vec<Warning>) {
+    for key in map.keys() {
+        warn(
+            warnings,
+            WarningCode::UnknownField,
+            path.key(key).render(),
+            "not known to this reader; ignored",
+        );
+    }
+}
+
+/// The kinds present in an AppMessage, in Sinch's order.
+fn present_kinds(app: &AppMessage) -> Vec<&'static str> {
+    [
+        (app.text_message.is_some(), "text_message"),
+        (app.media_message.is_some(), "media_message"),
+        (app.choice_message.is_some(), "choice_message"),
+        (app.card_message.is_some(), "card_message"),
+        (app.carousel_message.is_some(), "carousel_message"),
+        (app.location_message.is_some(), "location_message"),
+        (app.list_message.is_some(), "list_message"),
+        (app.contact_info_message.is_some(), "contact_info_message"),
+        (app.template_message.is_some(), "template_message"),
+    ]
+    .into_iter()
+    .filter_map(|(set, name)| set.then_some(name))
+    .collect()
 }
 
 /// One AppMessage: exactly one kind, or the Messenger override.
-fn app_message(obj: &Obj<'_>, warnings: &mut Vec<Warning>) -> Result<Message> {
-    obj.ignore(&["channel_specific_message"]);
-    if obj.has("agent") {
-        let _ = obj.raw("agent");
+fn app_message(app: AppMessage, path: &Path<'_>, warnings: &mut Vec<Warning>) -> Result<Message> {
+    unknown(&app.unknown, path, warnings);
+    if app.agent.is_some() {
         warn(
             warnings,
             WarningCode::Dropped,
-            obj.at("agent"),
+            path.key("agent").render(),
             "messenger shows agents only through personas (persona_id)",
         );
     }
-    if let Some(explicit) = obj.obj("explicit_channel_message")? {
-        let raw = explicit.str("MESSENGER")?;
-        let others: Vec<String> = explicit_keys(obj)
-            .into_iter()
-            .filter(|k| k != "MESSENGER")
-            .collect();
-        explicit.ignore(&others.iter().map(String::as_str).collect::<Vec<_>>());
-        explicit.finish(warnings);
-        if let Some(raw) = raw {
-            let payload: Value = serde_json::from_str(&raw).map_err(|e| {
-                invalid(
-                    &obj.at("explicit_channel_message.MESSENGER"),
-                    &format!("not json: {e}"),
-                )
-            })?;
-            for kind in KINDS {
-                obj.ignore(&[kind]);
-            }
-            return Ok(Message {
-                messenger: Some(payload),
-                ..Message::default()
-            });
-        }
+    if let Some(raw) = app
+        .explicit_channel_message
+        .as_ref()
+        .and_then(|m| m.get("MESSENGER"))
+    {
+        let at = path.key("explicit_channel_message");
+        let payload: Value = serde_json::from_str(raw)
+            .map_err(|e| invalid(&at.key("MESSENGER").render(), &format!("not json: {e}")))?;
+        return Ok(Message {
+            messenger: Some(payload),
+            ..Message::default()
+        });
     }
-    let present: Vec<&str> = KINDS.iter().copied().filter(|k| obj.has(k)).collect();
-    let kind = match present.as_slice() {
-        [one] => *one,
+    let kinds = present_kinds(&app);
+    match kinds.as_slice() {
+        [_] => {}
         [] => {
+            let detail =
+                "one message kind (text_message, media_message, choice_message, ...) is required"
+                    .to_owned();
             return Err(Error::at(
-                ErrorKind::Required {
-                    detail: format!("one of {} is required", KINDS.join(", ")),
-                },
-                obj.at("text_message"),
+                ErrorKind::Required { detail },
+                path.key("text_message").render(),
             ));
         }
         many => {
+            let detail = format!("exactly one message kind allowed, got {}", many.join(", "));
             return Err(Error::at(
-                ErrorKind::Conflict {
-                    detail: format!("exactly one message kind allowed, got {}", many.join(", ")),
-                },
-                obj.at(many[1]),
+                ErrorKind::Conflict { detail },
+                path.key(many[1]).render(),
             ));
         }
-    };
-    let body = obj.obj(kind)?.expect("present");
-    let message = match kind {
-        "text_message" => Message::text(body.req_str("text")?),
-        "media_message" => Message {
-            media: Some(media(&body, warnings)?),
+    }
+    let message = if let Some(text) = app.text_message {
+        unknown(&text.unknown, &path.key("text_message"), warnings);
+        Message::text(text.text)
+    } else if let Some(media_message) = app.media_message {
+        Message {
+            media: Some(media(media_message, &path.key("media_message"), warnings)),
             ..Message::default()
-        },
-        "choice_message" => choice_message(&body, warnings)?,
-        "card_message" => {
-            let mut message = Message::default();
-            let card = card(&body, &mut message, warnings)?;
-            message.cards = vec![card];
-            message
         }
-        "carousel_message" => {
-            let mut message = Message::default();
-            let cards = body.objs("cards")?;
-            for card_obj in &cards {
-                let card = card(card_obj, &mut message, warnings)?;
-                message.cards.push(card);
-            }
-            for card_obj in cards {
-                card_obj.finish(warnings);
-            }
-            message.actions = choices(&body, warnings)?;
-            message
-        }
-        "location_message" => Message {
-            location: Some(location(&body, warnings)?),
+    } else if let Some(choice) = app.choice_message {
+        let at = path.key("choice_message");
+        unknown(&choice.unknown, &at, warnings);
+        let text = choice.text_message.map(|t| {
+            unknown(&t.unknown, &at.key("text_message"), warnings);
+            t.text
+        });
+        Message {
+            text,
+            actions: choices(choice.choices, &at, warnings)?,
             ..Message::default()
-        },
-        "list_message" => list_message(&body, warnings)?,
-        "contact_info_message" => Message::text(contact_info(&body, warnings)?),
-        "template_message" => {
-            return Err(unsupported(
-                &obj.at(kind),
-                "sinch templates are stored at sinch; resolve channel_template or omni_template before transcoding",
-            ));
         }
-        _ => unreachable!("KINDS is exhaustive"),
+    } else if let Some(card_message) = app.card_message {
+        let mut message = Message::default();
+        let card = card(
+            card_message,
+            &path.key("card_message"),
+            &mut message,
+            warnings,
+        )?;
+        message.cards = vec![card];
+        message
+    } else if let Some(carousel) = app.carousel_message {
+        let at = path.key("carousel_message");
+        unknown(&carousel.unknown, &at, warnings);
+        let mut message = Message::default();
+        let cards_path = at.key("cards");
+        for (index, card_message) in carousel.cards.into_iter().enumerate() {
+            let card = card(
+                card_message,
+                &cards_path.index(index),
+                &mut message,
+                warnings,
+            )?;
+            message.cards.push(card);
+        }
+        message.actions = choices(carousel.choices, &at, warnings)?;
+        message
+    } else if let Some(location_message) = app.location_message {
+        Message {
+            location: Some(location(
+                location_message,
+                &path.key("location_message"),
+                warnings,
+            )?),
+            ..Message::default()
+        }
+    } else if let Some(list) = app.list_message {
+        list_message(list, &path.key("list_message"), warnings)
+    } else if let Some(contact) = app.contact_info_message {
+        Message::text(contact_info(
+            contact,
+            &path.key("contact_info_message"),
+            warnings,
+        ))
+    } else {
+        let detail = "sinch templates are stored at sinch; resolve channel_template or omni_template before transcoding";
+        return Err(unsupported(&path.key("template_message").render(), detail));
     };
-    body.finish(warnings);
     Ok(message)
 }
 
-fn explicit_keys(obj: &Obj<'_>) -> Vec<String> {
-    obj.raw("explicit_channel_message")
-        .and_then(Value::as_object)
-        .map(|m| m.keys().cloned().collect())
-        .unwrap_or_default()
-}
-
-fn media(obj: &Obj<'_>, warnings: &mut Vec<Warning>) -> Result<Media> {
-    let media = Media {
-        url: Some(obj.req_str("url")?),
-        filename: obj.str("filename_override")?,
-        ..Media::default()
-    };
-    if obj.has("thumbnail_url") {
-        let _ = obj.raw("thumbnail_url");
+fn media(media: MediaMessage, path: &Path<'_>, warnings: &mut Vec<Warning>) -> Media {
+    unknown(&media.unknown, path, warnings);
+    if media.thumbnail_url.is_some() {
         warn(
             warnings,
             WarningCode::Dropped,
-            obj.at("thumbnail_url"),
+            path.key("thumbnail_url").render(),
             "messenger makes its own thumbnails",
         );
     }
-    Ok(media)
-}
-
-/// `text_message` plus `choices`: all text choices are quick replies, else buttons.
-fn choice_message(obj: &Obj<'_>, warnings: &mut Vec<Warning>) -> Result<Message> {
-    let text = match obj.obj("text_message")? {
-        Some(t) => {
-            let text = t.str("text")?;
-            t.finish(warnings);
-            text
-        }
-        None => None,
-    };
-    obj.ignore(&["message_properties"]);
-    Ok(Message {
-        text,
-        actions: choices(obj, warnings)?,
-        ..Message::default()
-    })
-}
-
-/// The `choices` of a message or card.
-fn choices(obj: &Obj<'_>, warnings: &mut Vec<Warning>) -> Result<Vec<Action>> {
-    let items = obj.objs("choices")?;
-    let all_text = !items.is_empty() && items.iter().all(|c| c.has("text_message"));
-    let mut out = Vec::new();
-    for item in items {
-        out.push(choice(&item, all_text, warnings)?);
-        item.finish(warnings);
+    Media {
+        url: Some(media.url),
+        filename: media.filename_override,
+        ..Media::default()
     }
-    Ok(out)
 }
 
-fn choice(obj: &Obj<'_>, as_reply: bool, warnings: &mut Vec<Warning>) -> Result<Action> {
-    let postback = obj.str("postback_data")?;
+/// The `choices` of a message or card: all text choices are quick replies, else buttons.
+fn choices(
+    items: Vec<Choice>,
+    path: &Path<'_>,
+    warnings: &mut Vec<Warning>,
+) -> Result<Vec<Action>> {
+    let all_text = !items.is_empty() && items.iter().all(|c| c.text_message.is_some());
+    let list = path.key("choices");
+    items
+        .into_iter()
+        .enumerate()
+        .map(|(index, item)| choice(item, all_text, &list.index(index), warnings))
+        .collect()
+}
+
+fn choice(
+    item: Choice,
+    as_reply: bool,
+    path: &Path<'_>,
+    warnings: &mut Vec<Warning>,
+) -> Result<Action> {
+    unknown(&item.unknown, path, warnings);
     let kinds = [
-        "text_message",
-        "url_message",
-        "call_message",
-        "location_message",
-        "calendar_message",
-        "share_location_message",
+        item.text_message.is_some(),
+        item.url_message.is_some(),
+        item.call_message.is_some(),
+        item.location_message.is_some(),
+        item.calendar_message.is_some(),
+        item.share_location_message.is_some(),
     ];
-    let present: Vec<&str> = kinds.iter().copied().filter(|k| obj.has(k)).collect();
-    let [kind] = present.as_slice() else {
+    if kinds.iter().filter(|k| **k).count() != 1 {
         return Err(invalid(
-            obj.path(),
+            &path.render(),
             "a choice holds exactly one of text, url, call, location, calendar and share_location",
         ));
-    };
-    let body = obj.obj(kind)?.expect("present");
-    let action = match *kind {
-        "text_message" => {
-            let text = body.req_str("text")?;
-            // Sinch's default postback is `<message_id>_<text>`; the id is not known before sending.
-            let payload = postback.unwrap_or_else(|| text.clone());
-            if as_reply {
-                Action::Reply {
-                    title: text,
-                    payload: Some(payload),
-                    icon_url: None,
-                }
-            } else {
-                Action::Postback {
-                    title: text,
-                    payload,
-                }
+    }
+    let postback = item.postback_data;
+    if let Some(text) = item.text_message {
+        unknown(&text.unknown, &path.key("text_message"), warnings);
+        // Sinch's default postback is `<message_id>_<text>`; the id is not known before sending.
+        let payload = postback.unwrap_or_else(|| text.text.clone());
+        return Ok(if as_reply {
+            Action::Reply {
+                title: text.text,
+                payload: Some(payload),
+                icon_url: None,
             }
-        }
-        "url_message" => Action::Link(LinkAction {
-            title: Some(body.req_str("title")?),
-            url: body.req_str("url")?,
+        } else {
+            Action::Postback {
+                title: text.text,
+                payload,
+            }
+        });
+    }
+    if let Some(url) = item.url_message {
+        unknown(&url.unknown, &path.key("url_message"), warnings);
+        return Ok(Action::Link(LinkAction {
+            title: Some(url.title),
+            url: url.url,
             ..LinkAction::default()
-        }),
-        "call_message" => Action::Call {
-            title: body.req_str("title")?,
-            phone: body.req_str("phone_number")?,
-        },
-        "location_message" => {
-            let place = location(&body, warnings)?;
-            warn(
-                warnings,
-                WarningCode::Replaced,
-                obj.at(kind),
-                "messenger has no location button; sent as a link to a map",
-            );
-            Action::Map {
-                title: place.title.unwrap_or_default(),
-                lat: place.lat,
-                lon: place.lon,
-            }
-        }
-        "calendar_message" | "share_location_message" => {
-            body.ignore(&[
-                "event_start",
-                "event_end",
-                "event_title",
-                "event_description",
-            ]);
-            warn(
-                warnings,
-                WarningCode::Replaced,
-                obj.at(kind),
-                "messenger has no such button; sent as a link to its fallback_url",
-            );
-            Action::Link(LinkAction {
-                title: Some(body.req_str("title")?),
-                url: body.req_str("fallback_url")?,
-                ..LinkAction::default()
-            })
-        }
-        _ => unreachable!("kinds is exhaustive"),
+        }));
+    }
+    if let Some(call) = item.call_message {
+        unknown(&call.unknown, &path.key("call_message"), warnings);
+        return Ok(Action::Call {
+            title: call.title,
+            phone: call.phone_number,
+        });
+    }
+    if let Some(location_message) = item.location_message {
+        let at = path.key("location_message");
+        let place = location(location_message, &at, warnings)?;
+        warn(
+            warnings,
+            WarningCode::Replaced,
+            at.render(),
+            "messenger has no location button; sent as a link to a map",
+        );
+        return Ok(Action::Map {
+            title: place.title.unwrap_or_default(),
+            lat: place.lat,
+            lon: place.lon,
+        });
+    }
+    let (kind, link) = match (item.calendar_message, item.share_location_message) {
+        (Some(link), _) => ("calendar_message", link),
+        (None, Some(link)) => ("share_location_message", link),
+        (None, None) => unreachable!("exactly one kind is present"),
     };
-    body.finish(warnings);
-    Ok(action)
+    let at = path.key(kind);
+    unknown(&link.unknown, &at, warnings);
+    warn(
+        warnings,
+        WarningCode::Replaced,
+        at.render(),
+        "messenger has no such button; sent as a link to its fallback_url",
+    );
+    Ok(Action::Link(LinkAction {
+        title: Some(link.title),
+        url: link.fallback_url,
+        ..LinkAction::default()
+    }))
 }
 
 /// A card: title (else the description), description, image media and choices. A media
 /// that is not an image is sent as a separate attachment.
-fn card(obj: &Obj<'_>, message: &mut Message, warnings: &mut Vec<Warning>) -> Result<Card> {
-    let mut card = Card {
-        title: obj.str("title")?,
-        subtitle: obj.str("description")?,
+fn card(
+    card: CardMessage,
+    path: &Path<'_>,
+    message: &mut Message,
+    warnings: &mut Vec<Warning>,
+) -> Result<Card> {
+    unknown(&card.unknown, path, warnings);
+    let mut out = Card {
+        title: card.title,
+        subtitle: card.description,
         ..Card::default()
     };
-    if let Some(media_obj) = obj.obj("media_message")? {
-        let media = media(&media_obj, warnings)?;
-        media_obj.finish(warnings);
+    if let Some(media_message) = card.media_message {
+        let at = path.key("media_message");
+        let media = media(media_message, &at, warnings);
         if crate::compose::media_kind(&media) == MediaKind::Image {
-            card.media_url = media.url;
+            out.media_url = media.url;
         } else {
             warn(
                 warnings,
                 WarningCode::Replaced,
-                obj.at("media_message"),
+                at.render(),
                 "a card shows images only; the media is sent on its own",
             );
             message.media = Some(media);
         }
     }
-    if obj.has("height") {
-        let _ = obj.raw("height");
+    if card.height.is_some() {
         warn(
             warnings,
             WarningCode::Dropped,
-            obj.at("height"),
+            path.key("height").render(),
             "messenger chooses the card height",
         );
     }
-    obj.ignore(&["message_properties"]);
-    let all = obj.objs("choices")?;
-    for item in all {
-        card.actions.push(choice(&item, false, warnings)?);
-        item.finish(warnings);
+    let list = path.key("choices");
+    for (index, item) in card.choices.into_iter().enumerate() {
+        out.actions
+            .push(choice(item, false, &list.index(index), warnings)?);
     }
-    Ok(card)
+    Ok(out)
 }
 
-fn location(obj: &Obj<'_>, warnings: &mut Vec<Warning>) -> Result<Location> {
-    let coordinates = obj
-        .obj("coordinates")?
-        .ok_or_else(|| invalid(&obj.at("coordinates"), "a location needs coordinates"))?;
-    let (lat, lon) = (coordinates.f64("latitude")?, coordinates.f64("longitude")?);
-    coordinates.finish(warnings);
-    let (Some(lat), Some(lon)) = (lat, lon) else {
+fn location(
+    location: LocationMessage,
+    path: &Path<'_>,
+    warnings: &mut Vec<Warning>,
+) -> Result<Location> {
+    unknown(&location.unknown, path, warnings);
+    let Some(coordinates) = location.coordinates else {
         return Err(invalid(
-            &obj.at("coordinates"),
-            "needs latitude and longitude",
+            &path.key("coordinates").render(),
+            "a location needs coordinates",
         ));
     };
+    unknown(&coordinates.unknown, &path.key("coordinates"), warnings);
     Ok(Location {
-        lat,
-        lon,
-        title: obj.str("title")?.filter(|t| !t.is_empty()),
-        address: obj.str("label")?.filter(|l| !l.is_empty()),
+        lat: coordinates.latitude,
+        lon: coordinates.longitude,
+        title: location.title.filter(|t| !t.is_empty()),
+        address: location.label.filter(|l| !l.is_empty()),
     })
 }
 
 /// Lists are not native on Messenger: up to 13 text choices become quick replies,
 /// anything else becomes numbered text.
-fn list_message(obj: &Obj<'_>, warnings: &mut Vec<Warning>) -> Result<Message> {
-    let title = obj.req_str("title")?;
-    let description = obj.str("description")?;
-    obj.ignore(&["message_properties", "media"]);
-    let mut head = title;
-    if let Some(description) = description {
+fn list_message(list: ListMessage, path: &Path<'_>, warnings: &mut Vec<Warning>) -> Message {
+    unknown(&list.unknown, path, warnings);
+    let mut head = list.title;
+    if let Some(description) = list.description {
         let _ = write!(head, "\n{description}");
     }
-    let mut lines = String::new();
-    let mut replies = Vec::new();
-    let mut only_text = true;
-    for section in obj.objs("sections")? {
-        if let Some(section_title) = section.str("title")? {
-            let _ = write!(lines, "\n\n{section_title}");
+    let (mut lines, mut replies, mut only_text) = (String::new(), Vec::new(), true);
+    let sections = path.key("sections");
+    for (s, section) in list.sections.into_iter().enumerate() {
+        let section_path = sections.index(s);
+        unknown(&section.unknown, &section_path, warnings);
+        if let Some(title) = section.title {
+            let _ = write!(lines, "\n\n{title}");
         }
-        for item in section.objs("items")? {
-            if let Some(choice_obj) = item.obj("choice")? {
-                let label = choice_obj.req_str("title")?;
-                let payload = choice_obj
-                    .str("postback_data")?
-                    .unwrap_or_else(|| label.clone());
-                choice_obj.ignore(&["description", "media"]);
-                let _ = write!(lines, "\n{}. {label}", replies.len() + 1);
-                replies.push(Action::Reply {
-                    title: label,
-                    payload: Some(payload),
-                    icon_url: None,
-                });
-                choice_obj.finish(warnings);
-            } else if let Some(product) = item.obj("product")? {
+        let items = section_path.key("items");
+        for (i, item) in section.items.into_iter().enumerate() {
+            let item_path = items.index(i);
+            unknown(&item.unknown, &item_path, warnings);
+            let (label, payload) = if let Some(choice) = item.choice {
+                unknown(&choice.unknown, &item_path.key("choice"), warnings);
+                let payload = choice.postback_data.unwrap_or_else(|| choice.title.clone());
+                (choice.title, payload)
+            } else if let Some(product) = item.product {
+                unknown(&product.unknown, &item_path.key("product"), warnings);
                 only_text = false;
-                let id = product.req_str("id")?;
-                product.ignore(&["marketplace", "quantity", "item_price", "currency"]);
-                let _ = write!(lines, "\n{}. {id}", replies.len() + 1);
-                replies.push(Action::Reply {
-                    title: id.clone(),
-                    payload: Some(id),
-                    icon_url: None,
-                });
-                product.finish(warnings);
-            }
-            item.finish(warnings);
+                (product.id.clone(), product.id)
+            } else {
+                continue;
+            };
+            let _ = write!(lines, "\n{}. {label}", replies.len() + 1);
+            replies.push(Action::Reply {
+                title: label,
+                payload: Some(payload),
+                icon_url: None,
+            });
         }
-        section.finish(warnings);
     }
     warn(
         warnings,
         WarningCode::Replaced,
-        obj.at("sections"),
+        sections.render(),
         "messenger has no list; sent as text",
     );
     if only_text && replies.len() <= 13 {
-        return Ok(Message {
+        return Message {
             text: Some(head),
             actions: replies,
             ..Message::default()
-        });
+        };
     }
-    Ok(Message::text(format!("{head}{lines}")))
+    Message::text(format!("{head}{lines}"))
 }
 
-/// A contact card as text: name, phones, emails, addresses, organisation, links.
-fn contact_info(obj: &Obj<'_>, warnings: &mut Vec<Warning>) -> Result<String> {
+/// A contact card as text: name, phones, emails, links, addresses, organisation, birthday.
+fn contact_info(contact: ContactInfo, path: &Path<'_>, warnings: &mut Vec<Warning>) -> String {
+    unknown(&contact.unknown, path, warnings);
     let mut out = String::new();
-    if let Some(name) = obj.obj("name")? {
-        let full = name.str("full_name")?;
-        let parts: Vec<String> = ["prefix", "first_name", "middle_name", "last_name", "suffix"]
+    if let Some(name) = &contact.name {
+        let parts: Vec<&str> = ["prefix", "first_name", "middle_name", "last_name", "suffix"]
             .iter()
-            .filter_map(|k| name.str(k).ok().flatten())
+            .filter_map(|k| name.get(*k).map(String::as_str))
             .collect();
-        out.push_str(&full.unwrap_or_else(|| parts.join(" ")));
-        name.finish(warnings);
+        out.push_str(
+            name.get("full_name")
+                .map_or(parts.join(" ").as_str(), String::as_str),
+        );
     }
-    let mut list = |key: &str, field: &str, label: &str| -> Result<()> {
-        for item in obj.objs(key)? {
-            if let Some(value) = item.str(field)? {
-                let kind = item
-                    .str("type")?
-                    .map(|t| format!(" ({})", t.to_lowercase()))
-                    .unwrap_or_default();
-                let _ = write!(out, "\n{label}: {value}{kind}");
+    let mut list =
+        |items: &[std::collections::BTreeMap<String, String>], field: &str, label: &str| {
+            for item in items {
+                if let Some(value) = item.get(field) {
+                    let kind = item
+                        .get("type")
+                        .map(|t| format!(" ({})", t.to_lowercase()))
+                        .unwrap_or_default();
+                    let _ = write!(out, "\n{label}: {value}{kind}");
+                }
             }
-            item.finish(warnings);
-        }
-        Ok(())
-    };
-    list("phone_numbers", "phone_number", "Phone")?;
-    list("email_addresses", "email_address", "Email")?;
-    list("urls", "url", "Web")?;
-    for address in obj.objs("addresses")? {
-        let parts: Vec<String> = ["address_line", "street", "city", "state", "zip", "country"]
+        };
+    list(&contact.phone_numbers, "phone_number", "Phone");
+    list(&contact.email_addresses, "email_address", "Email");
+    list(&contact.urls, "url", "Web");
+    for address in &contact.addresses {
+        let parts: Vec<&str> = ["address_line", "street", "city", "state", "zip", "country"]
             .iter()
-            .filter_map(|k| address.str(k).ok().flatten())
+            .filter_map(|k| address.get(*k).map(String::as_str))
             .collect();
-        address.ignore(&["type", "country_code"]);
         let _ = write!(out, "\nAddress: {}", parts.join(", "));
-        address.finish(warnings);
     }
-    if let Some(org) = obj.obj("organization")? {
-        let parts: Vec<String> = ["title", "department", "company"]
+    if let Some(org) = &contact.organization {
+        let parts: Vec<&str> = ["title", "department", "company"]
             .iter()
-            .filter_map(|k| org.str(k).ok().flatten())
+            .filter_map(|k| org.get(*k).map(String::as_str))
             .collect();
         let _ = write!(out, "\nOrganisation: {}", parts.join(", "));
-        org.finish(warnings);
     }
-    if let Some(birthday) = obj.str("birthday")? {
+    if let Some(birthday) = &contact.birthday {
         let _ = write!(out, "\nBirthday: {birthday}");
     }
     warn(
         warnings,
         WarningCode::Replaced,
-        obj.path().to_owned(),
+        path.render(),
         "messenger has no contact card; sent as text",
     );
-    Ok(out.trim().to_owned())
+    out.trim().to_owned()
 }

@@ -64,6 +64,12 @@ impl<'a> Path<'a> {
     }
 }
 
+impl std::fmt::Display for Path<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.render())
+    }
+}
+
 /// Collects violations for one validation run.
 pub(crate) struct Checker<'p> {
     pub(crate) platform: &'p Platform,
