@@ -356,3 +356,134 @@ fn policy_decides_the_window_for_humans_and_bots() {
         (Some(1), Some("outside_window"))
     );
 }
+
+#[test]
+fn transcode_sinch_mixed_choices_keeps_call_and_location() {
+    let body = serde_json::json!({
+        "message": {"choice_message": {"text_message": {"text": "What do you want to do?"}, "choices": [
+            {"text_message": {"text": "Suggestion"}, "postback_data": "SUGGESTION"},
+            {"url_message": {"title": "More info", "url": "https://www.sinch.com"}},
+            {"call_message": {"title": "Call", "phone_number": "+46 73 200 00 00"}},
+            {"location_message": {"title": "Sinch HQ", "coordinates": {"latitude": 59.3322, "longitude": 18.0645}}}
+        ]}}
+    });
+    let out = msgrkit(
+        &["transcode", "--from", "sinch", "--to", "6500000000000001"],
+        body.to_string().as_bytes(),
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let result = stdout_json(&out);
+    let buttons = result["messages"][0]["attachment"]["payload"]["buttons"]
+        .as_array()
+        .unwrap()
+        .clone();
+    assert!(
+        buttons
+            .iter()
+            .any(|b| b["type"] == "phone_number" && b["payload"] == "+46732000000"),
+        "{buttons:?}"
+    );
+    assert!(
+        buttons.iter().any(|b| b["type"] == "web_url"
+            && b["url"] == "https://maps.google.com/maps?q=59.3322,18.0645")
+    );
+    assert_eq!(
+        result["messages"][0]["quick_replies"][0]["payload"],
+        "SUGGESTION"
+    );
+    let codes: Vec<&str> = result["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["code"].as_str().unwrap())
+        .collect();
+    assert!(
+        codes.contains(&"replaced"),
+        "changes are reported: {codes:?}"
+    );
+    assert_eq!(result["requests"][0]["recipient"]["id"], "6500000000000001");
+    assert_eq!(result["requests"][0]["messaging_type"], "RESPONSE");
+    // Every emitted message passes the validator.
+    for request in result["requests"].as_array().unwrap() {
+        let check = msgrkit(&["validate", "--compact"], request.to_string().as_bytes());
+        assert_eq!(
+            check.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&check.stdout)
+        );
+    }
+}
+
+#[test]
+fn transcode_smooch_list_of_twelve_reports_the_two_that_do_not_fit() {
+    let items: Vec<Value> = (0..12)
+        .map(|i| serde_json::json!({"title": format!("Item {i}"), "description": "d", "actions": [{"type": "postback", "text": "Pick", "payload": format!("P{i}")}]}))
+        .collect();
+    let body = serde_json::json!({"role": "appMaker", "type": "list", "items": items,
+                                  "actions": [{"type": "postback", "text": "More choices", "payload": "MORE"}]});
+    let out = msgrkit(
+        &["transcode", "--from", "smooch", "--compact"],
+        body.to_string().as_bytes(),
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let result = stdout_json(&out);
+    let messages = result["messages"].as_array().unwrap();
+    assert_eq!(messages.len(), 2, "a carousel and the trailing action");
+    assert_eq!(
+        messages[0]["attachment"]["payload"]["elements"]
+            .as_array()
+            .unwrap()
+            .len(),
+        10
+    );
+    assert_eq!(
+        messages[1]["attachment"]["payload"]["buttons"][0]["payload"],
+        "MORE"
+    );
+    let dropped: Vec<&str> = result["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|w| w["code"] == "dropped")
+        .map(|w| w["field"].as_str().unwrap())
+        .collect();
+    assert_eq!(dropped, ["cards[10]", "cards[11]"]);
+}
+
+#[test]
+fn transcode_smooch_shorthand_to_quick_replies() {
+    let body = br#"{"type":"text","text":"How was it? %[Great](reply:GREAT) %[Bad](reply:BAD)"}"#;
+    let out = msgrkit(&["transcode", "--from", "smooch"], body);
+    assert_eq!(out.status.code(), Some(0));
+    let message = &stdout_json(&out)["messages"][0];
+    assert_eq!(message["text"], "How was it?");
+    assert_eq!(message["quick_replies"][0]["payload"], "GREAT");
+    assert_eq!(message["quick_replies"][1]["payload"], "BAD");
+}
+
+#[test]
+fn transcode_rejections_and_usage() {
+    let buy = br#"{"text":"Shoes","actions":[{"type":"buy","title":"Buy","amount":999,"currency":"usd"}]}"#;
+    let out = msgrkit(&["transcode"], buy);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(stderr_json(&out)["code"], "unsupported");
+    assert_eq!(stderr_json(&out)["field"], "actions[0]");
+    assert_eq!(
+        msgrkit(&["transcode", "--from", "whatsapp"], b"{}")
+            .status
+            .code(),
+        Some(2)
+    );
+    let out = msgrkit(
+        &["transcode", "--overflow", "sideways"],
+        b"{\"text\":\"x\"}",
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(stderr_json(&out)["code"], "invalid_input");
+}
