@@ -487,3 +487,37 @@ fn transcode_rejections_and_usage() {
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(stderr_json(&out)["code"], "invalid_input");
 }
+
+/// The README's transcoding example does what the README says it does.
+#[test]
+fn readme_transcoding_example() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../README.md")).unwrap();
+    let section = &readme[readme
+        .find("## Transcoding: one neutral message")
+        .expect("the section")..];
+    let start = section.find("```json").unwrap() + "```json".len();
+    let example = &section[start..start + section[start..].find("```").unwrap()];
+    let out = msgrkit(&["transcode", "--compact"], example.as_bytes());
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let result = stdout_json(&out);
+    let messages = result["messages"].as_array().unwrap();
+    assert_eq!(messages.len(), 2);
+    assert_eq!(messages[0]["text"], "Our picks for you");
+    let card = &messages[1]["attachment"]["payload"]["elements"][0];
+    assert_eq!(
+        card["default_action"]["url"],
+        "https://shop.example.com/shoe"
+    );
+    assert_eq!(card["buttons"][1]["payload"], "+15105551234");
+    assert_eq!(
+        messages[1]["quick_replies"][1]["content_type"],
+        "user_email"
+    );
+    assert_eq!(result["warnings"], serde_json::json!([]));
+}
