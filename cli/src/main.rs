@@ -160,6 +160,20 @@ enum Command {
         /// The message JSON; stdin when absent or `-`.
         file: Option<PathBuf>,
     },
+    /// Flatten a neutral, Smooch or Linktor persistent menu into a Messenger Profile body.
+    Menu {
+        /// The input format: neutral, smooch or linktor [default: neutral].
+        #[arg(long)]
+        from: Option<String>,
+        /// Judge by Meta's rules on this date (YYYY-MM-DD); default: the newest profile.
+        #[arg(long)]
+        as_of: Option<String>,
+        /// messenger or instagram [default: messenger].
+        #[arg(long)]
+        platform: Option<String>,
+        /// The menu JSON; stdin when absent or `-`.
+        file: Option<PathBuf>,
+    },
     /// Sign, verify and parse a realistic batched webhook, printing each step.
     Demo,
 }
@@ -263,6 +277,17 @@ fn main() -> ExitCode {
                 compact,
             )
         }
+        Command::Menu {
+            from,
+            as_of,
+            platform,
+            file,
+        } => transcode::menu(
+            from,
+            vec![("as_of", as_of), ("platform", platform)],
+            file,
+            compact,
+        ),
         Command::Demo => Ok(demo::run()),
     };
     outcome.unwrap_or_else(|code| code)

@@ -521,3 +521,23 @@ fn readme_transcoding_example() {
     );
     assert_eq!(result["warnings"], serde_json::json!([]));
 }
+
+#[test]
+fn menu_flattens_a_linktor_nested_menu() {
+    let body = br#"{"menu":[{"locale":"default","callToActions":[{"type":"postback","title":"Help","payload":"HELP"},{"type":"nested","title":"More","callToActions":[{"type":"web_url","title":"Site","url":"https://example.com"}]}]}]}"#;
+    let out = msgrkit(&["menu", "--from", "linktor", "--compact"], body);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let result = stdout_json(&out);
+    assert_eq!(
+        result["profile"]["persistent_menu"][0]["call_to_actions"][1]["title"],
+        "More › Site"
+    );
+    assert_eq!(result["profile"]["get_started"]["payload"], "GET_STARTED");
+    let check = msgrkit(&["validate"], result["profile"].to_string().as_bytes());
+    assert_eq!(check.status.code(), Some(0), "the flattened menu validates");
+}

@@ -8,6 +8,7 @@
 mod actions;
 mod build;
 mod cards;
+mod menu;
 mod message;
 mod options;
 mod report;
@@ -16,6 +17,7 @@ mod text;
 use serde::{Deserialize, Serialize};
 
 pub(crate) use build::media_kind;
+pub use menu::{ComposedProfile, DEFAULT_GET_STARTED, Menu, MenuItem, MenuLocale, menu};
 pub use message::{
     Action, Card, Layout, LinkAction, Location, Media, MediaKind, Message, Receipt, SendOptions,
 };

@@ -6,12 +6,15 @@
 //! an error with a code and a field. See `vendor-formats.md` §2–4.
 
 mod linktor;
+mod menu;
 mod reader;
 mod sinch;
 mod smooch;
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
+
+pub use menu::read_menu;
 
 use crate::compose::{self, ComposeOptions, Message, SendOptions, Warning};
 use crate::error::Result;

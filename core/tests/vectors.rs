@@ -248,6 +248,16 @@ fn policy_vectors() {
 fn compose_vectors() {
     let failures = run_suite("compose", |input| {
         let options = input.get("options").cloned().unwrap_or_else(|| json!({}));
+        if input["call"] == "menu" {
+            let menu: compose::Menu =
+                serde_json::from_value(input["menu"].clone()).expect("a neutral menu");
+            let options: compose::ComposeOptions =
+                serde_json::from_value(options).expect("compose options");
+            let composed = compose::menu(&menu, &options)?;
+            return Ok(without_detail(
+                serde_json::to_value(composed).expect("serialisable"),
+            ));
+        }
         let composed = compose::compose_json(&input["message"], &options)?;
         Ok(without_detail(
             serde_json::to_value(composed).expect("serialisable"),
@@ -264,6 +274,15 @@ fn dialect_vectors() {
         let options = input.get("options").cloned().unwrap_or_else(|| json!({}));
         let options: compose::ComposeOptions =
             serde_json::from_value(options).expect("compose options");
+        if input["call"] == "menu" {
+            let (menu, mut warnings) = dialect::read_menu(dialect, &input["body"])?;
+            let mut composed = compose::menu(&menu, &options)?;
+            warnings.append(&mut composed.warnings);
+            composed.warnings = warnings;
+            return Ok(without_detail(
+                serde_json::to_value(composed).expect("serialisable"),
+            ));
+        }
         let transcoded = dialect::transcode(dialect, &input["body"], &options);
         // The JSON-text path must give the same answer as the JSON-value path.
         let from_text = dialect::transcode_str(dialect, &input["body"].to_string(), &options);

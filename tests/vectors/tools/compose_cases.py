@@ -388,5 +388,46 @@ def regression_cases():
     ]
 
 
+def menu_cases():
+    def menu_case(id_, menu, expect, **kw):
+        return make_case("compose/menu/" + id_, {"call": "menu", "menu": menu}, expect, **kw)
+
+    def profile(items, get_started="GET_STARTED", composer=None):
+        locale = {"locale": "default", "call_to_actions": items}
+        if composer is not None:
+            locale["composer_input_disabled"] = composer
+        return {"get_started": {"payload": get_started}, "persistent_menu": [locale]}
+
+    def pok(prof, warnings=()):
+        return {"ok": {"profile": prof, "warnings": list(warnings)}}
+
+    nested = {"locales": [{"locale": "default", "items": [
+        {"type": "postback", "title": "Talk to an agent", "payload": "AGENT"},
+        {"type": "submenu", "title": "Orders", "items": [
+            {"type": "postback", "title": "Track", "payload": "TRACK"},
+            {"type": "link", "title": "Returns and exchanges policy", "url": "https://shop.example.com/returns"}]}]}],
+        "get_started": "START"}
+    return [
+        menu_case("flat", {"locales": [{"locale": "default", "composer_input_disabled": True, "items": [
+            {"type": "postback", "title": "Help", "payload": "HELP"}, {"type": "link", "title": "Shop", "url": "https://shop.example.com", "webview": "full"}]}],
+                           "get_started": "START"},
+                  pok(profile([pb("Help", "HELP"), {**url_btn("Shop", "https://shop.example.com"), "webview_height_ratio": "full"}], "START", True))),
+        menu_case("nested-flattened", nested,
+                  pok(profile([pb("Talk to an agent", "AGENT"), pb("Orders › Track", "TRACK"), url_btn("Returns and exchanges policy", "https://shop.example.com/returns")], "START"),
+                      [w("retired_feature", "locales[0].items[1]")]),
+                  comment="conflict C2: children take the submenu's place, prefixed with its title when that fits in 30 characters"),
+        menu_case("get-started-added", {"locales": [{"locale": "default", "items": [{"type": "postback", "title": "Help", "payload": "HELP"}]}]},
+                  pok(profile([pb("Help", "HELP")]), [w("replaced", "get_started")]), comment="Meta requires Get Started with a menu"),
+        menu_case("twenty-one-items", {"locales": [{"locale": "default", "items": [{"type": "postback", "title": f"Item {i}", "payload": f"P{i}"} for i in range(21)]}],
+                                       "get_started": "START"},
+                  pok(profile([pb(f"Item {i}", f"P{i}") for i in range(20)], "START"), [w("dropped", "locales[0].items[20]")])),
+        menu_case("long-title", {"locales": [{"locale": "default", "items": [{"type": "postback", "title": "t" * 35, "payload": "P"}]}], "get_started": "S"},
+                  pok(profile([pb(cut("t" * 35, 30), "P")], "S"), [w("truncated", "locales[0].items[0].title")])),
+        menu_case("empty", {"locales": [{"locale": "default", "items": []}]}, err("required", "locales[0].items")),
+        menu_case("bad-link", {"locales": [{"locale": "default", "items": [{"type": "link", "title": "Shop", "url": "shop"}]}]},
+                  err("invalid_input", "locales[0].items[0].url")),
+    ]
+
+
 def cases():
-    return regression_cases() + text_cases() + choice_cases() + payment_cases() + media_cases() + card_cases() + other_cases()
+    return regression_cases() + menu_cases() + text_cases() + choice_cases() + payment_cases() + media_cases() + card_cases() + other_cases()

@@ -292,5 +292,36 @@ def neutral_cases():
     ]
 
 
+def menu_cases():
+    def menu_case(id_, dialect, body, expect, **kw):
+        return make_case("dialect/menu/" + id_, {"call": "menu", "dialect": dialect, "body": body}, expect, **kw)
+
+    def pok(items, warnings, composer=None, get_started="GET_STARTED"):
+        locale = {"locale": "default", "call_to_actions": items}
+        if composer:
+            locale["composer_input_disabled"] = True
+        return {"ok": {"profile": {"get_started": {"payload": get_started}, "persistent_menu": [locale]}, "warnings": list(warnings)}}
+
+    return [
+        menu_case("smooch-three-levels", "smooch", {"items": [
+            {"type": "postback", "text": "Help", "payload": "HELP"},
+            {"type": "submenu", "text": "Shop", "items": [
+                {"type": "link", "text": "Deals", "uri": "https://shop.example.com/deals"},
+                {"type": "submenu", "text": "More", "items": [{"type": "postback", "text": "Gift cards", "payload": "GIFT"}]}]}],
+            "settings": {"inputEnabled": False}},
+                  pok([pb("Help", "HELP"), url_btn("Shop › Deals", "https://shop.example.com/deals"), pb("More › Gift cards", "GIFT")],
+                      [w("retired_feature", "locales[0].items[1]"), w("retired_feature", "locales[0].items[1].items[1]"), w("replaced", "get_started")],
+                      composer=True),
+                  flags=["vendor_example"], comment="Smooch's menu (1-3 top level, 1-5 per submenu) flattened; inputEnabled false hides the composer"),
+        menu_case("linktor-nested", "linktor", {"channelId": "ch_1", "menu": [{"locale": "default", "composerInputDisabled": False, "callToActions": [
+            {"type": "postback", "title": "Start over", "payload": "RESTART"},
+            {"type": "nested", "title": "More", "callToActions": [{"type": "web_url", "title": "Website", "url": "https://example.com"}]}]}]},
+                  pok([pb("Start over", "RESTART"), url_btn("More › Website", "https://example.com")],
+                      [w("retired_feature", "locales[0].items[1]"), w("replaced", "get_started")]),
+                  flags=["vendor_example"], comment="§4.2 setPersistentMenu with a nested item"),
+        menu_case("sinch-has-no-menu", "sinch", {"items": []}, err("unsupported")),
+    ]
+
+
 def cases():
-    return smooch_cases() + sinch_cases() + linktor_cases() + neutral_cases()
+    return menu_cases() + smooch_cases() + sinch_cases() + linktor_cases() + neutral_cases()
