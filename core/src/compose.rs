@@ -8,6 +8,7 @@
 mod actions;
 mod build;
 mod cards;
+mod media;
 mod menu;
 mod message;
 mod options;
@@ -16,7 +17,7 @@ mod text;
 
 use serde::{Deserialize, Serialize};
 
-pub(crate) use build::media_kind;
+pub(crate) use media::media_kind;
 pub use menu::{ComposedProfile, DEFAULT_GET_STARTED, Menu, MenuItem, MenuLocale, menu};
 pub use message::{
     Action, Card, Layout, LinkAction, Location, Media, MediaKind, Message, Receipt, SendOptions,
@@ -86,17 +87,14 @@ pub(crate) fn from_json<T: serde::de::DeserializeOwned>(
 ) -> Result<T> {
     serde_path_to_error::deserialize(value).map_err(|err| {
         let path = err.path().to_string();
-        let field = if path == "." {
-            prefix.trim_end_matches('.').to_owned()
-        } else {
-            format!("{prefix}{path}")
-        };
-        Error::at(
-            ErrorKind::InvalidInput {
-                detail: err.inner().to_string(),
-            },
-            field,
-        )
+        let path = if path == "." { String::new() } else { path };
+        let full = format!("{prefix}{path}");
+        let problem = crate::error::SerdeProblem::new(full.trim_end_matches('.'), err.inner());
+        let mut error = problem.into_error();
+        if error.field() == Some("") {
+            error = Error::new(error.kind().clone());
+        }
+        error
     })
 }
 

@@ -317,6 +317,55 @@ impl Serialize for Error {
     }
 }
 
+/// What a serde_json error at `path` (serde_path_to_error's `.` is the root) is about.
+pub(crate) struct SerdeProblem {
+    /// The field concerned: a missing field's own path, else the path of the bad value.
+    pub(crate) field: String,
+    /// Set when the problem is a missing field.
+    pub(crate) missing: Option<String>,
+    /// serde's words, without its position suffix.
+    pub(crate) detail: String,
+}
+
+impl SerdeProblem {
+    pub(crate) fn new(path: &str, err: &serde_json::Error) -> Self {
+        let path = if path == "." { "" } else { path };
+        let message = err.to_string();
+        let detail = message
+            .split(" at line ")
+            .next()
+            .unwrap_or(&message)
+            .to_owned();
+        let missing = message
+            .strip_prefix("missing field `")
+            .and_then(|rest| rest.split('`').next())
+            .map(str::to_owned);
+        let field = match &missing {
+            Some(name) if !path.is_empty() => format!("{path}.{name}"),
+            Some(name) => name.clone(),
+            None => path.to_owned(),
+        };
+        Self {
+            field,
+            missing,
+            detail,
+        }
+    }
+
+    /// The problem as an error: `required` for a missing field, else `invalid_input`.
+    pub(crate) fn into_error(self) -> Error {
+        let kind = match &self.missing {
+            Some(name) => ErrorKind::Required {
+                detail: format!("`{name}` is required"),
+            },
+            None => ErrorKind::InvalidInput {
+                detail: self.detail,
+            },
+        };
+        Error::at(kind, self.field)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -79,12 +79,7 @@ impl BodyKind {
 pub fn normalize_json(value: &Value) -> Result<Value, Error> {
     fn through<T: serde::de::DeserializeOwned + Serialize>(value: &Value) -> Result<Value, Error> {
         let typed: T = serde_path_to_error::deserialize(value).map_err(|err| {
-            let field = err.path().to_string();
-            let detail = err.inner().to_string();
-            Error::at(
-                ErrorKind::InvalidInput { detail },
-                if field == "." { String::new() } else { field },
-            )
+            crate::error::SerdeProblem::new(&err.path().to_string(), err.inner()).into_error()
         })?;
         serde_json::to_value(typed).map_err(|err| {
             Error::new(ErrorKind::InvalidInput {

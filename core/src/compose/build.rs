@@ -4,7 +4,8 @@
 
 use super::actions::{ActionAt, Place, fit, sort};
 use super::cards;
-use super::message::{Action, Location, Media, MediaKind, Message, Receipt};
+use super::media::{image_with_buttons, is_linked_image, media_message};
+use super::message::{Action, Location, Message, Receipt};
 use super::options::{CardRendering, Compat, ComposeOptions, Overflow};
 use super::report::{Report, WarningCode};
 use super::text::{fits, measure, split, truncate};
@@ -12,11 +13,9 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::limits::{self, Product, SMOOCH_QUICK_REPLIES};
 use crate::send::{
     Attachment, Button, ButtonTemplate, DefaultAction, GenericElement, GenericTemplate,
-    MediaPayload, Message as Out, QuickReply, ReceiptTemplate, Template, UrlButton,
+    Message as Out, QuickReply, ReceiptTemplate, Template, UrlButton,
 };
 
-/// Title of an image card whose text does not fit a card title.
-const IMAGE_TITLE: &str = "Image";
 /// Title of a location card without a name or address.
 const LOCATION_TITLE: &str = "Location";
 /// Label of the maps button on a location card.
@@ -239,7 +238,11 @@ fn cap_replies(
 }
 
 /// Text as one or more messages, by the overflow option.
-fn plain_text(text: &str, options: &ComposeOptions, report: &mut Report) -> Result<Vec<Out>> {
+pub(super) fn plain_text(
+    text: &str,
+    options: &ComposeOptions,
+    report: &mut Report,
+) -> Result<Vec<Out>> {
     let limit = options.platform.limits.text;
     if fits(text, limit) {
         return Ok(vec![Out::text(text)]);
@@ -331,157 +334,6 @@ fn text_with_buttons(
             Ok(out)
         }
     }
-}
-
-/// An image by URL with buttons: one generic card (title from the text's first line).
-fn image_with_buttons(
-    media: &Media,
-    text: Option<String>,
-    buttons: Vec<Button>,
-    options: &ComposeOptions,
-    report: &mut Report,
-) -> Result<Vec<Out>> {
-    let limit = options.platform.limits.generic_title;
-    let mut out = Vec::new();
-    let (title, subtitle) = match text.as_deref().map(super::text::first_line) {
-        Some((first, rest)) if !first.is_empty() && fits(first, limit) && fits(rest, limit) => (
-            first.to_owned(),
-            (!rest.is_empty()).then(|| rest.to_owned()),
-        ),
-        Some(_) => {
-            out.extend(plain_text(
-                text.as_deref().unwrap_or_default(),
-                options,
-                report,
-            )?);
-            (
-                media
-                    .filename
-                    .clone()
-                    .unwrap_or_else(|| IMAGE_TITLE.to_owned()),
-                None,
-            )
-        }
-        None => (
-            media
-                .filename
-                .clone()
-                .unwrap_or_else(|| IMAGE_TITLE.to_owned()),
-            None,
-        ),
-    };
-    let element = GenericElement {
-        buttons,
-        image_url: media.url.clone(),
-        subtitle,
-        title: truncate(&title, limit),
-        ..GenericElement::default()
-    };
-    report.warn(
-        WarningCode::Replaced,
-        "media",
-        "an image with buttons is sent as a one-card template",
-    );
-    let template = GenericTemplate {
-        elements: vec![element],
-        ..GenericTemplate::default()
-    };
-    out.push(Out::attachment(Attachment::Template(Template::Generic(
-        template,
-    ))));
-    Ok(out)
-}
-
-fn is_linked_image(media: &Media, options: &ComposeOptions) -> bool {
-    media.url.is_some() && media_kind(media) == MediaKind::Image && !too_large(media, options)
-}
-
-/// The kind from `kind`, else the MIME type, else the file extension; `file` otherwise.
-pub(crate) fn media_kind(media: &Media) -> MediaKind {
-    if let Some(kind) = media.kind {
-        return kind;
-    }
-    if let Some(mime) = &media.mime {
-        match mime
-            .split('/')
-            .next()
-            .unwrap_or_default()
-            .to_ascii_lowercase()
-            .as_str()
-        {
-            "image" => return MediaKind::Image,
-            "video" => return MediaKind::Video,
-            "audio" => return MediaKind::Audio,
-            _ => return MediaKind::File,
-        }
-    }
-    let name = media
-        .filename
-        .as_deref()
-        .or(media.url.as_deref())
-        .unwrap_or_default();
-    let path = name.split(['?', '#']).next().unwrap_or_default();
-    let extension = path
-        .rsplit_once('.')
-        .map(|(_, ext)| ext.to_ascii_lowercase())
-        .unwrap_or_default();
-    match extension.as_str() {
-        "jpg" | "jpeg" | "png" | "gif" | "webp" | "bmp" | "heic" => MediaKind::Image,
-        "mp4" | "mov" | "avi" | "webm" | "mkv" | "m4v" | "3gp" => MediaKind::Video,
-        "mp3" | "ogg" | "oga" | "wav" | "m4a" | "aac" | "opus" | "amr" => MediaKind::Audio,
-        _ => MediaKind::File,
-    }
-}
-
-fn too_large(media: &Media, options: &ComposeOptions) -> bool {
-    let limits = options.platform.limits;
-    let Some(size) = media.size_bytes.and_then(|s| usize::try_from(s).ok()) else {
-        return false;
-    };
-    let image_by_url = media.url.is_some() && media_kind(media) == MediaKind::Image;
-    size > limits.attachment_bytes.max || (image_by_url && size > limits.image_url_bytes.max)
-}
-
-/// One attachment, or a link in text when the file is over Meta's size limit.
-fn media_message(media: &Media, options: &ComposeOptions, report: &mut Report) -> Result<Out> {
-    let payload = match (&media.url, &media.attachment_id) {
-        (_, Some(id)) => MediaPayload {
-            attachment_id: Some(id.clone()),
-            ..MediaPayload::default()
-        },
-        (Some(url), None) => {
-            super::actions::web_url(url, false, "media.url")?;
-            if too_large(media, options) {
-                report.warn(
-                    WarningCode::Replaced,
-                    "media",
-                    "over meta's size limit; sent as a link",
-                );
-                let name = media.filename.clone().unwrap_or_default();
-                let text = if name.is_empty() {
-                    url.clone()
-                } else {
-                    format!("{name}: {url}")
-                };
-                return Ok(Out::text(truncate(&text, options.platform.limits.text)));
-            }
-            MediaPayload::url(url.clone())
-        }
-        (None, None) => {
-            return Err(Error::at(
-                ErrorKind::Required {
-                    detail: "media needs a url or an attachment_id".to_owned(),
-                },
-                "media.url",
-            ));
-        }
-    };
-    Ok(Out::attachment(match media_kind(media) {
-        MediaKind::Image => Attachment::Image(payload),
-        MediaKind::Video => Attachment::Video(payload),
-        MediaKind::Audio => Attachment::Audio(payload),
-        MediaKind::File => Attachment::File(payload),
-    }))
 }
 
 /// Messenger has no outbound location: a card whose tap and button open a maps link.

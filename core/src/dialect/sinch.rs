@@ -5,9 +5,8 @@
 //! Sinch JSON is read into typed structs straight from text (see `wire`), which keeps
 //! the JSON-text-to-Send-API path fast; unknown fields are still reported by name.
 
+mod text;
 mod wire;
-
-use std::fmt::Write as _;
 
 use serde::Deserialize;
 use serde_json::Value;
@@ -21,10 +20,8 @@ use crate::compose::{
 use crate::error::{Error, ErrorKind, Result};
 use crate::limits::Path;
 use crate::send::{MessageTag, MessagingType, NotificationType};
-use wire::{
-    AppMessage, Body, CardMessage, Choice, ContactInfo, ListMessage, LocationMessage, MediaMessage,
-    Unknown,
-};
+use text::{contact_info, list_message};
+use wire::{AppMessage, Body, CardMessage, Choice, LocationMessage, MediaMessage, Unknown};
 
 /// A Sinch message or send request already parsed into a JSON value.
 pub(super) fn read(value: &Value) -> Result<Read> {
@@ -57,29 +54,12 @@ fn shape_error(err: Option<serde_path_to_error::Error<serde_json::Error>>) -> Er
     let Some(err) = err else {
         return invalid("", "the message does not have sinch's shape");
     };
-    let path = err.path().to_string();
-    let path = if path == "." { String::new() } else { path };
-    let message = err.inner().to_string();
     if err.inner().is_syntax() || err.inner().is_eof() {
-        return Error::new(ErrorKind::InvalidJson { detail: message });
+        return Error::new(ErrorKind::InvalidJson {
+            detail: err.inner().to_string(),
+        });
     }
-    if let Some(name) = message
-        .strip_prefix("missing field `")
-        .and_then(|rest| rest.split('`').next())
-    {
-        let field = if path.is_empty() {
-            name.to_owned()
-        } else {
-            format!("{path}.{name}")
-        };
-        return Error::at(
-            ErrorKind::Required {
-                detail: format!("`{name}` is required"),
-            },
-            field,
-        );
-    }
-    invalid(&path, message.split(" at line ").next().unwrap_or(&message))
+    crate::error::SerdeProblem::new(&err.path().to_string(), err.inner()).into_error()
 }
 
 fn map(body: Body) -> Result<Read> {
@@ -179,7 +159,7 @@ fn channel_properties(
     options
 }
 
-fn unknown(map: &Unknown, path: &Path<'_>, warnings: &mut Vec<Warning>) {
+pub(super) fn unknown(map: &Unknown, path: &Path<'_>, warnings: &mut Vec<Warning>) {
     for key in map.keys() {
         warn(
             warnings,
@@ -507,114 +487,4 @@ fn location(
         title: location.title.filter(|t| !t.is_empty()),
         address: location.label.filter(|l| !l.is_empty()),
     })
-}
-
-/// Lists are not native on Messenger: up to 13 text choices become quick replies,
-/// anything else becomes numbered text.
-fn list_message(list: ListMessage, path: &Path<'_>, warnings: &mut Vec<Warning>) -> Message {
-    unknown(&list.unknown, path, warnings);
-    let mut head = list.title;
-    if let Some(description) = list.description {
-        let _ = write!(head, "\n{description}");
-    }
-    let (mut lines, mut replies, mut only_text) = (String::new(), Vec::new(), true);
-    let sections = path.key("sections");
-    for (s, section) in list.sections.into_iter().enumerate() {
-        let section_path = sections.index(s);
-        unknown(&section.unknown, &section_path, warnings);
-        if let Some(title) = section.title {
-            let _ = write!(lines, "\n\n{title}");
-        }
-        let items = section_path.key("items");
-        for (i, item) in section.items.into_iter().enumerate() {
-            let item_path = items.index(i);
-            unknown(&item.unknown, &item_path, warnings);
-            let (label, payload) = if let Some(choice) = item.choice {
-                unknown(&choice.unknown, &item_path.key("choice"), warnings);
-                let payload = choice.postback_data.unwrap_or_else(|| choice.title.clone());
-                (choice.title, payload)
-            } else if let Some(product) = item.product {
-                unknown(&product.unknown, &item_path.key("product"), warnings);
-                only_text = false;
-                (product.id.clone(), product.id)
-            } else {
-                continue;
-            };
-            let _ = write!(lines, "\n{}. {label}", replies.len() + 1);
-            replies.push(Action::Reply {
-                title: label,
-                payload: Some(payload),
-                icon_url: None,
-            });
-        }
-    }
-    warn(
-        warnings,
-        WarningCode::Replaced,
-        sections.render(),
-        "messenger has no list; sent as text",
-    );
-    if only_text && replies.len() <= 13 {
-        return Message {
-            text: Some(head),
-            actions: replies,
-            ..Message::default()
-        };
-    }
-    Message::text(format!("{head}{lines}"))
-}
-
-/// A contact card as text: name, phones, emails, links, addresses, organisation, birthday.
-fn contact_info(contact: ContactInfo, path: &Path<'_>, warnings: &mut Vec<Warning>) -> String {
-    unknown(&contact.unknown, path, warnings);
-    let mut out = String::new();
-    if let Some(name) = &contact.name {
-        let parts: Vec<&str> = ["prefix", "first_name", "middle_name", "last_name", "suffix"]
-            .iter()
-            .filter_map(|k| name.get(*k).map(String::as_str))
-            .collect();
-        out.push_str(
-            name.get("full_name")
-                .map_or(parts.join(" ").as_str(), String::as_str),
-        );
-    }
-    let mut list =
-        |items: &[std::collections::BTreeMap<String, String>], field: &str, label: &str| {
-            for item in items {
-                if let Some(value) = item.get(field) {
-                    let kind = item
-                        .get("type")
-                        .map(|t| format!(" ({})", t.to_lowercase()))
-                        .unwrap_or_default();
-                    let _ = write!(out, "\n{label}: {value}{kind}");
-                }
-            }
-        };
-    list(&contact.phone_numbers, "phone_number", "Phone");
-    list(&contact.email_addresses, "email_address", "Email");
-    list(&contact.urls, "url", "Web");
-    for address in &contact.addresses {
-        let parts: Vec<&str> = ["address_line", "street", "city", "state", "zip", "country"]
-            .iter()
-            .filter_map(|k| address.get(*k).map(String::as_str))
-            .collect();
-        let _ = write!(out, "\nAddress: {}", parts.join(", "));
-    }
-    if let Some(org) = &contact.organization {
-        let parts: Vec<&str> = ["title", "department", "company"]
-            .iter()
-            .filter_map(|k| org.get(*k).map(String::as_str))
-            .collect();
-        let _ = write!(out, "\nOrganisation: {}", parts.join(", "));
-    }
-    if let Some(birthday) = &contact.birthday {
-        let _ = write!(out, "\nBirthday: {birthday}");
-    }
-    warn(
-        warnings,
-        WarningCode::Replaced,
-        path.render(),
-        "messenger has no contact card; sent as text",
-    );
-    out.trim().to_owned()
 }

@@ -54,29 +54,15 @@ fn typed<T: DeserializeOwned + Serialize>(
 
 /// A JSON type error as a violation; a missing field is `required` at the field's own path.
 fn type_violation(path: &str, err: &serde_json::Error) -> Violation {
-    let message = err.to_string();
-    let path = if path == "." { "" } else { path };
-    if let Some(name) = message
-        .strip_prefix("missing field `")
-        .and_then(|rest| rest.split('`').next())
-    {
-        let field = if path.is_empty() {
-            name.to_owned()
-        } else {
-            format!("{path}.{name}")
-        };
-        return Violation::new(
+    let problem = crate::error::SerdeProblem::new(path, err);
+    match &problem.missing {
+        Some(name) => Violation::new(
             ViolationCode::Required,
-            field,
+            problem.field,
             format!("`{name}` is required"),
-        );
+        ),
+        None => Violation::new(ViolationCode::InvalidValue, problem.field, problem.detail),
     }
-    let detail = message
-        .split(" at line ")
-        .next()
-        .unwrap_or(&message)
-        .to_owned();
-    Violation::new(ViolationCode::InvalidValue, path.to_owned(), detail)
 }
 
 /// Keys of `input` that the typed model did not keep: Meta does not accept them.

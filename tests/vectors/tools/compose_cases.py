@@ -125,6 +125,8 @@ def text_cases():
         case("text/empty-message", {}, err("required", "text"), flags=["input_error"]),
         case("text/unknown-field", {"text": "hi", "colour": "red"}, err("invalid_input", "colour"), flags=["input_error"]),
         case("text/wrong-type", {"text": 5}, err("invalid_input", "text"), flags=["input_error"]),
+        case("text/missing-required-field", {"text": "Open", "actions": [{"type": "link", "title": "Shop"}]}, err("required", "actions[0].url"),
+             flags=["input_error"], comment="a missing field is required at its own path, as in every reader"),
         case("text/unknown-option", {"text": "hi"}, err("invalid_input", "options.overflowing"), options={"overflowing": "yes"}, flags=["input_error"]),
     ]
 

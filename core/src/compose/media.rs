@@ -1,0 +1,170 @@
+//! Media: its kind from the MIME type or extension, Meta's size limits, and an image with
+//! buttons sent as a one-card template.
+
+use super::build::plain_text;
+use super::message::{Media, MediaKind};
+use super::options::ComposeOptions;
+use super::report::{Report, WarningCode};
+use super::text::{fits, truncate};
+use crate::error::{Error, ErrorKind, Result};
+use crate::send::{
+    Attachment, Button, GenericElement, GenericTemplate, MediaPayload, Message as Out, Template,
+};
+
+/// Title of an image card whose text does not fit a card title.
+const IMAGE_TITLE: &str = "Image";
+
+/// An image by URL with buttons: one generic card (title from the text's first line).
+pub(super) fn image_with_buttons(
+    media: &Media,
+    text: Option<String>,
+    buttons: Vec<Button>,
+    options: &ComposeOptions,
+    report: &mut Report,
+) -> Result<Vec<Out>> {
+    let limit = options.platform.limits.generic_title;
+    let mut out = Vec::new();
+    let (title, subtitle) = match text.as_deref().map(super::text::first_line) {
+        Some((first, rest)) if !first.is_empty() && fits(first, limit) && fits(rest, limit) => (
+            first.to_owned(),
+            (!rest.is_empty()).then(|| rest.to_owned()),
+        ),
+        Some(_) => {
+            out.extend(plain_text(
+                text.as_deref().unwrap_or_default(),
+                options,
+                report,
+            )?);
+            (
+                media
+                    .filename
+                    .clone()
+                    .unwrap_or_else(|| IMAGE_TITLE.to_owned()),
+                None,
+            )
+        }
+        None => (
+            media
+                .filename
+                .clone()
+                .unwrap_or_else(|| IMAGE_TITLE.to_owned()),
+            None,
+        ),
+    };
+    let element = GenericElement {
+        buttons,
+        image_url: media.url.clone(),
+        subtitle,
+        title: truncate(&title, limit),
+        ..GenericElement::default()
+    };
+    report.warn(
+        WarningCode::Replaced,
+        "media",
+        "an image with buttons is sent as a one-card template",
+    );
+    let template = GenericTemplate {
+        elements: vec![element],
+        ..GenericTemplate::default()
+    };
+    out.push(Out::attachment(Attachment::Template(Template::Generic(
+        template,
+    ))));
+    Ok(out)
+}
+
+pub(super) fn is_linked_image(media: &Media, options: &ComposeOptions) -> bool {
+    media.url.is_some() && media_kind(media) == MediaKind::Image && !too_large(media, options)
+}
+
+/// The kind from `kind`, else the MIME type, else the file extension; `file` otherwise.
+pub(crate) fn media_kind(media: &Media) -> MediaKind {
+    if let Some(kind) = media.kind {
+        return kind;
+    }
+    if let Some(mime) = &media.mime {
+        match mime
+            .split('/')
+            .next()
+            .unwrap_or_default()
+            .to_ascii_lowercase()
+            .as_str()
+        {
+            "image" => return MediaKind::Image,
+            "video" => return MediaKind::Video,
+            "audio" => return MediaKind::Audio,
+            _ => return MediaKind::File,
+        }
+    }
+    let name = media
+        .filename
+        .as_deref()
+        .or(media.url.as_deref())
+        .unwrap_or_default();
+    let path = name.split(['?', '#']).next().unwrap_or_default();
+    let extension = path
+        .rsplit_once('.')
+        .map(|(_, ext)| ext.to_ascii_lowercase())
+        .unwrap_or_default();
+    match extension.as_str() {
+        "jpg" | "jpeg" | "png" | "gif" | "webp" | "bmp" | "heic" => MediaKind::Image,
+        "mp4" | "mov" | "avi" | "webm" | "mkv" | "m4v" | "3gp" => MediaKind::Video,
+        "mp3" | "ogg" | "oga" | "wav" | "m4a" | "aac" | "opus" | "amr" => MediaKind::Audio,
+        _ => MediaKind::File,
+    }
+}
+
+pub(super) fn too_large(media: &Media, options: &ComposeOptions) -> bool {
+    let limits = options.platform.limits;
+    let Some(size) = media.size_bytes.and_then(|s| usize::try_from(s).ok()) else {
+        return false;
+    };
+    let image_by_url = media.url.is_some() && media_kind(media) == MediaKind::Image;
+    size > limits.attachment_bytes.max || (image_by_url && size > limits.image_url_bytes.max)
+}
+
+/// One attachment, or a link in text when the file is over Meta's size limit.
+pub(super) fn media_message(
+    media: &Media,
+    options: &ComposeOptions,
+    report: &mut Report,
+) -> Result<Out> {
+    let payload = match (&media.url, &media.attachment_id) {
+        (_, Some(id)) => MediaPayload {
+            attachment_id: Some(id.clone()),
+            ..MediaPayload::default()
+        },
+        (Some(url), None) => {
+            super::actions::web_url(url, false, "media.url")?;
+            if too_large(media, options) {
+                report.warn(
+                    WarningCode::Replaced,
+                    "media",
+                    "over meta's size limit; sent as a link",
+                );
+                let name = media.filename.clone().unwrap_or_default();
+                let text = if name.is_empty() {
+                    url.clone()
+                } else {
+                    format!("{name}: {url}")
+                };
+                return Ok(Out::text(truncate(&text, options.platform.limits.text)));
+            }
+            MediaPayload::url(url.clone())
+        }
+        (None, None) => {
+            return Err(Error::at(
+                ErrorKind::Required {
+                    detail: "media needs a url or an attachment_id".to_owned(),
+                },
+                "media.url",
+            ));
+        }
+    };
+    Ok(Out::attachment(match media_kind(media) {
+        MediaKind::Image => Attachment::Image(payload),
+        MediaKind::Video => Attachment::Video(payload),
+        MediaKind::Audio => Attachment::Audio(payload),
+        MediaKind::File => Attachment::File(payload),
+    }))
+}
