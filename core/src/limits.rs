@@ -8,7 +8,7 @@
 //! [Meta Docs/Send API]: https://developers.facebook.com/docs/messenger-platform/reference/send-api
 
 mod check;
-pub(crate) use check::{Path, is_web_url};
+pub(crate) use check::{Path, is_e164, is_web_url};
 mod date;
 mod json;
 mod profile;
@@ -26,7 +26,7 @@ pub use request::{validate, validate_message};
 use table::{INSTAGRAM_LIMITS, MESSENGER_LIMITS};
 pub use table::{
     INTRODUCTIONS, Limits, PRIVATE_REPLY_WINDOW_DAYS, RETIREMENTS, Retirement,
-    SMOOCH_QUICK_REPLIES, STANDARD_WINDOW_HOURS, TAGS, TagRule,
+    SMOOCH_QUICK_REPLIES, STANDARD_WINDOW_HOURS, TAGS, TagRule, WEBVIEW_HEIGHTS,
 };
 pub use violation::{Violation, ViolationCode};
 

@@ -16,8 +16,6 @@ use crate::send::{AccountLinkButton, Button, QuickReply, TextQuickReply, UrlButt
 pub(crate) const LOCATION_PROMPT: &str = "Please send your location or type your address.";
 /// Quick-reply label and payload for a location request answered by a quick reply.
 const LOCATION_REPLY: (&str, &str) = ("Send location", "LOCATION_REQUEST");
-/// The webview heights Messenger knows.
-const WEBVIEW_SIZES: &[&str] = &["compact", "tall", "full"];
 /// Label of a link without a title.
 const LINK_TITLE: &str = "Open";
 
@@ -286,9 +284,12 @@ pub(crate) fn url_button(
         None => None,
     };
     if let Some(size) = link.webview.as_deref()
-        && !WEBVIEW_SIZES.contains(&size)
+        && !crate::limits::WEBVIEW_HEIGHTS.contains(&size)
     {
-        let detail = format!("`{size}` is not one of {}", WEBVIEW_SIZES.join(", "));
+        let detail = format!(
+            "`{size}` is not one of {}",
+            crate::limits::WEBVIEW_HEIGHTS.join(", ")
+        );
         return Err(Error::at(
             ErrorKind::InvalidInput { detail },
             format!("{field}.webview"),
@@ -366,11 +367,8 @@ pub(crate) fn e164(raw: &str) -> Option<String> {
     if let Some(rest) = digits.strip_prefix("00") {
         digits = format!("+{rest}");
     }
-    let body = digits.strip_prefix('+')?;
-    let ok = (7..=15).contains(&body.len())
-        && body.bytes().all(|b| b.is_ascii_digit())
-        && !body.starts_with('0');
-    ok.then_some(digits)
+    // Meta's own rule decides what counts as + E.164.
+    crate::limits::is_e164(&digits).then_some(digits)
 }
 
 fn buy(

@@ -384,6 +384,9 @@ pub const TAGS: &[TagRule] = &[
     },
 ];
 
+/// The webview heights a `web_url` button takes (`webview_height_ratio`).
+pub const WEBVIEW_HEIGHTS: &[&str] = &["compact", "tall", "full"];
+
 /// Quick replies per message under Smooch compatibility (Smooch truncated at 11).
 pub const SMOOCH_QUICK_REPLIES: usize = 11;
 

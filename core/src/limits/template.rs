@@ -457,7 +457,7 @@ pub(crate) fn button_rules(check: &mut Checker<'_>, path: &Path<'_>, button: &Bu
 fn url_button_rules(check: &mut Checker<'_>, path: &Path<'_>, url: &UrlButton) {
     check.url(&path.key("url"), &url.url);
     if let Some(ratio) = &url.webview_height_ratio
-        && !matches!(ratio.as_str(), "compact" | "tall" | "full")
+        && !super::WEBVIEW_HEIGHTS.contains(&ratio.as_str())
     {
         check.push(
             ViolationCode::InvalidValue,
