@@ -116,6 +116,9 @@ pub enum ErrorKind {
         /// The violations, as `limits::validate` returns them.
         violations: Vec<crate::limits::Violation>,
     },
+    /// The Graph API answered with an error (or not at all); the code is the class's
+    /// (`graph_auth`, `graph_rate_limited`, ...).
+    Graph(Box<crate::graph::GraphError>),
 }
 
 /// Broad groups of [`ErrorKind`], for callers that only need to branch coarsely.
@@ -131,6 +134,8 @@ pub enum Category {
     Input,
     /// A payload breaks Messenger's rules.
     Validation,
+    /// The Graph API refused a request or could not be reached.
+    Graph,
 }
 
 impl ErrorKind {
@@ -157,6 +162,7 @@ impl ErrorKind {
             Self::Unsupported { .. } => "unsupported",
             Self::Conflict { .. } => "conflict",
             Self::ValidationFailed { .. } => "validation_failed",
+            Self::Graph(error) => error.code_name(),
         }
     }
 
@@ -183,6 +189,7 @@ impl ErrorKind {
             | Self::Unsupported { .. }
             | Self::Conflict { .. } => Category::Input,
             Self::ValidationFailed { .. } => Category::Validation,
+            Self::Graph(_) => Category::Graph,
         }
     }
 }
@@ -242,6 +249,7 @@ impl fmt::Display for ErrorKind {
                 }
                 Ok(())
             }
+            Self::Graph(error) => fmt::Display::fmt(error, f),
         }
     }
 }
@@ -279,6 +287,14 @@ impl Error {
     pub fn category(&self) -> Category {
         self.0.kind.category()
     }
+
+    /// The Graph error, when the Graph API refused the request.
+    pub fn graph(&self) -> Option<&crate::graph::GraphError> {
+        match &self.0.kind {
+            ErrorKind::Graph(error) => Some(error),
+            _ => None,
+        }
+    }
 }
 
 impl fmt::Display for Error {
@@ -312,6 +328,9 @@ impl Serialize for Error {
         map.serialize_entry("message", &self.0.kind.to_string())?;
         if let ErrorKind::ValidationFailed { violations } = &self.0.kind {
             map.serialize_entry("violations", violations)?;
+        }
+        if let ErrorKind::Graph(error) = &self.0.kind {
+            map.serialize_entry("graph", error)?;
         }
         map.end()
     }

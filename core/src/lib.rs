@@ -2,9 +2,11 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+pub mod client;
 pub mod compose;
 pub mod dialect;
 pub mod error;
+pub mod graph;
 pub mod limits;
 pub mod policy;
 pub mod secret;

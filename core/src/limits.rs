@@ -23,11 +23,11 @@ pub use date::Date;
 pub use json::validate_json;
 pub use profile::validate_profile;
 pub use request::{validate, validate_message};
-use table::{INSTAGRAM_LIMITS, MESSENGER_LIMITS};
 pub use table::{
-    INTRODUCTIONS, Limits, PRIVATE_REPLY_WINDOW_DAYS, RETIREMENTS, Retirement,
+    GRAPH_BATCH_MAX, INTRODUCTIONS, Limits, PRIVATE_REPLY_WINDOW_DAYS, RETIREMENTS, Retirement,
     SMOOCH_QUICK_REPLIES, STANDARD_WINDOW_HOURS, TAGS, TagRule, WEBVIEW_HEIGHTS,
 };
+use table::{INSTAGRAM_LIMITS, MESSENGER_LIMITS};
 pub use violation::{Violation, ViolationCode};
 
 /// Messenger or Instagram: which product's rules apply.

@@ -390,6 +390,9 @@ pub const WEBVIEW_HEIGHTS: &[&str] = &["compact", "tall", "full"];
 /// Quick replies per message under Smooch compatibility (Smooch truncated at 11).
 pub const SMOOCH_QUICK_REPLIES: usize = 11;
 
+/// Most requests in one Graph batch call (Graph API, Batch Requests).
+pub const GRAPH_BATCH_MAX: usize = 50;
+
 /// The standard messaging window after a person's last message.
 pub const STANDARD_WINDOW_HOURS: i64 = 24;
 /// How long after a comment one private reply may be sent.

@@ -1,0 +1,267 @@
+//! The Graph API without I/O: requests as plain data (method, URL, headers, body) for any
+//! HTTP client, and responses read into typed results or a classified [`GraphError`].
+//!
+//! The token travels in the `Authorization` header, never in the URL; when an app secret
+//! is configured, every request (and every batch item) carries `appsecret_proof`. See
+//! [Meta Docs/Graph API].
+//!
+//! [Meta Docs/Graph API]: https://developers.facebook.com/docs/graph-api
+
+mod builders;
+mod classify;
+mod response;
+mod usage;
+
+use std::fmt::Write as _;
+
+use hmac::{Hmac, KeyInit, Mac};
+use serde::{Deserialize, Serialize};
+use sha2::Sha256;
+
+pub use builders::{
+    BatchItem, DEFAULT_PROFILE_FIELDS, Platform as ProfilePlatform, SUBSCRIPTION_FIELDS,
+    ThreadControl,
+};
+pub use classify::{GraphError, GraphErrorClass, TransportFailure};
+pub(crate) use response::graph_error as graph_error_of;
+pub use response::{
+    RawResponse, SendResponse, parse_response, parse_send_response, transport_error,
+};
+pub use usage::{BusinessUsage, Usage, UsageCounters};
+
+use crate::secret::Secret;
+
+/// The Graph API version msgrkit was built against; configurable with [`Graph::version`].
+pub const DEFAULT_VERSION: &str = "v26.0";
+/// Meta's Graph API host.
+pub const DEFAULT_BASE_URL: &str = "https://graph.facebook.com";
+
+/// Where and as whom to call the Graph API.
+#[derive(Clone, Debug)]
+pub struct Graph {
+    base_url: String,
+    version: String,
+    page_id: String,
+    token: Secret,
+    app_secret: Option<Secret>,
+}
+
+impl Graph {
+    /// A configuration for the Page (or user) access token `token`, calling `/me`.
+    pub fn new(token: impl Into<Secret>) -> Self {
+        Self {
+            base_url: DEFAULT_BASE_URL.to_owned(),
+            version: DEFAULT_VERSION.to_owned(),
+            page_id: "me".to_owned(),
+            token: token.into(),
+            app_secret: None,
+        }
+    }
+
+    /// Another Graph version (`vNN.0`).
+    pub fn version(mut self, version: impl Into<String>) -> Self {
+        self.version = version.into();
+        self
+    }
+
+    /// Another base URL: a proxy, or a test server on loopback.
+    pub fn base_url(mut self, base_url: impl Into<String>) -> Self {
+        self.base_url = base_url.into().trim_end_matches('/').to_owned();
+        self
+    }
+
+    /// Address the Page by ID instead of `me`.
+    pub fn page_id(mut self, page_id: impl Into<String>) -> Self {
+        self.page_id = page_id.into();
+        self
+    }
+
+    /// The app secret: every request then carries `appsecret_proof`.
+    pub fn app_secret(mut self, secret: impl Into<Secret>) -> Self {
+        self.app_secret = Some(secret.into());
+        self
+    }
+
+    /// `appsecret_proof`: hex HMAC-SHA256 of the token keyed by the app secret.
+    pub fn appsecret_proof(&self) -> Option<String> {
+        let secret = self.app_secret.as_ref()?;
+        let mut mac = <Hmac<Sha256> as KeyInit>::new_from_slice(secret.expose())
+            .expect("hmac accepts any key length");
+        mac.update(self.token.expose());
+        let mut hex = String::with_capacity(64);
+        for byte in mac.finalize().into_bytes() {
+            let _ = write!(hex, "{byte:02x}");
+        }
+        Some(hex)
+    }
+
+    /// `base/version/path`, with `appsecret_proof` and `query` added as parameters.
+    fn url(&self, path: &str, query: &[(&str, &str)]) -> String {
+        let mut url = format!(
+            "{}/{}/{}",
+            self.base_url,
+            self.version,
+            path.trim_start_matches('/')
+        );
+        let proof = self.appsecret_proof();
+        let params = query
+            .iter()
+            .copied()
+            .chain(proof.as_deref().map(|p| ("appsecret_proof", p)));
+        for (index, (key, value)) in params.enumerate() {
+            url.push(if index == 0 { '?' } else { '&' });
+            url.push_str(&encode(key));
+            url.push('=');
+            url.push_str(&encode(value));
+        }
+        url
+    }
+
+    fn request(
+        &self,
+        method: Method,
+        path: &str,
+        query: &[(&str, &str)],
+        body: Option<Body>,
+    ) -> GraphRequest {
+        let mut headers = vec![(
+            "Authorization".to_owned(),
+            format!("Bearer {}", String::from_utf8_lossy(self.token.expose())),
+        )];
+        let body = body.map(|body| {
+            headers.push(("Content-Type".to_owned(), body.content_type));
+            body.bytes
+        });
+        GraphRequest {
+            method,
+            url: self.url(path, query),
+            headers,
+            body,
+        }
+    }
+}
+
+/// An HTTP method.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
+#[non_exhaustive]
+pub enum Method {
+    /// GET.
+    Get,
+    /// POST.
+    Post,
+    /// DELETE.
+    Delete,
+}
+
+impl Method {
+    /// `GET`, `POST` or `DELETE`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Get => "GET",
+            Self::Post => "POST",
+            Self::Delete => "DELETE",
+        }
+    }
+}
+
+/// An HTTP request to the Graph API, as plain data. Send it with any client.
+#[derive(Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct GraphRequest {
+    /// The method.
+    pub method: Method,
+    /// The full URL (never carrying the token).
+    pub url: String,
+    /// Headers, `Authorization` first.
+    pub headers: Vec<(String, String)>,
+    /// The body, if any (its type is in the `Content-Type` header).
+    pub body: Option<Vec<u8>>,
+}
+
+impl std::fmt::Debug for GraphRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let headers: Vec<(&str, &str)> = self
+            .headers
+            .iter()
+            .map(|(k, v)| {
+                (
+                    k.as_str(),
+                    if k.eq_ignore_ascii_case("authorization") {
+                        "[redacted]"
+                    } else {
+                        v.as_str()
+                    },
+                )
+            })
+            .collect();
+        f.debug_struct("GraphRequest")
+            .field("method", &self.method)
+            .field("url", &self.url)
+            .field("headers", &headers)
+            .field("body_len", &self.body.as_ref().map(Vec::len))
+            .finish()
+    }
+}
+
+/// The JSON form every binding returns: a JSON body appears as JSON, other bodies as text.
+impl Serialize for GraphRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let json = self
+            .headers
+            .iter()
+            .any(|(k, v)| k == "Content-Type" && v.starts_with("application/json"));
+        let body = self.body.as_ref().map(|bytes| {
+            match (json, serde_json::from_slice::<serde_json::Value>(bytes)) {
+                (true, Ok(value)) => value,
+                _ => serde_json::Value::String(String::from_utf8_lossy(bytes).into_owned()),
+            }
+        });
+        let mut map = serializer.serialize_map(Some(4))?;
+        map.serialize_entry("method", &self.method)?;
+        map.serialize_entry("url", &self.url)?;
+        map.serialize_entry("headers", &self.headers)?;
+        map.serialize_entry("body", &body)?;
+        map.end()
+    }
+}
+
+struct Body {
+    content_type: String,
+    bytes: Vec<u8>,
+}
+
+impl Body {
+    fn json(value: &impl Serialize) -> Self {
+        Self {
+            content_type: "application/json".to_owned(),
+            // The models serialise to JSON without fail; a map with non-string keys never occurs.
+            bytes: serde_json::to_vec(value).expect("json bodies serialise"),
+        }
+    }
+
+    fn form(pairs: &[(&str, &str)]) -> Self {
+        let text: Vec<String> = pairs
+            .iter()
+            .map(|(k, v)| format!("{}={}", encode(k), encode(v)))
+            .collect();
+        Self {
+            content_type: "application/x-www-form-urlencoded".to_owned(),
+            bytes: text.join("&").into_bytes(),
+        }
+    }
+}
+
+/// Percent-encodes a query component (RFC 3986 unreserved characters stay).
+pub(crate) fn encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b'~') {
+            out.push(byte as char);
+        } else {
+            let _ = write!(out, "%{byte:02X}");
+        }
+    }
+    out
+}

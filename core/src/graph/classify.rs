@@ -1,0 +1,219 @@
+//! Graph errors, classified by (HTTP status, code, subcode), never by message text, into
+//! classes a host can act on. See `messenger-platform.md` §11 and [Meta Docs/Error Codes].
+//!
+//! [Meta Docs/Error Codes]: https://developers.facebook.com/documentation/business-messaging/messenger-platform/error-codes
+
+use serde::{Deserialize, Serialize};
+
+/// What a host should do about a Graph error.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum GraphErrorClass {
+    /// 190: the token is dead (password changed, expired, app removed): re-authorise the Page.
+    Auth,
+    /// 10, 200-299, 230: a permission is missing.
+    Permission,
+    /// 10/2018278 (and Instagram's 10/2534022): outside the messaging window.
+    OutsideWindow,
+    /// 4, 17, 32, 613, 80001-80014: rate limited; retry after `retry_after`.
+    RateLimited,
+    /// 551, 100/2018001: the person cannot be reached (blocked the Page, gone, wrong PSID).
+    RecipientUnavailable,
+    /// 100: a parameter is invalid (including a tag retired on 2026-04-27).
+    InvalidParameter,
+    /// 100/2018109: Meta could not fetch the attachment URL; upload the bytes instead.
+    AttachmentFetchFailed,
+    /// 368, 10/1893063: the Page is blocked or restricted for policy reasons.
+    PolicyBlocked,
+    /// 10/2018300, 10/2018321: another app (or Messenger's automation) owns the thread.
+    ThreadControlledElsewhere,
+    /// 1, 2, 1200, `is_transient`, or HTTP 5xx without a Graph body: try again later.
+    Transient,
+    /// Anything else.
+    Unknown,
+}
+
+impl GraphErrorClass {
+    /// The stable code, identical in every language.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Auth => "graph_auth",
+            Self::Permission => "graph_permission",
+            Self::OutsideWindow => "graph_outside_window",
+            Self::RateLimited => "graph_rate_limited",
+            Self::RecipientUnavailable => "graph_recipient_unavailable",
+            Self::InvalidParameter => "graph_invalid_parameter",
+            Self::AttachmentFetchFailed => "graph_attachment_fetch_failed",
+            Self::PolicyBlocked => "graph_policy_blocked",
+            Self::ThreadControlledElsewhere => "graph_thread_controlled_elsewhere",
+            Self::Transient => "graph_transient",
+            Self::Unknown => "graph_unknown",
+        }
+    }
+
+    /// Whether sending the same request again later can succeed.
+    pub fn retryable(self) -> bool {
+        matches!(self, Self::RateLimited | Self::Transient)
+    }
+
+    /// What to do, in a sentence.
+    pub fn hint(self) -> &'static str {
+        match self {
+            Self::Auth => "the page token is no longer valid: the page must be re-authorised",
+            Self::Permission => {
+                "a permission is missing: check the app's permissions and the page's tasks"
+            }
+            Self::OutsideWindow => {
+                "the 24-hour window has closed: use an allowed tag or wait for the person"
+            }
+            Self::RateLimited => "rate limited: retry after the delay",
+            Self::RecipientUnavailable => "the person cannot be reached; do not retry",
+            Self::InvalidParameter => "the request is invalid: run validate on it",
+            Self::AttachmentFetchFailed => {
+                "meta could not fetch the file: upload the bytes instead"
+            }
+            Self::PolicyBlocked => "the page is restricted for policy reasons",
+            Self::ThreadControlledElsewhere => {
+                "another app owns the thread: request or take thread control"
+            }
+            Self::Transient => "a temporary meta error: retry with backoff",
+            Self::Unknown => "an unclassified error",
+        }
+    }
+}
+
+/// A Graph API error, with its classification.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct GraphError {
+    /// The classification.
+    pub class: GraphErrorClass,
+    /// The HTTP status.
+    pub status: u16,
+    /// Graph's `code`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<i64>,
+    /// Graph's `error_subcode`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subcode: Option<i64>,
+    /// Graph's `type`, for example `OAuthException`.
+    #[serde(default, rename = "type", skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+    /// Graph's `message`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+    /// `error_user_title`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user_title: Option<String>,
+    /// `error_user_msg`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user_message: Option<String>,
+    /// `fbtrace_id`, for Meta support.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fbtrace_id: Option<String>,
+    /// Graph's `is_transient`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub is_transient: Option<bool>,
+    /// Seconds to wait before retrying, from `Retry-After` or the business usage header.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retry_after: Option<u64>,
+    /// The body when it was not a Graph error envelope.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub raw_body: Option<String>,
+    /// Set when no answer arrived: what failed on the way (`connect`, `timeout`, ...).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub transport: Option<TransportFailure>,
+    /// How many requests were made, retries included (set by the client; 0 when parsed).
+    #[serde(default)]
+    pub attempts: u32,
+}
+
+/// Why no Graph answer arrived.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum TransportFailure {
+    /// The connection could not be made: the request never left, so a retry is safe.
+    Connect,
+    /// The request was (perhaps) sent but no complete answer came back in time. Whether
+    /// Meta acted on it is unknown, so a send retried now could be delivered twice.
+    Timeout,
+    /// The connection broke after the request was written: the outcome is unknown.
+    Interrupted,
+}
+
+impl TransportFailure {
+    /// Whether Meta may have acted on the request.
+    pub fn outcome_unknown(self) -> bool {
+        !matches!(self, Self::Connect)
+    }
+}
+
+impl std::fmt::Display for GraphError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} (http {}", self.class.code(), self.status)?;
+        if let Some(code) = self.code {
+            write!(f, ", code {code}")?;
+        }
+        if let Some(subcode) = self.subcode {
+            write!(f, "/{subcode}")?;
+        }
+        f.write_str(")")?;
+        if let Some(transport) = self.transport {
+            write!(f, ": no answer ({transport:?})")?;
+        }
+        if let Some(message) = &self.message {
+            write!(f, ": {message}")?;
+        }
+        write!(f, "; {}", self.class.hint())
+    }
+}
+
+impl GraphError {
+    /// The stable code of the class (`graph_auth`, ...).
+    pub fn code_name(&self) -> &'static str {
+        self.class.code()
+    }
+
+    /// Whether a retry can succeed.
+    pub fn retryable(&self) -> bool {
+        self.class.retryable()
+    }
+
+    /// Whether the token is dead and the Page must be re-authorised.
+    pub fn is_auth_error(&self) -> bool {
+        self.class == GraphErrorClass::Auth
+    }
+}
+
+/// The class of `(status, code, subcode, is_transient)`.
+pub(crate) fn classify(
+    status: u16,
+    code: Option<i64>,
+    subcode: Option<i64>,
+    is_transient: Option<bool>,
+) -> GraphErrorClass {
+    use GraphErrorClass as C;
+    let Some(code) = code else {
+        return if status >= 500 || status == 429 {
+            C::Transient
+        } else {
+            C::Unknown
+        };
+    };
+    match (code, subcode) {
+        (190, _) | (102, _) => C::Auth,
+        (10, Some(2018278 | 2534022)) => C::OutsideWindow,
+        (10, Some(1893063)) | (368, _) => C::PolicyBlocked,
+        (10, Some(2018300 | 2018321)) => C::ThreadControlledElsewhere,
+        (10 | 230, _) | (200..=299, _) => C::Permission,
+        (4 | 17 | 32 | 613 | 341, _) | (80001..=80014, _) => C::RateLimited,
+        (551, _) | (100, Some(2018001)) => C::RecipientUnavailable,
+        (100, Some(2018109)) => C::AttachmentFetchFailed,
+        (100, _) => C::InvalidParameter,
+        (1 | 2 | 1200, _) => C::Transient,
+        _ if is_transient == Some(true) => C::Transient,
+        _ => C::Unknown,
+    }
+}

@@ -1,0 +1,168 @@
+//! Graph answers as data: a success body, or the error envelope read into a [`GraphError`].
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::classify::{GraphError, GraphErrorClass, TransportFailure, classify};
+use super::usage::Usage;
+use crate::error::{Error, ErrorKind, Result};
+
+/// An HTTP answer as any client delivers it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct RawResponse {
+    /// The HTTP status.
+    pub status: u16,
+    /// The headers, in order (names in any case).
+    #[serde(default)]
+    pub headers: Vec<(String, String)>,
+    /// The body bytes.
+    #[serde(default)]
+    pub body: Vec<u8>,
+}
+
+impl RawResponse {
+    /// An answer from its parts.
+    pub fn new(status: u16, headers: Vec<(String, String)>, body: impl Into<Vec<u8>>) -> Self {
+        Self {
+            status,
+            headers,
+            body: body.into(),
+        }
+    }
+
+    /// The first header called `name` (case-insensitive).
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// The usage headers.
+    pub fn usage(&self) -> Usage {
+        Usage::from_headers(&self.headers)
+    }
+}
+
+/// What `POST /messages` answers.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct SendResponse {
+    /// The recipient's PSID (absent for some recipients, such as a private reply).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recipient_id: Option<String>,
+    /// The message ID (`m_...`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message_id: Option<String>,
+    /// Set when the message uploaded a reusable attachment.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attachment_id: Option<String>,
+}
+
+/// The success body as JSON, or the classified error.
+///
+/// A 2xx whose body is not JSON is returned as a JSON string; an error status (or a 2xx
+/// carrying an `error` object) becomes [`ErrorKind::Graph`].
+pub fn parse_response(response: &RawResponse) -> Result<Value> {
+    let json: Option<Value> = serde_json::from_slice(&response.body).ok();
+    if let Some(envelope) = json
+        .as_ref()
+        .and_then(|v| v.get("error"))
+        .filter(|e| e.is_object())
+    {
+        return Err(graph_error(read_envelope(response, envelope)));
+    }
+    if !(200..300).contains(&response.status) {
+        return Err(graph_error(not_graph(response)));
+    }
+    Ok(json.unwrap_or_else(|| Value::String(String::from_utf8_lossy(&response.body).into_owned())))
+}
+
+/// A send answer: [`parse_response`], then the `recipient_id` / `message_id` body.
+pub fn parse_send_response(response: &RawResponse) -> Result<SendResponse> {
+    let value = parse_response(response)?;
+    serde_json::from_value(value).map_err(|e| {
+        Error::new(ErrorKind::InvalidJson {
+            detail: format!("send answer: {e}"),
+        })
+    })
+}
+
+/// A transport failure as a Graph error: no status, class transient.
+pub fn transport_error(failure: TransportFailure, detail: impl Into<String>) -> GraphError {
+    let mut error = blank(0);
+    error.class = GraphErrorClass::Transient;
+    error.transport = Some(failure);
+    error.message = Some(detail.into());
+    error
+}
+
+pub(crate) fn graph_error(error: GraphError) -> Error {
+    Error::new(ErrorKind::Graph(Box::new(error)))
+}
+
+fn read_envelope(response: &RawResponse, envelope: &Value) -> GraphError {
+    let text = |key: &str| envelope.get(key).and_then(Value::as_str).map(str::to_owned);
+    let int = |key: &str| {
+        envelope
+            .get(key)
+            .and_then(|v| v.as_i64().or_else(|| v.as_str()?.parse().ok()))
+    };
+    let mut error = blank(response.status);
+    error.code = int("code");
+    error.subcode = int("error_subcode");
+    error.kind = text("type");
+    error.message = text("message");
+    error.user_title = text("error_user_title");
+    error.user_message = text("error_user_msg");
+    error.fbtrace_id = text("fbtrace_id");
+    error.is_transient = envelope.get("is_transient").and_then(Value::as_bool);
+    error.class = classify(
+        response.status,
+        error.code,
+        error.subcode,
+        error.is_transient,
+    );
+    if error.class.retryable() {
+        error.retry_after = retry_after(response);
+    }
+    error
+}
+
+fn not_graph(response: &RawResponse) -> GraphError {
+    let mut error = blank(response.status);
+    error.class = classify(response.status, None, None, None);
+    error.raw_body = Some(String::from_utf8_lossy(&response.body).into_owned());
+    if error.class.retryable() {
+        error.retry_after = retry_after(response);
+    }
+    error
+}
+
+/// Seconds from `Retry-After` (delta-seconds form), else from the business usage header.
+fn retry_after(response: &RawResponse) -> Option<u64> {
+    let header = response
+        .header("retry-after")
+        .and_then(|v| v.trim().parse().ok());
+    header.or_else(|| response.usage().regain_after_seconds())
+}
+
+fn blank(status: u16) -> GraphError {
+    GraphError {
+        class: GraphErrorClass::Unknown,
+        status,
+        code: None,
+        subcode: None,
+        kind: None,
+        message: None,
+        user_title: None,
+        user_message: None,
+        fbtrace_id: None,
+        is_transient: None,
+        retry_after: None,
+        raw_body: None,
+        transport: None,
+        attempts: 0,
+    }
+}
