@@ -44,7 +44,7 @@ const DEMO_BODY: &str = concat!(
 
 pub(crate) fn run() -> ExitCode {
     println!(
-        "msgrkit demo: the receive side of a Messenger integration, with nothing outside this machine.\n"
+        "msgrkit demo: a Messenger integration's whole loop, with nothing outside this machine.\n"
     );
 
     println!("1. Meta verifies the callback URL with a GET handshake");
@@ -155,6 +155,15 @@ pub(crate) fn run() -> ExitCode {
         }
     }
     reply_step(&notification);
+    let first = notification.events.first();
+    let psid = first
+        .and_then(|e| e.sender.as_ref())
+        .and_then(|s| s.id.clone());
+    if let (Some(psid), Some(last)) = (psid, first.and_then(|e| e.timestamp))
+        && !crate::demo_send::send_step(&psid, last, DEMO_SECRET)
+    {
+        return ExitCode::FAILURE;
+    }
     println!(
         "\nTry it on your own bodies: msgrkit parse --secret S --header 'sha256=...' body.json"
     );

@@ -1,12 +1,16 @@
-//! `msgrkit`: sign, verify and parse Messenger webhooks from the command line.
+//! `msgrkit`: Messenger webhooks, transcoding, validation and the Graph API from the
+//! command line.
 //!
 //! Every subcommand reads FILE, or stdin when FILE is `-` or absent, and prints JSON.
-//! Exit 0 on success, 1 when the input is rejected (the error as JSON on stderr),
-//! 2 on usage errors.
+//! Exit 0 on success, 1 when the input or a Graph call is rejected (the error as JSON on
+//! stderr), 2 on usage errors.
 
 mod demo;
+mod demo_send;
+mod graph_cmds;
 mod io;
 mod send_side;
+mod standin;
 mod transcode;
 
 use std::path::PathBuf;
@@ -174,7 +178,35 @@ enum Command {
         /// The menu JSON; stdin when absent or `-`.
         file: Option<PathBuf>,
     },
-    /// Sign, verify and parse a realistic batched webhook, printing each step.
+    /// Transcode a message, decide its messaging type, validate it and send it.
+    Send {
+        /// The recipient's PSID.
+        #[arg(long)]
+        to: String,
+        /// The input format: neutral, smooch, sinch or linktor [default: neutral].
+        #[arg(long)]
+        from: Option<String>,
+        /// Send with this message tag (messaging_type MESSAGE_TAG).
+        #[arg(long)]
+        tag: Option<String>,
+        #[command(flatten)]
+        connection: graph_cmds::Connection,
+        /// The message JSON; stdin when absent or `-`.
+        file: Option<PathBuf>,
+    },
+    /// Get, set or delete the Page's Messenger Profile.
+    Profile {
+        #[command(subcommand)]
+        action: graph_cmds::ProfileAction,
+        #[command(flatten)]
+        connection: graph_cmds::Connection,
+    },
+    /// Check a Page connection: token, permissions, webhook subscription, Get Started.
+    Diagnose {
+        #[command(flatten)]
+        connection: graph_cmds::Connection,
+    },
+    /// The whole loop on this machine: webhook in, policy, transcode, validate, send to a loopback Graph stand-in.
     Demo,
 }
 
@@ -288,6 +320,25 @@ fn main() -> ExitCode {
             file,
             compact,
         ),
+        Command::Send {
+            to,
+            from,
+            tag,
+            connection,
+            file,
+        } => graph_cmds::send(
+            &connection,
+            graph_cmds::SendArgs {
+                to,
+                from,
+                tag,
+                file,
+            },
+        ),
+        Command::Profile { action, connection } => {
+            graph_cmds::profile(&connection, action, compact)
+        }
+        Command::Diagnose { connection } => graph_cmds::diagnose(&connection, compact),
         Command::Demo => Ok(demo::run()),
     };
     outcome.unwrap_or_else(|code| code)

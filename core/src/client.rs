@@ -196,6 +196,14 @@ impl<T: Transport> Client<T> {
         Ok((sent, reply.attempts))
     }
 
+    /// Runs the `diagnose` checks for the Page of `graph` and returns the findings.
+    pub fn diagnose(&self, graph: &crate::graph::Graph) -> Vec<crate::graph::Finding> {
+        let [token, apps, profile] = graph.diagnose_requests();
+        let body = |request| self.execute(&request).map(|reply| reply.body);
+        let answers = crate::graph::DiagnoseAnswers::new(body(token), body(apps), body(profile));
+        crate::graph::findings(&answers)
+    }
+
     /// The wait before the next attempt, or `None` when the error must not be retried.
     fn wait_before_retry(
         &self,

@@ -9,6 +9,7 @@
 
 mod builders;
 mod classify;
+mod diagnose;
 mod response;
 mod usage;
 
@@ -23,6 +24,7 @@ pub use builders::{
     ThreadControl,
 };
 pub use classify::{GraphError, GraphErrorClass, TransportFailure};
+pub use diagnose::{DiagnoseAnswers, Finding, REQUIRED_PERMISSIONS, Severity, findings};
 pub(crate) use response::graph_error as graph_error_of;
 pub use response::{
     RawResponse, SendResponse, parse_response, parse_send_response, transport_error,

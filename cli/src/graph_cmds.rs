@@ -1,0 +1,214 @@
+//! `msgrkit send`, `profile` and `diagnose`: the commands that talk to the Graph API.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use msgrkit::client::{Client, RetryPolicy, UreqTransport};
+use msgrkit::compose::{self, ComposeOptions};
+use msgrkit::dialect::{self, Dialect};
+use msgrkit::graph::{Graph, ProfilePlatform, Severity};
+use msgrkit::limits::{self, Platform};
+use msgrkit::send::{MessageTag, MessengerProfile};
+use msgrkit::{Error, ErrorKind};
+use serde_json::{Value, json};
+
+use crate::{Outcome, io};
+
+/// Where and as whom to call the Graph API.
+#[derive(clap::Args)]
+pub(crate) struct Connection {
+    /// The Page access token (or set MSGRKIT_PAGE_TOKEN).
+    #[arg(long, env = "MSGRKIT_PAGE_TOKEN", hide_env_values = true)]
+    page_token: String,
+    /// The app secret: every request then carries appsecret_proof (or set MSGRKIT_APP_SECRET).
+    #[arg(long, env = crate::SECRET_ENV, hide_env_values = true)]
+    app_secret: Option<String>,
+    /// Another Graph base URL: a proxy, or a stand-in on loopback.
+    #[arg(long)]
+    graph_url: Option<String>,
+    /// Another Graph API version (vNN.0).
+    #[arg(long)]
+    graph_version: Option<String>,
+    /// Address the Page by ID instead of `me`.
+    #[arg(long)]
+    page_id: Option<String>,
+    /// Requests per call at most, retries included.
+    #[arg(long)]
+    max_attempts: Option<u32>,
+}
+
+impl Connection {
+    pub(crate) fn graph(&self) -> Graph {
+        let mut graph = Graph::new(self.page_token.as_str());
+        if let Some(url) = &self.graph_url {
+            graph = graph.base_url(url.as_str());
+        }
+        if let Some(version) = &self.graph_version {
+            graph = graph.version(version.as_str());
+        }
+        if let Some(page) = &self.page_id {
+            graph = graph.page_id(page.as_str());
+        }
+        if let Some(secret) = &self.app_secret {
+            graph = graph.app_secret(secret.as_str());
+        }
+        graph
+    }
+
+    pub(crate) fn client(&self) -> Client<UreqTransport> {
+        let mut policy = RetryPolicy::default();
+        if let Some(attempts) = self.max_attempts {
+            policy = policy.max_attempts(attempts);
+        }
+        Client::new(UreqTransport::new()).with_policy(policy)
+    }
+}
+
+/// The error line of a failed call: the classification, and whether it was retried.
+pub(crate) fn fail(error: &Error) -> ExitCode {
+    let attempts = error.graph().map_or(0, |g| g.attempts);
+    let line = json!({
+        "code": error.code(),
+        "retried": attempts > 1,
+        "attempts": attempts,
+        "error": error,
+    });
+    eprintln!("{line}");
+    ExitCode::from(io::REJECTED)
+}
+
+pub(crate) struct SendArgs {
+    pub(crate) to: String,
+    pub(crate) from: Option<String>,
+    pub(crate) tag: Option<String>,
+    pub(crate) file: Option<PathBuf>,
+}
+
+/// Transcode, decide messaging type and tag, validate every message, then send in order.
+pub(crate) fn send(connection: &Connection, args: SendArgs) -> Outcome {
+    let dialect = match args.from.as_deref() {
+        Some(name) => Dialect::from_name(name)
+            .ok_or_else(|| io::usage(&format!("unknown --from `{name}`")))?,
+        None => Dialect::default(),
+    };
+    let body = io::read_input(args.file.as_deref())?;
+    let value: Value = serde_json::from_slice(&body).map_err(|err| {
+        io::reject(&Error::new(ErrorKind::InvalidJson {
+            detail: err.to_string(),
+        }))
+    })?;
+    let options = ComposeOptions::default();
+    let transcoded =
+        dialect::transcode(dialect, &value, &options).map_err(|err| io::reject(&err))?;
+    let mut send_options = transcoded.options;
+    if let Some(tag) = args.tag {
+        send_options.tag = Some(MessageTag::from_name(&tag));
+        send_options.messaging_type = None;
+    }
+    let requests = compose::requests(&transcoded.messages, &args.to, &send_options);
+    // Nothing leaves unless every message is valid: half a conversation is worse than none.
+    let violations: Vec<_> = requests
+        .iter()
+        .enumerate()
+        .flat_map(|(index, request)| {
+            limits::validate(request, &options.platform)
+                .into_iter()
+                .map(move |mut v| {
+                    v.field = format!("requests[{index}].{}", v.field);
+                    v
+                })
+        })
+        .collect();
+    if !violations.is_empty() {
+        return Err(io::reject(&Error::new(ErrorKind::ValidationFailed {
+            violations,
+        })));
+    }
+    let (graph, client) = (connection.graph(), connection.client());
+    let mut warnings = Some(transcoded.warnings);
+    for (index, request) in requests.iter().enumerate() {
+        let (sent, attempts) = client
+            .send(&graph.send(request))
+            .map_err(|err| fail(&err))?;
+        let line = json!({
+            "index": index,
+            "recipient_id": sent.recipient_id,
+            "message_id": sent.message_id,
+            "attempts": attempts,
+            // The report is about the input as a whole, so it goes with the first message.
+            "warnings": warnings.take().unwrap_or_default(),
+        });
+        io::print_json(&line, true);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `msgrkit profile`'s actions.
+#[derive(clap::Subcommand)]
+pub(crate) enum ProfileAction {
+    /// Print the Messenger Profile fields.
+    Get {
+        /// Comma-separated fields.
+        #[arg(
+            long,
+            default_value = "get_started,greeting,persistent_menu,ice_breakers,whitelisted_domains"
+        )]
+        fields: String,
+    },
+    /// Validate a Messenger Profile body, then set it.
+    Set {
+        /// The JSON body; stdin when absent or `-`.
+        file: Option<PathBuf>,
+    },
+    /// Delete Messenger Profile fields.
+    Delete {
+        /// Comma-separated fields.
+        #[arg(long)]
+        fields: String,
+    },
+}
+
+pub(crate) fn profile(connection: &Connection, action: ProfileAction, compact: bool) -> Outcome {
+    let graph = connection.graph();
+    let platform = ProfilePlatform::Messenger;
+    let request = match action {
+        ProfileAction::Get { fields } => {
+            graph.profile_get(&fields.split(',').collect::<Vec<_>>(), platform)
+        }
+        ProfileAction::Delete { fields } => {
+            graph.profile_delete(&fields.split(',').collect::<Vec<_>>(), platform)
+        }
+        ProfileAction::Set { file } => {
+            let body = io::read_input(file.as_deref())?;
+            let profile: MessengerProfile = serde_json::from_slice(&body).map_err(|err| {
+                io::reject(&Error::new(ErrorKind::InvalidJson {
+                    detail: err.to_string(),
+                }))
+            })?;
+            let violations = limits::validate_profile(&profile, &Platform::latest());
+            if !violations.is_empty() {
+                return Err(io::reject(&Error::new(ErrorKind::ValidationFailed {
+                    violations,
+                })));
+            }
+            graph.profile_set(&profile, platform)
+        }
+    };
+    let reply = connection
+        .client()
+        .execute(&request)
+        .map_err(|err| fail(&err))?;
+    Ok(io::print_json(&reply.body, compact))
+}
+
+/// Prints the findings; exit 1 when any is an error.
+pub(crate) fn diagnose(connection: &Connection, compact: bool) -> Outcome {
+    let findings = connection.client().diagnose(&connection.graph());
+    let failed = findings.iter().any(|f| f.severity == Severity::Error);
+    io::print_json(&json!({ "findings": findings }), compact);
+    Ok(if failed {
+        ExitCode::from(io::REJECTED)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
