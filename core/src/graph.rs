@@ -10,6 +10,7 @@
 mod builders;
 mod classify;
 mod diagnose;
+mod json;
 mod response;
 mod usage;
 
@@ -25,6 +26,7 @@ pub use builders::{
 };
 pub use classify::{GraphError, GraphErrorClass, TransportFailure};
 pub use diagnose::{DiagnoseAnswers, Finding, REQUIRED_PERMISSIONS, Severity, findings};
+pub use json::{graph_from_json, request_from_json, response_to_json};
 pub(crate) use response::graph_error as graph_error_of;
 pub use response::{
     RawResponse, SendResponse, parse_response, parse_send_response, transport_error,

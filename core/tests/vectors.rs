@@ -378,3 +378,32 @@ fn vector_files_are_well_formed() {
     }
     assert!(total >= 60, "only {total} vectors");
 }
+
+#[test]
+fn graph_vectors() {
+    use msgrkit::graph::{self, RawResponse, Usage};
+    let failures = run_suite("graph", |input| match str_of(input, "kind") {
+        "request" => {
+            let graph = graph::graph_from_json(&input["config"])?;
+            let request = graph::request_from_json(&graph, str_of(input, "call"), &input["args"])?;
+            Ok(serde_json::to_value(request).expect("requests serialise"))
+        }
+        "response" => {
+            let headers = serde_json::from_value(input["headers"].clone()).expect("header pairs");
+            let body = str_of(input, "body").as_bytes().to_vec();
+            let status =
+                u16::try_from(input["status"].as_u64().expect("status")).expect("u16 status");
+            graph::response_to_json(&RawResponse::new(status, headers, body))
+        }
+        "usage" => {
+            let headers: Vec<(String, String)> =
+                serde_json::from_value(input["headers"].clone()).expect("header pairs");
+            let usage = Usage::from_headers(&headers);
+            Ok(
+                json!({"highest": usage.highest(), "regain_after_seconds": usage.regain_after_seconds()}),
+            )
+        }
+        other => panic!("unknown graph vector kind {other}"),
+    });
+    assert_no_failures("graph", failures);
+}

@@ -386,7 +386,15 @@ impl Graph {
             ));
         }
         let proof = self.appsecret_proof();
-        let batch: Vec<serde_json::Value> = items
+        // Keys in Meta's documented order (method, relative_url, body); body pairs sorted.
+        #[derive(Serialize)]
+        struct Entry<'a> {
+            method: &'a str,
+            relative_url: String,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            body: Option<String>,
+        }
+        let batch: Vec<Entry<'_>> = items
             .iter()
             .map(|item| {
                 let mut relative_url = item.relative_url.trim_start_matches('/').to_owned();
@@ -395,15 +403,14 @@ impl Graph {
                     relative_url.push_str("appsecret_proof=");
                     relative_url.push_str(proof);
                 }
-                let mut entry =
-                    json!({ "method": item.method.as_str(), "relative_url": relative_url });
-                if let Some(body) = &item.body {
-                    entry["body"] = json!(form_of(body));
+                Entry {
+                    method: item.method.as_str(),
+                    relative_url,
+                    body: item.body.as_ref().map(form_of),
                 }
-                entry
             })
             .collect();
-        let batch = serde_json::Value::Array(batch).to_string();
+        let batch = serde_json::to_string(&batch).expect("batch entries serialise");
         let body = Body::form(&[("batch", batch.as_str()), ("include_headers", "false")]);
         let mut request = self.request(Method::Post, "", &[], Some(body));
         request.url = request.url.replacen(

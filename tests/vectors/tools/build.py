@@ -10,6 +10,7 @@ import pathlib
 import common
 import compose_cases
 import dialect_cases
+import graph_cases
 import policy_cases
 import send_cases
 import signature_cases
@@ -28,6 +29,8 @@ SUITES = [
      compose_cases.NOTES, compose_cases.cases),
     ("dialect", "Smooch, Sinch and Linktor messages read into the neutral form and transcoded, with every warning",
      dialect_cases.NOTES, dialect_cases.cases),
+    ("graph", "Graph API requests as data (method, URL, headers, body), answers classified, usage headers",
+     graph_cases.NOTES, graph_cases.cases),
 ]
 
 

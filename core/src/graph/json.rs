@@ -1,0 +1,185 @@
+//! The Graph builders by name, with JSON arguments: the one entry the bindings (and the
+//! vectors) call, so no binding repeats a path, a parameter or a default.
+
+use serde::de::DeserializeOwned;
+use serde_json::{Value, json};
+
+use super::{
+    BatchItem, Graph, GraphRequest, ProfilePlatform, RawResponse, ThreadControl, parse_response,
+};
+use crate::error::{Error, ErrorKind, Result};
+
+/// A [`Graph`] from `{"token", "app_secret"?, "version"?, "base_url"?, "page_id"?}`.
+///
+/// # Errors
+///
+/// `required` (field `token`) without a token; `invalid_input` for a non-string value.
+pub fn graph_from_json(config: &Value) -> Result<Graph> {
+    let text = |key: &str| -> Result<Option<&str>> {
+        match config.get(key) {
+            None | Some(Value::Null) => Ok(None),
+            Some(Value::String(s)) => Ok(Some(s)),
+            Some(_) => Err(Error::at(
+                ErrorKind::InvalidInput {
+                    detail: "expected a string".to_owned(),
+                },
+                key,
+            )),
+        }
+    };
+    let token = text("token")?.ok_or_else(|| {
+        Error::at(
+            ErrorKind::Required {
+                detail: "a page access token".to_owned(),
+            },
+            "token",
+        )
+    })?;
+    let mut graph = Graph::new(token);
+    if let Some(secret) = text("app_secret")? {
+        graph = graph.app_secret(secret);
+    }
+    if let Some(version) = text("version")? {
+        graph = graph.version(version);
+    }
+    if let Some(base) = text("base_url")? {
+        graph = graph.base_url(base);
+    }
+    if let Some(page) = text("page_id")? {
+        graph = graph.page_id(page);
+    }
+    Ok(graph)
+}
+
+/// The request of builder `call` with `args` (the builders' parameters by name).
+///
+/// # Errors
+///
+/// `invalid_input` for an unknown call, `required` / `invalid_input` at `args.<name>` for
+/// a missing or mistyped argument, and the builder's own errors (`batch`).
+pub fn request_from_json(graph: &Graph, call: &str, args: &Value) -> Result<GraphRequest> {
+    let a = Args(args);
+    let platform = || {
+        a.opt::<ProfilePlatform>("platform")
+            .map(Option::unwrap_or_default)
+    };
+    let fields = |key| a.opt::<Vec<String>>(key);
+    Ok(match call {
+        "send" => graph.send(&a.get("request")?),
+        "sender_action" => graph.sender_action(&a.string("psid")?, a.get("action")?),
+        "react" => graph.react(
+            &a.string("psid")?,
+            &a.string("message_id")?,
+            a.opt::<String>("emoji")?.as_deref(),
+        ),
+        "upload_url" => graph.upload_url(&a.string("type")?, &a.string("url")?, platform()?),
+        "upload_bytes" => {
+            let bytes = a.string("data")?;
+            graph.upload_bytes(
+                &a.string("type")?,
+                &a.string("filename")?,
+                &a.string("mime")?,
+                bytes.as_bytes(),
+            )
+        }
+        "profile_get" => {
+            graph.profile_get(&refs(&fields("fields")?.unwrap_or_default()), platform()?)
+        }
+        "profile_set" => graph.profile_set(&a.get("profile")?, platform()?),
+        "profile_delete" => {
+            graph.profile_delete(&refs(&fields("fields")?.unwrap_or_default()), platform()?)
+        }
+        "user_menu_set" => graph.user_menu_set(&a.string("psid")?, &a.get::<Vec<_>>("menu")?),
+        "user_menu_get" => graph.user_menu_get(&a.string("psid")?),
+        "user_menu_delete" => graph.user_menu_delete(&a.string("psid")?),
+        "thread_control" => graph.thread_control(
+            a.get::<ThreadControl>("call")?,
+            &a.string("psid")?,
+            a.opt::<String>("target_app_id")?.as_deref(),
+            a.opt::<String>("metadata")?.as_deref(),
+        ),
+        "thread_owner" => graph.thread_owner(&a.string("psid")?),
+        "secondary_receivers" => graph.secondary_receivers(),
+        "user_profile" => graph.user_profile(
+            &a.string("psid")?,
+            fields("fields")?.as_deref().map(refs).as_deref(),
+        ),
+        "persona_create" => {
+            graph.persona_create(&a.string("name")?, &a.string("profile_picture_url")?)
+        }
+        "personas" => graph.personas(),
+        "persona_delete" => graph.persona_delete(&a.string("persona_id")?),
+        "accounts" => graph.accounts(),
+        "subscribed_apps" => graph.subscribed_apps(),
+        "subscribe" => graph.subscribe(fields("fields")?.as_deref().map(refs).as_deref()),
+        "permissions" => graph.permissions(),
+        "me" => graph.me(),
+        "debug_token" => graph.debug_token(&a.string("input_token")?),
+        "batch" => graph.batch(&a.get::<Vec<BatchItem>>("items")?)?,
+        other => {
+            return Err(Error::at(
+                ErrorKind::InvalidInput {
+                    detail: format!("unknown graph call `{other}`"),
+                },
+                "call",
+            ));
+        }
+    })
+}
+
+/// An answer classified as JSON: `{"ok": body}` or `{"error": {"code", "retryable", "graph"}}`.
+/// Errors that are not Graph errors (never produced today) are returned as `Err`.
+///
+/// # Errors
+///
+/// Only a non-Graph error from [`parse_response`].
+pub fn response_to_json(response: &RawResponse) -> Result<Value> {
+    match parse_response(response) {
+        Ok(body) => Ok(json!({ "ok": body })),
+        Err(error) => match error.graph() {
+            Some(graph) => Ok(
+                json!({"error": {"code": error.code(), "retryable": graph.retryable(), "graph": graph}}),
+            ),
+            None => Err(error),
+        },
+    }
+}
+
+fn refs(items: &[String]) -> Vec<&str> {
+    items.iter().map(String::as_str).collect()
+}
+
+struct Args<'a>(&'a Value);
+
+impl Args<'_> {
+    fn opt<T: DeserializeOwned>(&self, key: &str) -> Result<Option<T>> {
+        match self.0.get(key) {
+            None | Some(Value::Null) => Ok(None),
+            Some(value) => serde_json::from_value(value.clone())
+                .map(Some)
+                .map_err(|e| {
+                    Error::at(
+                        ErrorKind::InvalidInput {
+                            detail: e.to_string(),
+                        },
+                        format!("args.{key}"),
+                    )
+                }),
+        }
+    }
+
+    fn get<T: DeserializeOwned>(&self, key: &str) -> Result<T> {
+        self.opt(key)?.ok_or_else(|| {
+            Error::at(
+                ErrorKind::Required {
+                    detail: format!("argument `{key}`"),
+                },
+                format!("args.{key}"),
+            )
+        })
+    }
+
+    fn string(&self, key: &str) -> Result<String> {
+        self.get(key)
+    }
+}
