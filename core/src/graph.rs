@@ -269,3 +269,35 @@ pub(crate) fn encode(text: &str) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn neither_the_config_nor_a_request_prints_the_token_or_secret() {
+        let graph = Graph::new("EAAGsecret-token").app_secret("app-secret-value");
+        let request = graph.me();
+        for text in [format!("{graph:?}"), format!("{request:?}")] {
+            assert!(
+                !text.contains("EAAGsecret-token") && !text.contains("app-secret-value"),
+                "{text}"
+            );
+            assert!(text.contains("[redacted]"), "{text}");
+        }
+    }
+
+    #[test]
+    fn the_proof_is_hmac_sha256_of_the_token_keyed_by_the_secret() {
+        // RFC 4231 test case 2: key "Jefe", data "what do ya want for nothing?".
+        let graph = Graph::new("what do ya want for nothing?").app_secret("Jefe");
+        let expected = "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843";
+        assert_eq!(graph.appsecret_proof().as_deref(), Some(expected));
+        assert_eq!(Graph::new("t").appsecret_proof(), None);
+    }
+
+    #[test]
+    fn query_components_are_percent_encoded() {
+        assert_eq!(encode("a b&c=d/é~"), "a%20b%26c%3Dd%2F%C3%A9~");
+    }
+}
