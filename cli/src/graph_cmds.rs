@@ -202,8 +202,8 @@ pub(crate) fn profile(connection: &Connection, action: ProfileAction, compact: b
 }
 
 /// Prints the findings; exit 1 when any is an error.
-pub(crate) fn diagnose(connection: &Connection, compact: bool) -> Outcome {
-    let findings = connection.client().diagnose(&connection.graph());
+pub(crate) fn diagnose(connection: &Connection, app_id: Option<&str>, compact: bool) -> Outcome {
+    let findings = connection.client().diagnose(&connection.graph(), app_id);
     let failed = findings.iter().any(|f| f.severity == Severity::Error);
     io::print_json(&json!({ "findings": findings }), compact);
     Ok(if failed {

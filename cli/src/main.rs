@@ -203,6 +203,9 @@ enum Command {
     },
     /// Check a Page connection: token, permissions, webhook subscription, Get Started.
     Diagnose {
+        /// The app's ID: with the app secret, debug_token runs as the app, as Meta documents (or set MSGRKIT_APP_ID).
+        #[arg(long, env = "MSGRKIT_APP_ID")]
+        app_id: Option<String>,
         #[command(flatten)]
         connection: graph_cmds::Connection,
     },
@@ -338,7 +341,9 @@ fn main() -> ExitCode {
         Command::Profile { action, connection } => {
             graph_cmds::profile(&connection, action, compact)
         }
-        Command::Diagnose { connection } => graph_cmds::diagnose(&connection, compact),
+        Command::Diagnose { app_id, connection } => {
+            graph_cmds::diagnose(&connection, app_id.as_deref(), compact)
+        }
         Command::Demo => Ok(demo::run()),
     };
     outcome.unwrap_or_else(|code| code)

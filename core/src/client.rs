@@ -197,8 +197,13 @@ impl<T: Transport> Client<T> {
     }
 
     /// Runs the `diagnose` checks for the Page of `graph` and returns the findings.
-    pub fn diagnose(&self, graph: &crate::graph::Graph) -> Vec<crate::graph::Finding> {
-        let [token, apps, profile] = graph.diagnose_requests();
+    /// Give `app_id` (with an app secret in `graph`) so `debug_token` runs as the app.
+    pub fn diagnose(
+        &self,
+        graph: &crate::graph::Graph,
+        app_id: Option<&str>,
+    ) -> Vec<crate::graph::Finding> {
+        let [token, apps, profile] = graph.diagnose_requests(app_id);
         let body = |request| self.execute(&request).map(|reply| reply.body);
         let answers = crate::graph::DiagnoseAnswers::new(body(token), body(apps), body(profile));
         crate::graph::findings(&answers)

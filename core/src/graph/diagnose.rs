@@ -77,12 +77,32 @@ impl DiagnoseAnswers {
 }
 
 impl Graph {
-    /// The requests `diagnose` makes: the token inspecting itself (`debug_token`), the
-    /// Page's subscribed apps, and its Get Started and persistent menu.
-    pub fn diagnose_requests(&self) -> [GraphRequest; 3] {
+    /// This configuration acting as the app (`APP_ID|APP_SECRET` as the token, no
+    /// `appsecret_proof`), as Meta documents for `debug_token`. `None` without an app secret.
+    pub fn as_app(&self, app_id: &str) -> Option<Graph> {
+        let secret = self.app_secret.as_ref()?;
+        let mut token = Vec::with_capacity(app_id.len() + 1 + secret.expose().len());
+        token.extend_from_slice(app_id.as_bytes());
+        token.push(b'|');
+        token.extend_from_slice(secret.expose());
+        Some(Graph {
+            token: crate::Secret::new(token),
+            app_secret: None,
+            ..self.clone()
+        })
+    }
+
+    /// The requests `diagnose` makes: `debug_token` of the page token, the Page's
+    /// subscribed apps, and its Get Started and persistent menu.
+    ///
+    /// With `app_id` and an app secret, `debug_token` is called with the app token, as
+    /// Meta documents. Without them the page token inspects itself, which is not the
+    /// documented form; a refusal then shows as a `check_failed` finding.
+    pub fn diagnose_requests(&self, app_id: Option<&str>) -> [GraphRequest; 3] {
         let token = String::from_utf8_lossy(self.token.expose()).into_owned();
+        let inspector = app_id.and_then(|id| self.as_app(id));
         [
-            self.debug_token(&token),
+            inspector.as_ref().unwrap_or(self).debug_token(&token),
             self.subscribed_apps(),
             self.profile_get(
                 &["get_started", "persistent_menu"],
