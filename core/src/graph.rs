@@ -29,7 +29,8 @@ pub use diagnose::{DiagnoseAnswers, Finding, REQUIRED_PERMISSIONS, Severity, fin
 pub use json::{graph_from_json, request_from_json, response_to_json};
 pub(crate) use response::graph_error as graph_error_of;
 pub use response::{
-    RawResponse, SendResponse, parse_response, parse_send_response, transport_error,
+    RawResponse, SendResponse, UserProfile, parse_response, parse_send_response,
+    parse_user_profile, transport_error,
 };
 pub use usage::{BusinessUsage, Usage, UsageCounters};
 

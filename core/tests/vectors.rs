@@ -395,6 +395,14 @@ fn graph_vectors() {
                 u16::try_from(input["status"].as_u64().expect("status")).expect("u16 status");
             graph::response_to_json(&RawResponse::new(status, headers, body))
         }
+        "user_profile" => {
+            let headers = serde_json::from_value(input["headers"].clone()).expect("header pairs");
+            let body = str_of(input, "body").as_bytes().to_vec();
+            let status =
+                u16::try_from(input["status"].as_u64().expect("status")).expect("u16 status");
+            let profile = graph::parse_user_profile(&RawResponse::new(status, headers, body))?;
+            Ok(json!({ "profile": profile }))
+        }
         "usage" => {
             let headers: Vec<(String, String)> =
                 serde_json::from_value(input["headers"].clone()).expect("header pairs");

@@ -10,8 +10,9 @@ use crate::send::{
     MessengerProfile, PersistentMenu, ReactionPayload, Recipient, SendRequest, SenderAction,
 };
 
-/// User profile fields that need no extra app review.
-pub const DEFAULT_PROFILE_FIELDS: &[&str] = &["first_name", "last_name", "profile_pic"];
+/// User profile fields granted by default (`locale`, `timezone` and `gender` need review).
+pub const DEFAULT_PROFILE_FIELDS: &[&str] =
+    &["id", "name", "first_name", "last_name", "profile_pic"];
 /// Fields of the Page subscription msgrkit's parser expects.
 pub const SUBSCRIPTION_FIELDS: &[&str] = &[
     "messages",

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 pub enum GraphErrorClass {
     /// 190: the token is dead (password changed, expired, app removed): re-authorise the Page.
     Auth,
-    /// 10, 200-299, 230: a permission is missing.
+    /// 10, 200-299, 230, 100/2018247 (user profile): a permission is missing.
     Permission,
     /// 10/2018278 (and Instagram's 10/2534022): outside the messaging window.
     OutsideWindow,
@@ -207,7 +207,8 @@ pub(crate) fn classify(
         (10, Some(2018278 | 2534022)) => C::OutsideWindow,
         (10, Some(1893063)) | (368, _) => C::PolicyBlocked,
         (10, Some(2018300 | 2018321)) => C::ThreadControlledElsewhere,
-        (10 | 230, _) | (200..=299, _) => C::Permission,
+        // 100/2018247: "insufficient permission to access user profile".
+        (10 | 230, _) | (200..=299, _) | (100, Some(2018247)) => C::Permission,
         (4 | 17 | 32 | 613 | 341, _) | (80001..=80014, _) => C::RateLimited,
         (551, _) | (100, Some(2018001)) => C::RecipientUnavailable,
         (100, Some(2018109)) => C::AttachmentFetchFailed,

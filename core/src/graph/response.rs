@@ -60,6 +60,59 @@ pub struct SendResponse {
     pub attachment_id: Option<String>,
 }
 
+/// What `GET /{psid}` answers. Fields need permissions, so every one is optional.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct UserProfile {
+    /// The PSID.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// The full name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// First name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_name: Option<String>,
+    /// Last name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_name: Option<String>,
+    /// Profile picture URL (it expires).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub profile_pic: Option<String>,
+    /// Fields asked for beyond these (`locale`, `timezone`, ...), as sent.
+    #[serde(flatten)]
+    pub other: serde_json::Map<String, Value>,
+}
+
+/// Subcodes of error 100 meaning "this person's profile is not available to you":
+/// 2018218 (no profile available) and 2018247 (the profile fields need a permission).
+const PROFILE_UNAVAILABLE: &[i64] = &[2018218, 2018247];
+
+/// A user profile answer. A profile Meta will not give (2018218, 2018247) is `Ok(None)`,
+/// not an error: hosts must carry on without a name, as Messenger often says no.
+///
+/// # Errors
+///
+/// Any other Graph error, classified.
+pub fn parse_user_profile(response: &RawResponse) -> Result<Option<UserProfile>> {
+    match parse_response(response) {
+        Ok(value) => serde_json::from_value(value).map(Some).map_err(|e| {
+            Error::new(ErrorKind::InvalidJson {
+                detail: format!("user profile: {e}"),
+            })
+        }),
+        Err(error) => match error.graph() {
+            Some(g)
+                if g.code == Some(100)
+                    && g.subcode.is_some_and(|s| PROFILE_UNAVAILABLE.contains(&s)) =>
+            {
+                Ok(None)
+            }
+            _ => Err(error),
+        },
+    }
+}
+
 /// The success body as JSON, or the classified error.
 ///
 /// A 2xx whose body is not JSON is returned as a JSON string; an error status (or a 2xx

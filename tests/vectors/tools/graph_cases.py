@@ -124,7 +124,7 @@ def request_cases():
         build("secondary_receivers", "secondary_receivers", {},
               request("GET", "me/secondary_receivers", [("fields", "id,name")])),
         build("user_profile_default_fields", "user_profile", {"psid": PSID},
-              request("GET", PSID, [("fields", "first_name,last_name,profile_pic")])),
+              request("GET", PSID, [("fields", "id,name,first_name,last_name,profile_pic")])),
         build("user_profile_chosen_fields", "user_profile", {"psid": PSID, "fields": ["first_name", "locale"]},
               request("GET", PSID, [("fields", "first_name,locale")])),
         build("persona_create", "persona_create", {"name": "Alex", "profile_picture_url": "https://cdn.example.com/alex.png"},
@@ -198,6 +198,7 @@ def response_cases():
         ("permission_10", 403, 10, None, "permission"),
         ("permission_200", 403, 200, None, "permission"),
         ("permission_230", 403, 230, None, "permission"),
+        ("permission_user_profile", 400, 100, 2018247, "permission"),
         ("outside_window", 400, 10, 2018278, "outside_window"),
         ("outside_window_instagram", 400, 10, 2534022, "outside_window"),
         ("recipient_551", 400, 551, 1545041, "recipient_unavailable"),
@@ -271,5 +272,19 @@ def usage_cases():
     ]
 
 
+def user_profile_cases():
+    profile = {"id": PSID, "first_name": "Ana", "last_name": "Silva",
+               "profile_pic": "https://platform-lookaside.fbsbx.com/p.jpg", "locale": "pt_BR"}
+    rows = [
+        ("found", 200, json.dumps(profile), {"ok": {"profile": profile}}),
+        ("no_profile_available", 400, envelope(100, 2018218), {"ok": {"profile": None}}),
+        ("insufficient_permission", 400, envelope(100, 2018247), {"ok": {"profile": None}}),
+        ("dead_token_is_still_an_error", 400, envelope(190, 460), {"error": {"code": "graph_auth"}}),
+    ]
+    return [make_case("graph/user_profile/" + id_, {"kind": "user_profile", "status": status, "headers": [], "body": body},
+                      expect, comment="a profile Meta will not give is normal, not an error" if status == 400 and "profile" in expect.get("ok", {}) else None)
+            for id_, status, body, expect in rows]
+
+
 def cases():
-    return request_cases() + response_cases() + usage_cases()
+    return request_cases() + response_cases() + usage_cases() + user_profile_cases()
