@@ -6,8 +6,8 @@ use std::process::ExitCode;
 use msgrkit::client::{Client, RetryPolicy, UreqTransport};
 use msgrkit::compose::{self, ComposeOptions};
 use msgrkit::dialect::{self, Dialect};
-use msgrkit::graph::{Graph, ProfilePlatform, Severity};
-use msgrkit::limits::{self, Platform};
+use msgrkit::graph::{Graph, Severity};
+use msgrkit::limits::{self, Platform, Product};
 use msgrkit::send::{MessageTag, MessengerProfile};
 use msgrkit::{Error, ErrorKind};
 use serde_json::{Value, json};
@@ -168,9 +168,13 @@ pub(crate) enum ProfileAction {
     },
 }
 
-pub(crate) fn profile(connection: &Connection, action: ProfileAction, compact: bool) -> Outcome {
+pub(crate) fn profile(
+    connection: &Connection,
+    action: ProfileAction,
+    platform: Product,
+    compact: bool,
+) -> Outcome {
     let graph = connection.graph();
-    let platform = ProfilePlatform::Messenger;
     let request = match action {
         ProfileAction::Get { fields } => {
             graph.profile_get(&fields.split(',').collect::<Vec<_>>(), platform)
@@ -185,7 +189,8 @@ pub(crate) fn profile(connection: &Connection, action: ProfileAction, compact: b
                     detail: err.to_string(),
                 }))
             })?;
-            let violations = limits::validate_profile(&profile, &Platform::latest());
+            let violations =
+                limits::validate_profile(&profile, &Platform::latest().for_product(platform));
             if !violations.is_empty() {
                 return Err(io::reject(&Error::new(ErrorKind::ValidationFailed {
                     violations,

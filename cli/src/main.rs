@@ -198,6 +198,9 @@ enum Command {
     Profile {
         #[command(subcommand)]
         action: graph_cmds::ProfileAction,
+        /// Whose profile [default: messenger].
+        #[arg(long, value_enum, global = true)]
+        platform: Option<ProductArg>,
         #[command(flatten)]
         connection: graph_cmds::Connection,
     },
@@ -338,9 +341,11 @@ fn main() -> ExitCode {
                 file,
             },
         ),
-        Command::Profile { action, connection } => {
-            graph_cmds::profile(&connection, action, compact)
-        }
+        Command::Profile {
+            action,
+            platform,
+            connection,
+        } => graph_cmds::profile(&connection, action, product(platform), compact),
         Command::Diagnose { app_id, connection } => {
             graph_cmds::diagnose(&connection, app_id.as_deref(), compact)
         }

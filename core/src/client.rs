@@ -50,7 +50,8 @@ pub trait Transport {
 pub struct RetryPolicy {
     /// Requests at most, the first included (1 disables retries).
     pub max_attempts: u32,
-    /// Time allowed for all attempts and waits together; a wait that would pass it is not made.
+    /// Time allowed for all attempts and waits together: a wait that would pass it is not
+    /// made, and each attempt's timeout is cut to what is left.
     pub budget: Duration,
     /// Time allowed for one request.
     pub timeout: Duration,
@@ -157,7 +158,14 @@ impl<T: Transport> Client<T> {
         let mut attempt = 0;
         loop {
             attempt += 1;
-            let error = match self.transport.execute(request, self.policy.timeout) {
+            // No attempt may outlive the budget.
+            let remaining = self.policy.budget.saturating_sub(started.elapsed());
+            let timeout = self
+                .policy
+                .timeout
+                .min(remaining)
+                .max(Duration::from_millis(1));
+            let error = match self.transport.execute(request, timeout) {
                 Ok(raw) => match parse_response(&raw) {
                     Ok(body) => {
                         return Ok(Reply {

@@ -229,3 +229,22 @@ fn usage_headers_are_read_from_a_success() {
     assert_eq!(reply.usage.highest(), Some(81.0));
     assert_eq!(reply.body["name"], "Page");
 }
+
+#[test]
+fn an_attempt_never_outlives_the_budget() {
+    // The per-request timeout (5 s) would let this 1.5 s answer through; the budget does not.
+    let server = StandIn::start(vec![Reply::Slow(
+        Duration::from_millis(1500),
+        Box::new(Reply::Default),
+    )])
+    .unwrap();
+    let policy = quick().budget(Duration::from_millis(300));
+    let error = client()
+        .with_policy(policy)
+        .execute(&graph(&server).me())
+        .unwrap_err();
+    assert_eq!(
+        error.graph().unwrap().transport,
+        Some(TransportFailure::Timeout)
+    );
+}

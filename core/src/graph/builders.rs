@@ -5,7 +5,7 @@ use serde_json::json;
 
 use super::{Body, Graph, GraphRequest, Method};
 use crate::error::{Error, ErrorKind, Result};
-use crate::limits::GRAPH_BATCH_MAX;
+use crate::limits::{GRAPH_BATCH_MAX, Product as Platform};
 use crate::send::{
     MessengerProfile, PersistentMenu, ReactionPayload, Recipient, SendRequest, SenderAction,
 };
@@ -26,18 +26,6 @@ pub const SUBSCRIPTION_FIELDS: &[&str] = &[
     "messaging_handovers",
     "standby",
 ];
-
-/// Which product a Messenger Profile or upload call is for.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum Platform {
-    /// Messenger (the default).
-    #[default]
-    Messenger,
-    /// Instagram (`platform=instagram`).
-    Instagram,
-}
 
 /// A handover call.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]

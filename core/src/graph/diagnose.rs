@@ -106,7 +106,7 @@ impl Graph {
             self.subscribed_apps(),
             self.profile_get(
                 &["get_started", "persistent_menu"],
-                super::ProfilePlatform::Messenger,
+                crate::limits::Product::Messenger,
             ),
         ]
     }

@@ -4,10 +4,9 @@
 use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
 
-use super::{
-    BatchItem, Graph, GraphRequest, ProfilePlatform, RawResponse, ThreadControl, parse_response,
-};
+use super::{BatchItem, Graph, GraphRequest, RawResponse, ThreadControl, parse_response};
 use crate::error::{Error, ErrorKind, Result};
+use crate::limits::Product;
 
 /// A [`Graph`] from `{"token", "app_secret"?, "version"?, "base_url"?, "page_id"?}`.
 ///
@@ -59,10 +58,7 @@ pub fn graph_from_json(config: &Value) -> Result<Graph> {
 /// a missing or mistyped argument, and the builder's own errors (`batch`).
 pub fn request_from_json(graph: &Graph, call: &str, args: &Value) -> Result<GraphRequest> {
     let a = Args(args);
-    let platform = || {
-        a.opt::<ProfilePlatform>("platform")
-            .map(Option::unwrap_or_default)
-    };
+    let platform = || a.opt::<Product>("platform").map(Option::unwrap_or_default);
     let fields = |key| a.opt::<Vec<String>>(key);
     Ok(match call {
         "send" => graph.send(&a.get("request")?),
