@@ -2,90 +2,28 @@
 //!
 //! Each file is one test that runs every case and fails once, listing every failing id.
 
-use std::path::PathBuf;
-
 use msgrkit::limits::{self, Date, Platform, Product};
 use msgrkit::policy::{self, PolicyInput};
 use msgrkit::signature::{self, VerifyOptions};
 use msgrkit::webhook::{self, SentMessage};
-use msgrkit::{Error, compose, dialect, send};
+use msgrkit::{compose, dialect, send};
 use serde_json::{Value, json};
 
-fn vectors_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/vectors")
-}
+#[path = "support/runner.rs"]
+mod runner;
 
-fn load(suite: &str) -> Value {
-    let path = vectors_dir().join(format!("{suite}.json"));
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-}
+use runner::{
+    Failure, assert_no_failures, body, comparable, load, str_of, vectors_dir, without_detail,
+};
 
-/// The body bytes of a case: `body` (UTF-8 text) or `body_hex`.
-fn body(input: &Value) -> Vec<u8> {
-    if let Some(hex) = input["body_hex"].as_str() {
-        return (0..hex.len())
-            .step_by(2)
-            .map(|i| u8::from_str_radix(&hex[i..i + 2], 16).expect("body_hex is hex"))
-            .collect();
-    }
-    input["body"]
-        .as_str()
-        .expect("case has body or body_hex")
-        .as_bytes()
-        .to_vec()
-}
-
-fn str_of<'a>(input: &'a Value, key: &str) -> &'a str {
-    input[key]
-        .as_str()
-        .unwrap_or_else(|| panic!("input.{key} is a string"))
-}
-
-/// Runs every case of `suite` through `run` and returns the failures, one line each.
-fn run_suite(suite: &str, run: impl Fn(&Value) -> Result<Value, Error>) -> Vec<String> {
-    let doc = load(suite);
-    let mut failures = Vec::new();
-    for case in doc["cases"].as_array().expect("cases") {
-        let id = case["id"].as_str().expect("id");
-        let outcome = run(&case["input"]);
-        let expect = &case["expect"];
-        let verdict = match (&outcome, expect.get("ok"), expect.get("error")) {
-            (Ok(actual), Some(wanted), None) if actual == wanted => None,
-            (Ok(actual), Some(wanted), None) => Some(format!("got {actual}\n    want {wanted}")),
-            (Err(err), None, Some(wanted)) => {
-                let code_ok = wanted["code"] == err.code();
-                let field_ok = wanted
-                    .get("field")
-                    .is_none_or(|f| f.as_str() == err.field());
-                (!code_ok || !field_ok).then(|| {
-                    format!(
-                        "got error {} at {:?}, want {wanted}",
-                        err.code(),
-                        err.field()
-                    )
-                })
-            }
-            (Ok(actual), None, Some(wanted)) => {
-                Some(format!("got ok {actual}, want error {wanted}"))
-            }
-            (Err(err), Some(_), None) => Some(format!("got error {} ({err})", err.code())),
-            _ => Some("expect must hold exactly one of ok and error".to_owned()),
-        };
-        if let Some(why) = verdict {
-            failures.push(format!("{id}: {why}"));
-        }
-    }
-    failures
-}
-
-fn assert_no_failures(suite: &str, failures: Vec<String>) {
-    assert!(
-        failures.is_empty(),
-        "{} failing {suite} vectors:\n  {}",
-        failures.len(),
-        failures.join("\n  ")
-    );
+/// [`runner::run_suite`] for calls into the Rust API, whose errors are `msgrkit::Error`.
+fn run_suite(suite: &str, run: impl Fn(&Value) -> msgrkit::Result<Value>) -> Vec<String> {
+    runner::run_suite(suite, |input| {
+        run(input).map_err(|error| Failure {
+            code: error.code().to_owned(),
+            field: error.field().map(str::to_owned),
+        })
+    })
 }
 
 fn options(input: &Value) -> VerifyOptions {
@@ -125,20 +63,12 @@ fn signature_vectors() {
     assert_no_failures("signature", failures);
 }
 
-/// The parse output with `errors[].message` removed: free text is never compared.
-fn comparable(notification: &webhook::Notification) -> Value {
-    let mut value = serde_json::to_value(notification).expect("serialisable");
-    for error in value["errors"].as_array_mut().expect("errors") {
-        error.as_object_mut().expect("object").remove("message");
-    }
-    value
-}
-
 #[test]
 fn webhook_vectors() {
     let failures = run_suite("webhook", |input| {
         match input["call"].as_str().unwrap_or("parse") {
-            "parse" => webhook::parse(&body(input)).map(|n| comparable(&n)),
+            "parse" => webhook::parse(&body(input))
+                .map(|n| comparable(serde_json::to_value(n).expect("serialisable"))),
             "handshake" => {
                 let token = str_of(input, "verify_token");
                 let answer = match input.get("params") {
@@ -173,22 +103,6 @@ fn webhook_vectors() {
         }
     });
     assert_no_failures("webhook", failures);
-}
-
-/// Removes free-text `detail` keys everywhere: tests never compare words.
-fn without_detail(mut value: Value) -> Value {
-    fn strip(value: &mut Value) {
-        match value {
-            Value::Object(map) => {
-                map.remove("detail");
-                map.values_mut().for_each(strip);
-            }
-            Value::Array(items) => items.iter_mut().for_each(strip),
-            _ => {}
-        }
-    }
-    strip(&mut value);
-    value
 }
 
 fn platform_of(input: &Value) -> Platform {

@@ -1,0 +1,24 @@
+//! The C ABI of msgrkit. Conventions (also in the README's C section):
+//!
+//! - Every fallible function returns `msgrkit_result`; `MSGRKIT_RESULT_OK` is 0.
+//! - Outputs go through out-parameters, written only on success.
+//! - A byte buffer is always followed by its length.
+//! - Strings the library returns are freed with `msgrkit_string_free` (NULL is fine).
+//! - `msgrkit_result_code` gives the same snake_case code as the other languages, and
+//!   `msgrkit_last_error` the last failure's message on this thread.
+//! - No panic crosses the boundary (`MSGRKIT_RESULT_PANIC`); NULL and invalid UTF-8
+//!   arguments are result codes.
+#![allow(non_camel_case_types)] // C names: msgrkit_result
+
+mod boundary;
+mod functions;
+mod result;
+
+pub use boundary::{msgrkit_last_error, msgrkit_last_error_field, msgrkit_string_free};
+pub use functions::{
+    msgrkit_decide_policy, msgrkit_graph_parse_response, msgrkit_graph_request,
+    msgrkit_parse_webhook, msgrkit_sign, msgrkit_transcode, msgrkit_validate,
+    msgrkit_verify_handshake, msgrkit_verify_signature, msgrkit_verify_signature_allow_sha1,
+    msgrkit_version,
+};
+pub use result::{msgrkit_result, msgrkit_result_code};

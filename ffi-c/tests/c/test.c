@@ -1,0 +1,179 @@
+/* The C suite: written from include/msgrkit.h and the README only. Run under valgrind by
+ * scripts/test against both libmsgrkit.a and libmsgrkit.so. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "msgrkit.h"
+
+static int passed = 0, failed = 0;
+
+#define CHECK(cond)                                                        \
+    do {                                                                   \
+        if (cond) {                                                        \
+            passed++;                                                      \
+        } else {                                                           \
+            failed++;                                                      \
+            fprintf(stderr, "FAIL %s:%d: %s\n", __FILE__, __LINE__, #cond); \
+        }                                                                  \
+    } while (0)
+
+#define SECRET "c-test-secret"
+static const char BODY[] =
+    "{\"object\":\"page\",\"entry\":[{\"id\":\"106\",\"time\":1763712000500,\"messaging\":["
+    "{\"sender\":{\"id\":\"65\"},\"recipient\":{\"id\":\"106\"},\"timestamp\":1763712000100,"
+    "\"message\":{\"mid\":\"m_1\",\"text\":\"Gr\\u00fc\\u00dfe\"}},"
+    "{\"sender\":{\"id\":\"65\"},\"recipient\":{\"id\":\"106\"},\"timestamp\":1763712000200,"
+    "\"brand_new_event\":{\"x\":1}}]}]}";
+
+static const uint8_t *u8(const char *s) { return (const uint8_t *)s; }
+
+static void test_version(void) {
+    CHECK(strcmp(msgrkit_version(), MSGRKIT_VERSION) == 0);
+    CHECK(MSGRKIT_VERSION_MAJOR == 0 && MSGRKIT_VERSION_MINOR >= 1);
+}
+
+static void test_signature(void) {
+    char *header = NULL;
+    CHECK(msgrkit_sign(u8(SECRET), strlen(SECRET), u8(BODY), strlen(BODY), &header) == MSGRKIT_RESULT_OK);
+    CHECK(header != NULL && strncmp(header, "sha256=", 7) == 0 && strlen(header) == 71);
+    CHECK(msgrkit_verify_signature(u8(SECRET), strlen(SECRET), u8(BODY), strlen(BODY), header) == MSGRKIT_RESULT_OK);
+
+    /* One changed byte in the body. */
+    char *copy = malloc(sizeof BODY);
+    memcpy(copy, BODY, sizeof BODY);
+    copy[10] ^= 1;
+    msgrkit_result r = msgrkit_verify_signature(u8(SECRET), strlen(SECRET), u8(copy), strlen(copy), header);
+    CHECK(r == MSGRKIT_RESULT_SIGNATURE_MISMATCH);
+    CHECK(strcmp(msgrkit_result_code(r), "signature_mismatch") == 0);
+    size_t needed = msgrkit_last_error(NULL, 0);
+    CHECK(needed > 1);
+    char small[8];
+    CHECK(msgrkit_last_error(small, sizeof small) == needed && strlen(small) == sizeof small - 1);
+    free(copy);
+
+    CHECK(msgrkit_verify_signature(u8(""), 0, u8(BODY), strlen(BODY), header) == MSGRKIT_RESULT_APP_SECRET_EMPTY);
+    CHECK(msgrkit_verify_signature(u8(SECRET), strlen(SECRET), u8(BODY), strlen(BODY), "sha1=0000000000000000000000000000000000000000") ==
+          MSGRKIT_RESULT_SIGNATURE_SHA1_NOT_ALLOWED);
+    CHECK(msgrkit_verify_signature_allow_sha1(u8(SECRET), strlen(SECRET), u8(BODY), strlen(BODY),
+                                              "sha1=0000000000000000000000000000000000000000") == MSGRKIT_RESULT_SIGNATURE_MISMATCH);
+    msgrkit_string_free(header);
+    msgrkit_string_free(NULL);
+}
+
+static void test_nulls_and_utf8(void) {
+    char *out = (char *)0x1; /* must stay untouched on failure */
+    CHECK(msgrkit_verify_signature(NULL, 3, u8(BODY), 1, "sha256=00") == MSGRKIT_RESULT_NULL_PARAMETER);
+    CHECK(msgrkit_verify_signature(u8(SECRET), strlen(SECRET), u8(BODY), strlen(BODY), NULL) == MSGRKIT_RESULT_NULL_PARAMETER);
+    CHECK(msgrkit_parse_webhook(u8(BODY), strlen(BODY), NULL) == MSGRKIT_RESULT_NULL_PARAMETER);
+    CHECK(msgrkit_parse_webhook(NULL, 5, &out) == MSGRKIT_RESULT_NULL_PARAMETER && out == (char *)0x1);
+    CHECK(msgrkit_transcode(NULL, "{}", NULL, &out) == MSGRKIT_RESULT_NULL_PARAMETER && out == (char *)0x1);
+    CHECK(msgrkit_decide_policy("\xff\xfe", &out) == MSGRKIT_RESULT_INVALID_UTF8_PARAMETER && out == (char *)0x1);
+    CHECK(strcmp(msgrkit_result_code(MSGRKIT_RESULT_INVALID_UTF8_PARAMETER), "invalid_utf8_parameter") == 0);
+    CHECK(msgrkit_parse_webhook(u8("\xff{}"), 3, &out) == MSGRKIT_RESULT_INVALID_UTF8 && out == (char *)0x1);
+    CHECK(msgrkit_parse_webhook(u8("[]"), 2, &out) == MSGRKIT_RESULT_INVALID_ENVELOPE);
+    CHECK(strcmp(msgrkit_result_code(9999), "unknown_error") == 0);
+}
+
+static void test_handshake(void) {
+    char *challenge = NULL;
+    CHECK(msgrkit_verify_handshake("/webhook?hub.mode=subscribe&hub.verify_token=tok&hub.challenge=1158201444", "tok",
+                                   &challenge) == MSGRKIT_RESULT_OK);
+    CHECK(challenge != NULL && strcmp(challenge, "1158201444") == 0);
+    msgrkit_string_free(challenge);
+    challenge = NULL;
+    CHECK(msgrkit_verify_handshake("hub.mode=subscribe&hub.verify_token=guess&hub.challenge=1", "tok", &challenge) ==
+          MSGRKIT_RESULT_VERIFY_TOKEN_MISMATCH);
+    CHECK(challenge == NULL);
+}
+
+static void test_parse(void) {
+    char *json = NULL;
+    CHECK(msgrkit_parse_webhook(u8(BODY), strlen(BODY), &json) == MSGRKIT_RESULT_OK);
+    CHECK(json != NULL && strstr(json, "\"type\":\"message\"") != NULL);
+    CHECK(strstr(json, "\"type\":\"unknown\"") != NULL && strstr(json, "brand_new_event") != NULL);
+    CHECK(strstr(json, "Grüße") != NULL);
+    msgrkit_string_free(json);
+    CHECK(msgrkit_last_error(NULL, 0) == 1); /* empty after a success */
+}
+
+static void test_huge_input(void) {
+    /* 1 MiB of one JSON string: refused as an envelope, never a crash. */
+    size_t n = 1u << 20;
+    char *big = malloc(n + 3);
+    big[0] = '"';
+    memset(big + 1, 'a', n);
+    big[n + 1] = '"';
+    big[n + 2] = 0;
+    char *json = NULL;
+    CHECK(msgrkit_parse_webhook(u8(big), n + 2, &json) == MSGRKIT_RESULT_INVALID_ENVELOPE && json == NULL);
+    char *header = NULL;
+    CHECK(msgrkit_sign(u8(SECRET), strlen(SECRET), u8(big), n + 2, &header) == MSGRKIT_RESULT_OK);
+    CHECK(msgrkit_verify_signature(u8(SECRET), strlen(SECRET), u8(big), n + 2, header) == MSGRKIT_RESULT_OK);
+    msgrkit_string_free(header);
+    free(big);
+}
+
+static void test_send_side(void) {
+    char *json = NULL;
+    CHECK(msgrkit_transcode("smooch", "{\"type\":\"text\",\"text\":\"Hi\",\"actions\":[{\"type\":\"reply\",\"text\":\"Yes\",\"payload\":\"Y\"}]}",
+                            NULL, &json) == MSGRKIT_RESULT_OK);
+    CHECK(json != NULL && strstr(json, "\"quick_replies\"") != NULL);
+    msgrkit_string_free(json);
+    json = NULL;
+    CHECK(msgrkit_transcode("whatsapp", "{}", NULL, &json) == MSGRKIT_RESULT_INVALID_INPUT && json == NULL);
+    CHECK(msgrkit_transcode("neutral", "{\"text\":\"Buy\",\"actions\":[{\"type\":\"buy\",\"title\":\"Buy\",\"amount\":9,\"currency\":\"usd\"}]}",
+                            NULL, &json) == MSGRKIT_RESULT_UNSUPPORTED);
+
+    CHECK(msgrkit_validate("{\"recipient\":{\"id\":\"1\"},\"messaging_type\":\"MESSAGE_TAG\",\"tag\":\"POST_PURCHASE_UPDATE\","
+                           "\"message\":{\"text\":\"x\"}}",
+                           "{\"as_of\":\"2026-11-21\"}", &json) == MSGRKIT_RESULT_OK);
+    CHECK(json != NULL && strstr(json, "\"retired\"") != NULL);
+    msgrkit_string_free(json);
+    json = NULL;
+    CHECK(msgrkit_validate("{\"recipient\":{\"id\":\"1\"},\"messaging_type\":\"RESPONSE\",\"message\":{\"text\":\"x\"}}", NULL, &json) ==
+          MSGRKIT_RESULT_OK);
+    CHECK(json != NULL && strcmp(json, "[]") == 0);
+    msgrkit_string_free(json);
+    json = NULL;
+    CHECK(msgrkit_validate("not json", NULL, &json) == MSGRKIT_RESULT_INVALID_JSON && json == NULL);
+
+    CHECK(msgrkit_decide_policy("{\"last_user_activity\":1763712000000,\"now\":1763820000000,\"author\":\"bot\"}", &json) ==
+          MSGRKIT_RESULT_OK);
+    CHECK(json != NULL && strstr(json, "outside_window") != NULL);
+    msgrkit_string_free(json);
+}
+
+static void test_graph(void) {
+    char *json = NULL;
+    CHECK(msgrkit_graph_request("{\"token\":\"EAAGsecret\",\"app_secret\":\"s\"}", "me", NULL, &json) == MSGRKIT_RESULT_OK);
+    CHECK(json != NULL && strstr(json, "appsecret_proof=") != NULL);
+    CHECK(strstr(json, "\"url\":\"https://graph.facebook.com/v26.0/me?") != NULL);
+    msgrkit_string_free(json);
+    json = NULL;
+    CHECK(msgrkit_graph_request("{}", "me", NULL, &json) == MSGRKIT_RESULT_REQUIRED && json == NULL);
+
+    const char *dead = "{\"error\":{\"message\":\"x\",\"type\":\"OAuthException\",\"code\":190,\"error_subcode\":460}}";
+    CHECK(msgrkit_graph_parse_response(400, NULL, u8(dead), strlen(dead), &json) == MSGRKIT_RESULT_OK);
+    CHECK(json != NULL && strstr(json, "\"code\":\"graph_auth\"") != NULL && strstr(json, "\"retryable\":false") != NULL);
+    msgrkit_string_free(json);
+    json = NULL;
+    const char *limited = "{\"error\":{\"code\":613}}";
+    CHECK(msgrkit_graph_parse_response(400, "[[\"Retry-After\",\"30\"]]", u8(limited), strlen(limited), &json) ==
+          MSGRKIT_RESULT_OK);
+    CHECK(json != NULL && strstr(json, "\"retry_after\":30") != NULL);
+    msgrkit_string_free(json);
+}
+
+int main(void) {
+    test_version();
+    test_signature();
+    test_nulls_and_utf8();
+    test_handshake();
+    test_parse();
+    test_huge_input();
+    test_send_side();
+    test_graph();
+    printf("%d passed, %d failed\n", passed, failed);
+    return failed == 0 ? 0 : 1;
+}
