@@ -191,6 +191,12 @@ typedef enum {
   MSGRKIT_RESULT_UNKNOWN_ERROR = 903,
 } msgrkit_result;
 
+/**
+ * A Graph connection with retries (opaque). Create with `msgrkit_client_new`, free with
+ * `msgrkit_client_free`. Use it from one thread at a time.
+ */
+typedef struct msgrkit_client msgrkit_client;
+
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
@@ -226,6 +232,53 @@ size_t msgrkit_last_error(char *buffer, size_t len);
  * `buffer` is NULL or points at `len` writable bytes.
  */
 size_t msgrkit_last_error_field(char *buffer, size_t len);
+
+/**
+ * Creates a client from `config_json`: `{"token", "app_secret"?, "version"?, "base_url"?,
+ * "page_id"?, "max_attempts"?, "budget_ms"?, "timeout_ms"?, "retry_unknown_outcome"?}`.
+ * On success `*out_client` is the caller's, freed with `msgrkit_client_free`.
+ *
+ * # Safety
+ *
+ * `config_json` is NUL-terminated; `out_client` is writable.
+ */
+msgrkit_result msgrkit_client_new(const char *config_json, msgrkit_client **out_client);
+
+/**
+ * Sends a Send API request (JSON), retrying only what is safe: on success
+ * `{"recipient_id", "message_id", "attempts"}` at `*out_json`. A Graph error returns its
+ * class (`MSGRKIT_RESULT_GRAPH_AUTH`, ...); a send whose outcome is unknown is not retried.
+ *
+ * # Safety
+ *
+ * `client` came from `msgrkit_client_new` and is not freed; `request_json` is
+ * NUL-terminated; `out_json` is writable and, on success, the caller's to free.
+ */
+msgrkit_result msgrkit_client_send(const msgrkit_client *client,
+                                   const char *request_json,
+                                   char **out_json);
+
+/**
+ * Runs any Graph builder by name (as `msgrkit_graph_request`) with `args_json` (NULL for
+ * none): `{"body", "attempts", "usage"}` at `*out_json`.
+ *
+ * # Safety
+ *
+ * As `msgrkit_client_send`; `args_json` may be NULL.
+ */
+msgrkit_result msgrkit_client_call(const msgrkit_client *client,
+                                   const char *call,
+                                   const char *args_json,
+                                   char **out_json);
+
+/**
+ * Frees a client (NULL is fine).
+ *
+ * # Safety
+ *
+ * `client` is NULL or came from `msgrkit_client_new` and is not freed yet.
+ */
+void msgrkit_client_free(msgrkit_client *client);
 
 /**
  * The library version (`"0.1.0"`), equal to `MSGRKIT_VERSION`. Static: never free it.

@@ -41,6 +41,7 @@ impl Reply {
 
 /// A request as the stand-in received it.
 #[derive(Clone, Debug)]
+#[allow(dead_code)] // each user of this file reads different fields
 pub(crate) struct Recorded {
     /// The method.
     pub(crate) method: String,

@@ -11,10 +11,15 @@
 #![allow(non_camel_case_types)] // C names: msgrkit_result
 
 mod boundary;
+mod client;
 mod functions;
 mod result;
 
 pub use boundary::{msgrkit_last_error, msgrkit_last_error_field, msgrkit_string_free};
+pub use client::{
+    msgrkit_client, msgrkit_client_call, msgrkit_client_free, msgrkit_client_new,
+    msgrkit_client_send,
+};
 pub use functions::{
     msgrkit_decide_policy, msgrkit_graph_parse_response, msgrkit_graph_request,
     msgrkit_parse_webhook, msgrkit_sign, msgrkit_transcode, msgrkit_validate,

@@ -165,6 +165,24 @@ static void test_graph(void) {
     msgrkit_string_free(json);
 }
 
+static void test_client(void) {
+    msgrkit_client *client = NULL;
+    CHECK(msgrkit_client_new("{}", &client) == MSGRKIT_RESULT_REQUIRED && client == NULL);
+    char field[16];
+    CHECK(msgrkit_last_error_field(field, sizeof field) == 6 && strcmp(field, "token") == 0);
+    /* Port 9 on loopback: nothing listens, so the connection is refused before sending. */
+    CHECK(msgrkit_client_new("{\"token\":\"t\",\"base_url\":\"http://127.0.0.1:9\",\"max_attempts\":1}", &client) ==
+          MSGRKIT_RESULT_OK);
+    char *json = NULL;
+    msgrkit_result r = msgrkit_client_send(client, "{\"recipient\":{\"id\":\"1\"},\"message\":{\"text\":\"x\"}}", &json);
+    CHECK(r == MSGRKIT_RESULT_GRAPH_TRANSIENT && json == NULL);
+    CHECK(strcmp(msgrkit_result_code(r), "graph_transient") == 0);
+    CHECK(msgrkit_client_send(client, "not json", &json) == MSGRKIT_RESULT_INVALID_JSON);
+    CHECK(msgrkit_client_send(NULL, "{}", &json) == MSGRKIT_RESULT_NULL_PARAMETER);
+    msgrkit_client_free(client);
+    msgrkit_client_free(NULL);
+}
+
 int main(void) {
     test_version();
     test_signature();
@@ -174,6 +192,7 @@ int main(void) {
     test_huge_input();
     test_send_side();
     test_graph();
+    test_client();
     printf("%d passed, %d failed\n", passed, failed);
     return failed == 0 ? 0 : 1;
 }
