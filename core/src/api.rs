@@ -123,8 +123,9 @@ fn platform_of(options: &Value) -> Result<Platform> {
     Ok(platform.for_product(product))
 }
 
-/// Validates a Send API request, a bare message or a Messenger Profile body: the list of
-/// violations (empty when valid). Options: `{"as_of"?, "platform"?}`.
+/// Validates a Send API request, a bare message or a Messenger Profile body:
+/// `{"violations": [...]}` (empty when valid), as `msgrkit validate` prints it. Options:
+/// `{"as_of"?, "platform"?}`.
 ///
 /// # Errors
 ///
@@ -132,7 +133,9 @@ fn platform_of(options: &Value) -> Result<Platform> {
 pub fn validate(request_json: &str, options_json: &str) -> Result<String> {
     let body: Value = read(request_json, "request")?;
     let platform = platform_of(&value_or_empty(options_json, "options")?)?;
-    Ok(to_text(&limits::validate_json(&body, &platform)))
+    Ok(to_text(
+        &json!({ "violations": limits::validate_json(&body, &platform) }),
+    ))
 }
 
 /// Decides `messaging_type` and `tag` for a policy input (the vectors' form):

@@ -178,9 +178,9 @@ pub unsafe extern "C" fn msgrkit_transcode(
 }
 
 /// Validates a Send API request, bare message or Messenger Profile body against the
-/// profile in `options_json` (`{"as_of"?, "platform"?}`; NULL for today's Messenger): the
-/// violations as a JSON array at `*out_json`, empty when valid. Violations are an answer,
-/// not a failure: the result is OK.
+/// profile in `options_json` (`{"as_of"?, "platform"?}`; NULL for today's Messenger):
+/// `{"violations": [...]}` at `*out_json`, empty when valid (as `msgrkit validate` prints).
+/// Violations are an answer, not a failure: the result is OK.
 ///
 /// # Safety
 ///

@@ -133,7 +133,7 @@ static void test_send_side(void) {
     json = NULL;
     CHECK(msgrkit_validate("{\"recipient\":{\"id\":\"1\"},\"messaging_type\":\"RESPONSE\",\"message\":{\"text\":\"x\"}}", NULL, &json) ==
           MSGRKIT_RESULT_OK);
-    CHECK(json != NULL && strcmp(json, "[]") == 0);
+    CHECK(json != NULL && strcmp(json, "{\"violations\":[]}") == 0);
     msgrkit_string_free(json);
     json = NULL;
     CHECK(msgrkit_validate("not json", NULL, &json) == MSGRKIT_RESULT_INVALID_JSON && json == NULL);
