@@ -431,6 +431,102 @@ msgrkit_result msgrkit_graph_parse_response(uint16_t status,
  */
 const char *msgrkit_result_code(uint32_t result);
 
+/**
+ * Verifies the signature found in a header list `headers_json` (`[[name, value], ...]`,
+ * names case-insensitive); `allow_sha1` also accepts `X-Hub-Signature`. A repeated
+ * signature header is `MSGRKIT_RESULT_SIGNATURE_DUPLICATE`.
+ *
+ * # Safety
+ *
+ * `app_secret` and `body` point at their lengths in readable bytes (NULL only with 0);
+ * `headers_json` is NUL-terminated.
+ */
+msgrkit_result msgrkit_verify_signature_headers(const uint8_t *app_secret,
+                                                size_t app_secret_len,
+                                                const uint8_t *body,
+                                                size_t body_len,
+                                                const char *headers_json,
+                                                bool allow_sha1);
+
+/**
+ * As `msgrkit_verify_handshake`, from parameters the host already parsed
+ * (`params_json`: `[[name, value], ...]`, decoded).
+ *
+ * # Safety
+ *
+ * `params_json` and `verify_token` are NUL-terminated; `out_challenge` is writable.
+ */
+msgrkit_result msgrkit_verify_handshake_params(const char *params_json,
+                                               const char *verify_token,
+                                               char **out_challenge);
+
+/**
+ * Writes a Send API request, bare message or profile body in Meta's exact form.
+ *
+ * # Safety
+ *
+ * `body_json` is NUL-terminated; `out_json` is writable.
+ */
+msgrkit_result msgrkit_normalize(const char *body_json, char **out_json);
+
+/**
+ * Composes a neutral message with `options_json` (NULL for the defaults):
+ * `{"messages", "warnings"}`.
+ *
+ * # Safety
+ *
+ * `message_json` is NUL-terminated, `options_json` NULL or NUL-terminated; `out_json` is
+ * writable.
+ */
+msgrkit_result msgrkit_compose(const char *message_json, const char *options_json, char **out_json);
+
+/**
+ * Flattens a persistent menu in `dialect` (`neutral`, `smooch` or `linktor`) into a
+ * Messenger Profile body: `{"profile", "warnings"}`.
+ *
+ * # Safety
+ *
+ * As `msgrkit_compose`; `dialect` is NUL-terminated.
+ */
+msgrkit_result msgrkit_menu(const char *dialect,
+                            const char *menu_json,
+                            const char *options_json,
+                            char **out_json);
+
+/**
+ * Decides a private reply to a comment (`{"comment_created", "now", "already_replied"?}`):
+ * as `msgrkit_decide_policy`.
+ *
+ * # Safety
+ *
+ * `input_json` is NUL-terminated; `out_json` is writable.
+ */
+msgrkit_result msgrkit_decide_private_reply(const char *input_json, char **out_json);
+
+/**
+ * Reads the usage headers (`[[name, value], ...]`): `{"app", "page", "business",
+ * "highest", "regain_after_seconds"}`.
+ *
+ * # Safety
+ *
+ * `headers_json` is NUL-terminated; `out_json` is writable.
+ */
+msgrkit_result msgrkit_graph_usage(const char *headers_json, char **out_json);
+
+/**
+ * Reads a user profile answer: `{"profile": {...}}`, or `{"profile": null}` when Meta
+ * withholds it; other Graph errors return their class.
+ *
+ * # Safety
+ *
+ * As `msgrkit_graph_parse_response`.
+ */
+msgrkit_result msgrkit_graph_parse_user_profile(uint16_t status,
+                                                const char *headers_json,
+                                                const uint8_t *body,
+                                                size_t body_len,
+                                                char **out_json);
+
 #ifdef __cplusplus
 }  // extern "C"
 #endif  // __cplusplus

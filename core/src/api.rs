@@ -14,6 +14,11 @@ use crate::policy::{self, PolicyInput};
 use crate::signature::{self, VerifyOptions};
 use crate::{compose, dialect, webhook};
 
+#[cfg(feature = "blocking")]
+mod connection;
+#[cfg(feature = "blocking")]
+pub use connection::Connection;
+
 fn to_text(value: &impl Serialize) -> String {
     // The core's types serialise without fail (string keys, finite numbers).
     serde_json::to_string(value).expect("core values serialise")
@@ -152,6 +157,122 @@ pub fn decide_policy(input_json: &str) -> Result<String> {
     })
 }
 
+/// Verifies the signature found in a host's header list (`[[name, value], ...]`,
+/// names compared case-insensitively): the algorithm used.
+///
+/// # Errors
+///
+/// `invalid_json` (field `headers`), `signature_duplicate`, and the signature codes.
+pub fn verify_signature_headers(
+    app_secret: &[u8],
+    body: &[u8],
+    headers_json: &str,
+    allow_sha1: bool,
+) -> Result<&'static str> {
+    let headers: Vec<(String, String)> = read(headers_json, "headers")?;
+    let options = if allow_sha1 {
+        VerifyOptions::allowing_sha1()
+    } else {
+        VerifyOptions::default()
+    };
+    let pairs = headers.iter().map(|(k, v)| (k.as_str(), v.as_str()));
+    signature::verify_headers(app_secret, body, pairs, options).map(signature::Algorithm::name)
+}
+
+/// The verification handshake from already-parsed parameters (`[[name, value], ...]`).
+///
+/// # Errors
+///
+/// `invalid_json` (field `params`).
+pub fn verify_handshake_params(params_json: &str, verify_token: &str) -> Result<String> {
+    let params: Vec<(String, String)> = read(params_json, "params")?;
+    let answer = webhook::handshake(
+        params.iter().map(|(k, v)| (k.as_str(), v.as_str())),
+        verify_token,
+    );
+    Ok(to_text(&answer))
+}
+
+/// A Send API request, bare message or profile body in Meta's exact form.
+///
+/// # Errors
+///
+/// `invalid_json`, and where the body does not fit the model, the field concerned.
+pub fn normalize(body_json: &str) -> Result<String> {
+    crate::send::normalize_json(&read(body_json, "body")?).map(|v| to_text(&v))
+}
+
+/// Composes a neutral message: `{"messages", "warnings"}`.
+///
+/// # Errors
+///
+/// `invalid_json`, and the composer's own errors.
+pub fn compose(message_json: &str, options_json: &str) -> Result<String> {
+    let composed = compose::compose_json(
+        &read(message_json, "message")?,
+        &value_or_empty(options_json, "options")?,
+    )?;
+    Ok(to_text(&composed))
+}
+
+/// Flattens a persistent menu in `dialect` into a Messenger Profile body:
+/// `{"profile", "warnings"}` (reading warnings first).
+///
+/// # Errors
+///
+/// `invalid_input` (field `dialect`), `invalid_json`, and the menu rules' errors.
+pub fn menu(dialect_name: &str, menu_json: &str, options_json: &str) -> Result<String> {
+    let dialect = dialect::Dialect::from_name(dialect_name).ok_or_else(|| {
+        Error::at(
+            ErrorKind::InvalidInput {
+                detail: format!("unknown dialect `{dialect_name}`"),
+            },
+            "dialect",
+        )
+    })?;
+    let options: compose::ComposeOptions =
+        serde_json::from_value(value_or_empty(options_json, "options")?).map_err(|e| {
+            Error::at(
+                ErrorKind::InvalidInput {
+                    detail: e.to_string(),
+                },
+                "options",
+            )
+        })?;
+    let (menu, mut warnings) = dialect::read_menu(dialect, &read(menu_json, "menu")?)?;
+    let mut composed = compose::menu(&menu, &options)?;
+    warnings.append(&mut composed.warnings);
+    composed.warnings = warnings;
+    Ok(to_text(&composed))
+}
+
+/// Decides a private reply to a comment from `{"comment_created", "now",
+/// "already_replied"?}`: as [`decide_policy`].
+///
+/// # Errors
+///
+/// `invalid_json`, `required` for a missing time.
+pub fn decide_private_reply(input_json: &str) -> Result<String> {
+    let input: Value = read(input_json, "input")?;
+    let time = |key: &str| {
+        input[key].as_i64().ok_or_else(|| {
+            Error::at(
+                ErrorKind::Required {
+                    detail: "epoch milliseconds".to_owned(),
+                },
+                key,
+            )
+        })
+    };
+    let already = input["already_replied"].as_bool().unwrap_or(false);
+    Ok(
+        match policy::decide_private_reply(time("comment_created")?, time("now")?, already) {
+            Ok(decision) => to_text(&decision),
+            Err(refusal) => to_text(&json!({ "refusal": refusal })),
+        },
+    )
+}
+
 /// A Graph request as JSON (`{"method", "url", "headers", "body"}`) from a configuration
 /// (`{"token", "app_secret"?, "version"?, "base_url"?, "page_id"?}`), a builder name and its
 /// arguments.
@@ -180,90 +301,33 @@ pub fn graph_parse_response(status: u16, headers_json: &str, body: &[u8]) -> Res
     graph::response_to_json(&RawResponse::new(status, headers, body)).map(|v| to_text(&v))
 }
 
-/// A Graph connection with the blocking client, configured from JSON: the [`graph_request`]
-/// configuration plus the retry policy (`max_attempts`, `budget_ms`, `timeout_ms`,
-/// `retry_unknown_outcome`; each optional, the core's defaults otherwise).
-#[cfg(feature = "blocking")]
-pub struct Connection {
-    graph: graph::Graph,
-    client: crate::client::Client<crate::client::UreqTransport>,
+/// The usage headers of a Graph answer (`[[name, value], ...]`): `{"app", "page",
+/// "business", "highest", "regain_after_seconds"}`.
+///
+/// # Errors
+///
+/// `invalid_json` (field `headers`).
+pub fn graph_usage(headers_json: &str) -> Result<String> {
+    let headers: Vec<(String, String)> = read(headers_json, "headers")?;
+    let usage = graph::Usage::from_headers(&headers);
+    let mut out = serde_json::to_value(&usage).expect("usage serialises");
+    out["highest"] = json!(usage.highest());
+    out["regain_after_seconds"] = json!(usage.regain_after_seconds());
+    Ok(to_text(&out))
 }
 
-#[cfg(feature = "blocking")]
-impl Connection {
-    /// A connection from its JSON configuration.
-    ///
-    /// # Errors
-    ///
-    /// `invalid_json`, `required` (field `token`), `invalid_input` for a mistyped setting.
-    pub fn from_json(config_json: &str) -> Result<Self> {
-        use std::time::Duration;
-        let config: Value = read(config_json, "config")?;
-        let graph = graph::graph_from_json(&config)?;
-        let number = |key: &str| -> Result<Option<u64>> {
-            match config.get(key) {
-                None | Some(Value::Null) => Ok(None),
-                Some(value) => value.as_u64().map(Some).ok_or_else(|| {
-                    Error::at(
-                        ErrorKind::InvalidInput {
-                            detail: "expected a whole number".to_owned(),
-                        },
-                        key,
-                    )
-                }),
-            }
-        };
-        let mut policy = crate::client::RetryPolicy::default();
-        if let Some(attempts) = number("max_attempts")? {
-            policy = policy.max_attempts(u32::try_from(attempts).unwrap_or(u32::MAX));
-        }
-        if let Some(ms) = number("budget_ms")? {
-            policy = policy.budget(Duration::from_millis(ms));
-        }
-        if let Some(ms) = number("timeout_ms")? {
-            policy = policy.timeout(Duration::from_millis(ms));
-        }
-        if let Some(yes) = config.get("retry_unknown_outcome") {
-            let yes = yes.as_bool().ok_or_else(|| {
-                Error::at(
-                    ErrorKind::InvalidInput {
-                        detail: "expected true or false".to_owned(),
-                    },
-                    "retry_unknown_outcome",
-                )
-            })?;
-            policy = policy.retry_unknown_outcome(yes);
-        }
-        let client =
-            crate::client::Client::new(crate::client::UreqTransport::new()).with_policy(policy);
-        Ok(Self { graph, client })
-    }
-
-    /// Sends a Send API request (JSON): `{"recipient_id", "message_id", "attachment_id"?,
-    /// "attempts"}`.
-    ///
-    /// # Errors
-    ///
-    /// `invalid_json` for a request that is not a Send API request; the Graph classes.
-    pub fn send(&self, request_json: &str) -> Result<String> {
-        let request: crate::send::SendRequest = read(request_json, "request")?;
-        let (sent, attempts) = self.client.send(&self.graph.send(&request))?;
-        let mut out = serde_json::to_value(sent).expect("send answers serialise");
-        out["attempts"] = json!(attempts);
-        Ok(to_text(&out))
-    }
-
-    /// Runs any builder by name (as [`graph_request`]): `{"body", "attempts", "usage"}`.
-    ///
-    /// # Errors
-    ///
-    /// As [`graph::request_from_json`]; the Graph classes.
-    pub fn call(&self, call: &str, args_json: &str) -> Result<String> {
-        let request =
-            graph::request_from_json(&self.graph, call, &value_or_empty(args_json, "args")?)?;
-        let reply = self.client.execute(&request)?;
-        Ok(to_text(
-            &json!({"body": reply.body, "attempts": reply.attempts, "usage": reply.usage}),
-        ))
-    }
+/// A user profile answer: `{"profile": {...}}`, or `{"profile": null}` when Meta withholds
+/// it (100/2018218, 100/2018247).
+///
+/// # Errors
+///
+/// `invalid_json` (field `headers`); the other Graph classes.
+pub fn graph_parse_user_profile(status: u16, headers_json: &str, body: &[u8]) -> Result<String> {
+    let headers: Vec<(String, String)> = if headers_json.trim().is_empty() {
+        Vec::new()
+    } else {
+        read(headers_json, "headers")?
+    };
+    let profile = graph::parse_user_profile(&RawResponse::new(status, headers, body))?;
+    Ok(to_text(&json!({ "profile": profile })))
 }

@@ -133,7 +133,7 @@ pub unsafe extern "C" fn msgrkit_verify_handshake(
 }
 
 /// Runs `call` behind the boundary and hands its JSON text to `*out_json`.
-fn json_out(
+pub(crate) fn json_out(
     out_json: *mut *mut c_char,
     call: impl FnOnce() -> Result<String, Failure>,
 ) -> msgrkit_result {

@@ -14,6 +14,7 @@ mod boundary;
 mod client;
 mod functions;
 mod result;
+mod secondary;
 
 pub use boundary::{msgrkit_last_error, msgrkit_last_error_field, msgrkit_string_free};
 pub use client::{
@@ -27,3 +28,8 @@ pub use functions::{
     msgrkit_version,
 };
 pub use result::{msgrkit_result, msgrkit_result_code};
+pub use secondary::{
+    msgrkit_compose, msgrkit_decide_private_reply, msgrkit_graph_parse_user_profile,
+    msgrkit_graph_usage, msgrkit_menu, msgrkit_normalize, msgrkit_verify_handshake_params,
+    msgrkit_verify_signature_headers,
+};

@@ -1,0 +1,93 @@
+//! The blocking client behind the JSON surface, for bindings that expose it.
+
+use serde_json::{Value, json};
+
+use super::{read, to_text, value_or_empty};
+use crate::error::{Error, ErrorKind, Result};
+use crate::graph;
+
+/// A Graph connection with the blocking client, configured from JSON: the [`graph_request`]
+/// configuration plus the retry policy (`max_attempts`, `budget_ms`, `timeout_ms`,
+/// `retry_unknown_outcome`; each optional, the core's defaults otherwise).
+pub struct Connection {
+    graph: graph::Graph,
+    client: crate::client::Client<crate::client::UreqTransport>,
+}
+
+impl Connection {
+    /// A connection from its JSON configuration.
+    ///
+    /// # Errors
+    ///
+    /// `invalid_json`, `required` (field `token`), `invalid_input` for a mistyped setting.
+    pub fn from_json(config_json: &str) -> Result<Self> {
+        use std::time::Duration;
+        let config: Value = read(config_json, "config")?;
+        let graph = graph::graph_from_json(&config)?;
+        let number = |key: &str| -> Result<Option<u64>> {
+            match config.get(key) {
+                None | Some(Value::Null) => Ok(None),
+                Some(value) => value.as_u64().map(Some).ok_or_else(|| {
+                    Error::at(
+                        ErrorKind::InvalidInput {
+                            detail: "expected a whole number".to_owned(),
+                        },
+                        key,
+                    )
+                }),
+            }
+        };
+        let mut policy = crate::client::RetryPolicy::default();
+        if let Some(attempts) = number("max_attempts")? {
+            policy = policy.max_attempts(u32::try_from(attempts).unwrap_or(u32::MAX));
+        }
+        if let Some(ms) = number("budget_ms")? {
+            policy = policy.budget(Duration::from_millis(ms));
+        }
+        if let Some(ms) = number("timeout_ms")? {
+            policy = policy.timeout(Duration::from_millis(ms));
+        }
+        if let Some(yes) = config.get("retry_unknown_outcome") {
+            let yes = yes.as_bool().ok_or_else(|| {
+                Error::at(
+                    ErrorKind::InvalidInput {
+                        detail: "expected true or false".to_owned(),
+                    },
+                    "retry_unknown_outcome",
+                )
+            })?;
+            policy = policy.retry_unknown_outcome(yes);
+        }
+        let client =
+            crate::client::Client::new(crate::client::UreqTransport::new()).with_policy(policy);
+        Ok(Self { graph, client })
+    }
+
+    /// Sends a Send API request (JSON): `{"recipient_id", "message_id", "attachment_id"?,
+    /// "attempts"}`.
+    ///
+    /// # Errors
+    ///
+    /// `invalid_json` for a request that is not a Send API request; the Graph classes.
+    pub fn send(&self, request_json: &str) -> Result<String> {
+        let request: crate::send::SendRequest = read(request_json, "request")?;
+        let (sent, attempts) = self.client.send(&self.graph.send(&request))?;
+        let mut out = serde_json::to_value(sent).expect("send answers serialise");
+        out["attempts"] = json!(attempts);
+        Ok(to_text(&out))
+    }
+
+    /// Runs any builder by name (as [`graph_request`]): `{"body", "attempts", "usage"}`.
+    ///
+    /// # Errors
+    ///
+    /// As [`graph::request_from_json`]; the Graph classes.
+    pub fn call(&self, call: &str, args_json: &str) -> Result<String> {
+        let request =
+            graph::request_from_json(&self.graph, call, &value_or_empty(args_json, "args")?)?;
+        let reply = self.client.execute(&request)?;
+        Ok(to_text(
+            &json!({"body": reply.body, "attempts": reply.attempts, "usage": reply.usage}),
+        ))
+    }
+}

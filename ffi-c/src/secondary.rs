@@ -1,0 +1,217 @@
+//! The calls hosts need less often: signatures from a header list, handshakes from parsed
+//! parameters, normalising, composing, menus, private replies, usage and user profiles.
+//! Ownership as everywhere: `*out_*` strings are the caller's, freed with
+//! `msgrkit_string_free`; arguments stay the caller's.
+
+use std::ffi::c_char;
+
+use msgrkit_core::api;
+
+use crate::boundary::{Failure, boundary, bytes, give_string, optional_text, out_param, text};
+use crate::functions::json_out;
+use crate::result::msgrkit_result;
+
+/// Verifies the signature found in a header list `headers_json` (`[[name, value], ...]`,
+/// names case-insensitive); `allow_sha1` also accepts `X-Hub-Signature`. A repeated
+/// signature header is `MSGRKIT_RESULT_SIGNATURE_DUPLICATE`.
+///
+/// # Safety
+///
+/// `app_secret` and `body` point at their lengths in readable bytes (NULL only with 0);
+/// `headers_json` is NUL-terminated.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn msgrkit_verify_signature_headers(
+    app_secret: *const u8,
+    app_secret_len: usize,
+    body: *const u8,
+    body_len: usize,
+    headers_json: *const c_char,
+    allow_sha1: bool,
+) -> msgrkit_result {
+    boundary(|| {
+        // SAFETY: per this function's contract.
+        let (secret, body, headers) = unsafe {
+            (
+                bytes(app_secret, app_secret_len, "app_secret")?,
+                bytes(body, body_len, "body")?,
+                text(headers_json, "headers_json")?,
+            )
+        };
+        api::verify_signature_headers(secret, body, headers, allow_sha1)?;
+        Ok(())
+    })
+}
+
+/// As `msgrkit_verify_handshake`, from parameters the host already parsed
+/// (`params_json`: `[[name, value], ...]`, decoded).
+///
+/// # Safety
+///
+/// `params_json` and `verify_token` are NUL-terminated; `out_challenge` is writable.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn msgrkit_verify_handshake_params(
+    params_json: *const c_char,
+    verify_token: *const c_char,
+    out_challenge: *mut *mut c_char,
+) -> msgrkit_result {
+    boundary(|| {
+        out_param(out_challenge, "out_challenge")?;
+        // SAFETY: per this function's contract.
+        let (params, token) = unsafe {
+            (
+                text(params_json, "params_json")?,
+                text(verify_token, "verify_token")?,
+            )
+        };
+        let answer: serde_json::Value =
+            serde_json::from_str(&api::verify_handshake_params(params, token)?)
+                .expect("api writes JSON");
+        match answer["reason"].as_str() {
+            None => unsafe {
+                give_string(
+                    out_challenge,
+                    answer["body"].as_str().unwrap_or_default().to_owned(),
+                )
+            },
+            Some(reason) => Err(Failure::new(
+                msgrkit_result::from_code(reason),
+                format!("handshake refused: {reason}"),
+            )),
+        }
+    })
+}
+
+/// Writes a Send API request, bare message or profile body in Meta's exact form.
+///
+/// # Safety
+///
+/// `body_json` is NUL-terminated; `out_json` is writable.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn msgrkit_normalize(
+    body_json: *const c_char,
+    out_json: *mut *mut c_char,
+) -> msgrkit_result {
+    // SAFETY: per this function's contract.
+    json_out(out_json, || {
+        Ok(api::normalize(unsafe { text(body_json, "body_json")? })?)
+    })
+}
+
+/// Composes a neutral message with `options_json` (NULL for the defaults):
+/// `{"messages", "warnings"}`.
+///
+/// # Safety
+///
+/// `message_json` is NUL-terminated, `options_json` NULL or NUL-terminated; `out_json` is
+/// writable.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn msgrkit_compose(
+    message_json: *const c_char,
+    options_json: *const c_char,
+    out_json: *mut *mut c_char,
+) -> msgrkit_result {
+    json_out(out_json, || {
+        // SAFETY: per this function's contract.
+        let (message, options) = unsafe {
+            (
+                text(message_json, "message_json")?,
+                optional_text(options_json, "options_json")?,
+            )
+        };
+        Ok(api::compose(message, options.unwrap_or_default())?)
+    })
+}
+
+/// Flattens a persistent menu in `dialect` (`neutral`, `smooch` or `linktor`) into a
+/// Messenger Profile body: `{"profile", "warnings"}`.
+///
+/// # Safety
+///
+/// As `msgrkit_compose`; `dialect` is NUL-terminated.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn msgrkit_menu(
+    dialect: *const c_char,
+    menu_json: *const c_char,
+    options_json: *const c_char,
+    out_json: *mut *mut c_char,
+) -> msgrkit_result {
+    json_out(out_json, || {
+        // SAFETY: per this function's contract.
+        let (dialect, menu, options) = unsafe {
+            (
+                text(dialect, "dialect")?,
+                text(menu_json, "menu_json")?,
+                optional_text(options_json, "options_json")?,
+            )
+        };
+        Ok(api::menu(dialect, menu, options.unwrap_or_default())?)
+    })
+}
+
+/// Decides a private reply to a comment (`{"comment_created", "now", "already_replied"?}`):
+/// as `msgrkit_decide_policy`.
+///
+/// # Safety
+///
+/// `input_json` is NUL-terminated; `out_json` is writable.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn msgrkit_decide_private_reply(
+    input_json: *const c_char,
+    out_json: *mut *mut c_char,
+) -> msgrkit_result {
+    // SAFETY: per this function's contract.
+    json_out(out_json, || {
+        Ok(api::decide_private_reply(unsafe {
+            text(input_json, "input_json")?
+        })?)
+    })
+}
+
+/// Reads the usage headers (`[[name, value], ...]`): `{"app", "page", "business",
+/// "highest", "regain_after_seconds"}`.
+///
+/// # Safety
+///
+/// `headers_json` is NUL-terminated; `out_json` is writable.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn msgrkit_graph_usage(
+    headers_json: *const c_char,
+    out_json: *mut *mut c_char,
+) -> msgrkit_result {
+    // SAFETY: per this function's contract.
+    json_out(out_json, || {
+        Ok(api::graph_usage(unsafe {
+            text(headers_json, "headers_json")?
+        })?)
+    })
+}
+
+/// Reads a user profile answer: `{"profile": {...}}`, or `{"profile": null}` when Meta
+/// withholds it; other Graph errors return their class.
+///
+/// # Safety
+///
+/// As `msgrkit_graph_parse_response`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn msgrkit_graph_parse_user_profile(
+    status: u16,
+    headers_json: *const c_char,
+    body: *const u8,
+    body_len: usize,
+    out_json: *mut *mut c_char,
+) -> msgrkit_result {
+    json_out(out_json, || {
+        // SAFETY: per this function's contract.
+        let (headers, body) = unsafe {
+            (
+                optional_text(headers_json, "headers_json")?,
+                bytes(body, body_len, "body")?,
+            )
+        };
+        Ok(api::graph_parse_user_profile(
+            status,
+            headers.unwrap_or_default(),
+            body,
+        )?)
+    })
+}
