@@ -527,6 +527,34 @@ msgrkit_result msgrkit_graph_parse_user_profile(uint16_t status,
                                                 size_t body_len,
                                                 char **out_json);
 
+/**
+ * For each event of a delivery, in `msgrkit_parse_webhook`'s order: whether it echoes a
+ * message sent by the app `app_id` (skip those). A JSON array of booleans at `*out_json`.
+ *
+ * # Safety
+ *
+ * `body` points at `body_len` readable bytes (NULL only with 0); `app_id` is
+ * NUL-terminated; `out_json` is writable.
+ */
+msgrkit_result msgrkit_events_own_echo(const uint8_t *body,
+                                       size_t body_len,
+                                       const char *app_id,
+                                       char **out_json);
+
+/**
+ * For each event of a delivery, in `msgrkit_parse_webhook`'s order: the `mid`s among
+ * `sent_json` (`[{"mid", "timestamp"}]`, sent to that thread) that it marks delivered or
+ * read. A JSON array of arrays at `*out_json`.
+ *
+ * # Safety
+ *
+ * As `msgrkit_events_own_echo`, with `sent_json` NUL-terminated.
+ */
+msgrkit_result msgrkit_events_covered(const uint8_t *body,
+                                      size_t body_len,
+                                      const char *sent_json,
+                                      char **out_json);
+
 #ifdef __cplusplus
 }  // extern "C"
 #endif  // __cplusplus

@@ -77,6 +77,37 @@ pub fn parse_webhook(body: &[u8]) -> Result<String> {
     webhook::parse(body).map(|notification| to_text(&notification))
 }
 
+/// For each event of a delivery (in `parse_webhook`'s order): whether it is an echo of a
+/// message `app_id` sent. A JSON array of booleans.
+///
+/// # Errors
+///
+/// As [`parse_webhook`].
+pub fn events_own_echo(body: &[u8], app_id: &str) -> Result<String> {
+    let events = webhook::parse(body)?.events;
+    Ok(to_text(
+        &events
+            .iter()
+            .map(|e| e.is_own_echo(app_id))
+            .collect::<Vec<_>>(),
+    ))
+}
+
+/// For each event of a delivery (in `parse_webhook`'s order): the `mid`s of `sent_json`
+/// (`[{"mid", "timestamp"}]`, the messages sent to that thread) it marks delivered or
+/// read. A JSON array of arrays.
+///
+/// # Errors
+///
+/// As [`parse_webhook`]; `invalid_json` (field `sent`).
+pub fn events_covered(body: &[u8], sent_json: &str) -> Result<String> {
+    let sent: Vec<webhook::SentMessage> = read(sent_json, "sent")?;
+    let events = webhook::parse(body)?.events;
+    Ok(to_text(
+        &events.iter().map(|e| e.covered(&sent)).collect::<Vec<_>>(),
+    ))
+}
+
 /// Transcodes a message in `dialect` (`neutral`, `smooch`, `sinch`, `linktor`) with compose
 /// options (empty for the defaults): `{"messages", "options", "warnings"}`.
 ///

@@ -215,3 +215,50 @@ pub unsafe extern "C" fn msgrkit_graph_parse_user_profile(
         )?)
     })
 }
+
+/// For each event of a delivery, in `msgrkit_parse_webhook`'s order: whether it echoes a
+/// message sent by the app `app_id` (skip those). A JSON array of booleans at `*out_json`.
+///
+/// # Safety
+///
+/// `body` points at `body_len` readable bytes (NULL only with 0); `app_id` is
+/// NUL-terminated; `out_json` is writable.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn msgrkit_events_own_echo(
+    body: *const u8,
+    body_len: usize,
+    app_id: *const c_char,
+    out_json: *mut *mut c_char,
+) -> msgrkit_result {
+    json_out(out_json, || {
+        // SAFETY: per this function's contract.
+        let (body, app_id) = unsafe { (bytes(body, body_len, "body")?, text(app_id, "app_id")?) };
+        Ok(api::events_own_echo(body, app_id)?)
+    })
+}
+
+/// For each event of a delivery, in `msgrkit_parse_webhook`'s order: the `mid`s among
+/// `sent_json` (`[{"mid", "timestamp"}]`, sent to that thread) that it marks delivered or
+/// read. A JSON array of arrays at `*out_json`.
+///
+/// # Safety
+///
+/// As `msgrkit_events_own_echo`, with `sent_json` NUL-terminated.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn msgrkit_events_covered(
+    body: *const u8,
+    body_len: usize,
+    sent_json: *const c_char,
+    out_json: *mut *mut c_char,
+) -> msgrkit_result {
+    json_out(out_json, || {
+        // SAFETY: per this function's contract.
+        let (body, sent) = unsafe {
+            (
+                bytes(body, body_len, "body")?,
+                text(sent_json, "sent_json")?,
+            )
+        };
+        Ok(api::events_covered(body, sent)?)
+    })
+}

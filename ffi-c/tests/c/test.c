@@ -183,6 +183,60 @@ static void test_client(void) {
     msgrkit_client_free(NULL);
 }
 
+/* The less common calls, each at least once, with ownership handled as documented. */
+static void test_secondary(void) {
+    char *json = NULL, *header = NULL;
+    CHECK(msgrkit_sign(u8(SECRET), strlen(SECRET), u8(BODY), strlen(BODY), &header) == MSGRKIT_RESULT_OK);
+    char headers[160];
+    snprintf(headers, sizeof headers, "[[\"Content-Type\",\"application/json\"],[\"x-hub-signature-256\",\"%s\"]]", header);
+    CHECK(msgrkit_verify_signature_headers(u8(SECRET), strlen(SECRET), u8(BODY), strlen(BODY), headers, false) == MSGRKIT_RESULT_OK);
+    CHECK(msgrkit_verify_signature_headers(u8(SECRET), strlen(SECRET), u8(BODY), strlen(BODY), "[]", false) ==
+          MSGRKIT_RESULT_SIGNATURE_MISSING);
+    msgrkit_string_free(header);
+
+    CHECK(msgrkit_verify_handshake_params("[[\"hub.mode\",\"subscribe\"],[\"hub.verify_token\",\"t\"],[\"hub.challenge\",\"42\"]]", "t",
+                                          &json) == MSGRKIT_RESULT_OK);
+    CHECK(json != NULL && strcmp(json, "42") == 0);
+    msgrkit_string_free(json);
+
+    CHECK(msgrkit_events_own_echo(u8(BODY), strlen(BODY), "123", &json) == MSGRKIT_RESULT_OK);
+    CHECK(json != NULL && strcmp(json, "[false,false]") == 0);
+    msgrkit_string_free(json);
+    CHECK(msgrkit_events_covered(u8(BODY), strlen(BODY), "[{\"mid\":\"m_9\",\"timestamp\":1}]", &json) == MSGRKIT_RESULT_OK);
+    CHECK(json != NULL && strcmp(json, "[[],[]]") == 0);
+    msgrkit_string_free(json);
+
+    CHECK(msgrkit_normalize("{\"recipient\":{\"id\":\"1\"},\"message\":{\"text\":\"x\"}}", &json) == MSGRKIT_RESULT_OK);
+    CHECK(json != NULL && strstr(json, "\"text\":\"x\"") != NULL);
+    msgrkit_string_free(json);
+    CHECK(msgrkit_compose("{\"text\":\"Hi\"}", NULL, &json) == MSGRKIT_RESULT_OK);
+    CHECK(json != NULL && strstr(json, "\"messages\":[{\"text\":\"Hi\"}]") != NULL);
+    msgrkit_string_free(json);
+    CHECK(msgrkit_menu("smooch", "{\"items\":[{\"type\":\"postback\",\"text\":\"Help\",\"payload\":\"HELP\"}]}", NULL, &json) ==
+          MSGRKIT_RESULT_OK);
+    CHECK(json != NULL && strstr(json, "\"persistent_menu\"") != NULL);
+    msgrkit_string_free(json);
+    CHECK(msgrkit_decide_private_reply("{\"comment_created\":0,\"now\":1000}", &json) == MSGRKIT_RESULT_OK);
+    CHECK(json != NULL && strstr(json, "refusal") == NULL);
+    msgrkit_string_free(json);
+
+    CHECK(msgrkit_graph_usage("[[\"X-App-Usage\",\"{\\\"call_count\\\":42}\"]]", &json) == MSGRKIT_RESULT_OK);
+    CHECK(json != NULL && strstr(json, "\"highest\":42") != NULL);
+    msgrkit_string_free(json);
+    const char *withheld = "{\"error\":{\"code\":100,\"error_subcode\":2018218}}";
+    CHECK(msgrkit_graph_parse_user_profile(400, NULL, u8(withheld), strlen(withheld), &json) == MSGRKIT_RESULT_OK);
+    CHECK(json != NULL && strcmp(json, "{\"profile\":null}") == 0);
+    msgrkit_string_free(json);
+
+    msgrkit_client *client = NULL;
+    CHECK(msgrkit_client_new("{\"token\":\"t\",\"base_url\":\"http://127.0.0.1:9\",\"max_attempts\":1}", &client) ==
+          MSGRKIT_RESULT_OK);
+    json = NULL;
+    CHECK(msgrkit_client_call(client, "no_such_call", NULL, &json) == MSGRKIT_RESULT_INVALID_INPUT && json == NULL);
+    CHECK(msgrkit_client_call(client, "me", NULL, &json) == MSGRKIT_RESULT_GRAPH_TRANSIENT && json == NULL);
+    msgrkit_client_free(client);
+}
+
 int main(void) {
     test_version();
     test_signature();
@@ -193,6 +247,7 @@ int main(void) {
     test_send_side();
     test_graph();
     test_client();
+    test_secondary();
     printf("%d passed, %d failed\n", passed, failed);
     return failed == 0 ? 0 : 1;
 }
