@@ -44,6 +44,40 @@ fn value_or_empty(text: &str, field: &str) -> Result<Value> {
     }
 }
 
+/// The dialect by name and the compose options (empty text for the defaults).
+fn dialect_and_options(
+    dialect_name: &str,
+    options_json: &str,
+) -> Result<(dialect::Dialect, compose::ComposeOptions)> {
+    let dialect = dialect::Dialect::from_name(dialect_name).ok_or_else(|| {
+        Error::at(
+            ErrorKind::InvalidInput {
+                detail: format!("unknown dialect `{dialect_name}`"),
+            },
+            "dialect",
+        )
+    })?;
+    let options =
+        serde_json::from_value(value_or_empty(options_json, "options")?).map_err(|e| {
+            Error::at(
+                ErrorKind::InvalidInput {
+                    detail: e.to_string(),
+                },
+                "options",
+            )
+        })?;
+    Ok((dialect, options))
+}
+
+/// A header list `[[name, value], ...]`; empty text for none.
+fn headers_of(headers_json: &str) -> Result<Vec<(String, String)>> {
+    if headers_json.trim().is_empty() {
+        Ok(Vec::new())
+    } else {
+        read(headers_json, "headers")
+    }
+}
+
 /// Verifies `header` over `body`; returns the algorithm used (`"sha256"` or `"sha1"`).
 ///
 /// # Errors
@@ -63,9 +97,11 @@ pub fn verify_signature(
     signature::verify_with(app_secret, body, header, options).map(signature::Algorithm::name)
 }
 
-/// The verification handshake for a raw query string (or URL): `{"status", "body", "reason"?}`.
-pub fn verify_handshake(query: &str, verify_token: &str) -> String {
-    to_text(&webhook::handshake_query(query, verify_token))
+/// The verification handshake for a raw query string (or URL). Bindings hand the host
+/// the status and body (and the reason, for logs); its JSON form is
+/// `{"status", "body", "reason"?}`.
+pub fn verify_handshake(query: &str, verify_token: &str) -> webhook::HandshakeAnswer {
+    webhook::handshake_query(query, verify_token)
 }
 
 /// Parses a webhook body into `{"object", "events", "errors"}`.
@@ -116,23 +152,7 @@ pub fn events_covered(body: &[u8], sent_json: &str) -> Result<String> {
 /// `invalid_input` (field `dialect`) for an unknown dialect, `invalid_json`, and the
 /// transcoder's own errors.
 pub fn transcode(dialect_name: &str, message_json: &str, options_json: &str) -> Result<String> {
-    let dialect = dialect::Dialect::from_name(dialect_name).ok_or_else(|| {
-        Error::at(
-            ErrorKind::InvalidInput {
-                detail: format!("unknown dialect `{dialect_name}`"),
-            },
-            "dialect",
-        )
-    })?;
-    let options: compose::ComposeOptions =
-        serde_json::from_value(value_or_empty(options_json, "options")?).map_err(|e| {
-            Error::at(
-                ErrorKind::InvalidInput {
-                    detail: e.to_string(),
-                },
-                "options",
-            )
-        })?;
+    let (dialect, options) = dialect_and_options(dialect_name, options_json)?;
     dialect::transcode_str(dialect, message_json, &options).map(|t| to_text(&t))
 }
 
@@ -215,13 +235,15 @@ pub fn verify_signature_headers(
 /// # Errors
 ///
 /// `invalid_json` (field `params`).
-pub fn verify_handshake_params(params_json: &str, verify_token: &str) -> Result<String> {
+pub fn verify_handshake_params(
+    params_json: &str,
+    verify_token: &str,
+) -> Result<webhook::HandshakeAnswer> {
     let params: Vec<(String, String)> = read(params_json, "params")?;
-    let answer = webhook::handshake(
+    Ok(webhook::handshake(
         params.iter().map(|(k, v)| (k.as_str(), v.as_str())),
         verify_token,
-    );
-    Ok(to_text(&answer))
+    ))
 }
 
 /// A Send API request, bare message or profile body in Meta's exact form.
@@ -253,23 +275,7 @@ pub fn compose(message_json: &str, options_json: &str) -> Result<String> {
 ///
 /// `invalid_input` (field `dialect`), `invalid_json`, and the menu rules' errors.
 pub fn menu(dialect_name: &str, menu_json: &str, options_json: &str) -> Result<String> {
-    let dialect = dialect::Dialect::from_name(dialect_name).ok_or_else(|| {
-        Error::at(
-            ErrorKind::InvalidInput {
-                detail: format!("unknown dialect `{dialect_name}`"),
-            },
-            "dialect",
-        )
-    })?;
-    let options: compose::ComposeOptions =
-        serde_json::from_value(value_or_empty(options_json, "options")?).map_err(|e| {
-            Error::at(
-                ErrorKind::InvalidInput {
-                    detail: e.to_string(),
-                },
-                "options",
-            )
-        })?;
+    let (dialect, options) = dialect_and_options(dialect_name, options_json)?;
     let (menu, mut warnings) = dialect::read_menu(dialect, &read(menu_json, "menu")?)?;
     let mut composed = compose::menu(&menu, &options)?;
     warnings.append(&mut composed.warnings);
@@ -324,11 +330,7 @@ pub fn graph_request(config_json: &str, call: &str, args_json: &str) -> Result<S
 ///
 /// `invalid_json` (field `headers`) for a bad header list.
 pub fn graph_parse_response(status: u16, headers_json: &str, body: &[u8]) -> Result<String> {
-    let headers: Vec<(String, String)> = if headers_json.trim().is_empty() {
-        Vec::new()
-    } else {
-        read(headers_json, "headers")?
-    };
+    let headers = headers_of(headers_json)?;
     graph::response_to_json(&RawResponse::new(status, headers, body)).map(|v| to_text(&v))
 }
 
@@ -354,11 +356,7 @@ pub fn graph_usage(headers_json: &str) -> Result<String> {
 ///
 /// `invalid_json` (field `headers`); the other Graph classes.
 pub fn graph_parse_user_profile(status: u16, headers_json: &str, body: &[u8]) -> Result<String> {
-    let headers: Vec<(String, String)> = if headers_json.trim().is_empty() {
-        Vec::new()
-    } else {
-        read(headers_json, "headers")?
-    };
+    let headers = headers_of(headers_json)?;
     let profile = graph::parse_user_profile(&RawResponse::new(status, headers, body))?;
     Ok(to_text(&json!({ "profile": profile })))
 }

@@ -121,15 +121,28 @@ pub unsafe extern "C" fn msgrkit_verify_handshake(
         // SAFETY: per this function's contract.
         let (query, token) =
             unsafe { (text(query, "query")?, text(verify_token, "verify_token")?) };
-        let answer = msgrkit_core::webhook::handshake_query(query, token);
-        match answer.reason {
-            None => unsafe { give_string(out_challenge, answer.body) },
-            Some(reason) => Err(Failure::new(
-                msgrkit_result::from_code(reason.code()),
-                format!("handshake refused: {}", reason.code()),
-            )),
-        }
+        // SAFETY: checked non-NULL above.
+        unsafe { give_challenge(out_challenge, api::verify_handshake(query, token)) }
     })
+}
+
+/// The challenge of an accepted handshake, or the refusal's reason as the result.
+///
+/// # Safety
+///
+/// `out_challenge` is a valid, writable pointer.
+pub(crate) unsafe fn give_challenge(
+    out_challenge: *mut *mut c_char,
+    answer: msgrkit_core::webhook::HandshakeAnswer,
+) -> Result<(), Failure> {
+    match answer.reason {
+        // SAFETY: per this function's contract.
+        None => unsafe { give_string(out_challenge, answer.body) },
+        Some(reason) => Err(Failure::new(
+            msgrkit_result::from_code(reason.code()),
+            format!("handshake refused: {}", reason.code()),
+        )),
+    }
 }
 
 /// Runs `call` behind the boundary and hands its JSON text to `*out_json`.

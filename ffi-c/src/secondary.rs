@@ -7,8 +7,8 @@ use std::ffi::c_char;
 
 use msgrkit_core::api;
 
-use crate::boundary::{Failure, boundary, bytes, give_string, optional_text, out_param, text};
-use crate::functions::json_out;
+use crate::boundary::{boundary, bytes, optional_text, out_param, text};
+use crate::functions::{give_challenge, json_out};
 use crate::result::msgrkit_result;
 
 /// Verifies the signature found in a header list `headers_json` (`[[name, value], ...]`,
@@ -63,21 +63,9 @@ pub unsafe extern "C" fn msgrkit_verify_handshake_params(
                 text(verify_token, "verify_token")?,
             )
         };
-        let answer: serde_json::Value =
-            serde_json::from_str(&api::verify_handshake_params(params, token)?)
-                .expect("api writes JSON");
-        match answer["reason"].as_str() {
-            None => unsafe {
-                give_string(
-                    out_challenge,
-                    answer["body"].as_str().unwrap_or_default().to_owned(),
-                )
-            },
-            Some(reason) => Err(Failure::new(
-                msgrkit_result::from_code(reason),
-                format!("handshake refused: {reason}"),
-            )),
-        }
+        let answer = api::verify_handshake_params(params, token)?;
+        // SAFETY: checked non-NULL above.
+        unsafe { give_challenge(out_challenge, answer) }
     })
 }
 
