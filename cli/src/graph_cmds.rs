@@ -102,28 +102,15 @@ pub(crate) fn send(connection: &Connection, args: SendArgs) -> Outcome {
         dialect::transcode(dialect, &value, &options).map_err(|err| io::reject(&err))?;
     let mut send_options = transcoded.options;
     if let Some(tag) = args.tag {
-        send_options.tag = Some(MessageTag::from_name(&tag));
-        send_options.messaging_type = None;
+        send_options = send_options.tagged(MessageTag::from_name(&tag));
     }
-    let requests = compose::requests(&transcoded.messages, &args.to, &send_options);
-    // Nothing leaves unless every message is valid: half a conversation is worse than none.
-    let violations: Vec<_> = requests
-        .iter()
-        .enumerate()
-        .flat_map(|(index, request)| {
-            limits::validate(request, &options.platform)
-                .into_iter()
-                .map(move |mut v| {
-                    v.field = format!("requests[{index}].{}", v.field);
-                    v
-                })
-        })
-        .collect();
-    if !violations.is_empty() {
-        return Err(io::reject(&Error::new(ErrorKind::ValidationFailed {
-            violations,
-        })));
-    }
+    let requests = compose::checked_requests(
+        &transcoded.messages,
+        &args.to,
+        &send_options,
+        &options.platform,
+    )
+    .map_err(|err| io::reject(&err))?;
     let (graph, client) = (connection.graph(), connection.client());
     let mut warnings = Some(transcoded.warnings);
     for (index, request) in requests.iter().enumerate() {

@@ -126,3 +126,34 @@ pub fn requests(messages: &[send::Message], psid: &str, options: &SendOptions) -
         })
         .collect()
 }
+
+/// [`requests`], each validated against `platform`: nothing is returned unless every
+/// request is valid, because half a conversation is worse than none.
+///
+/// # Errors
+///
+/// `validation_failed` with every violation, its field prefixed by `requests[i].`.
+pub fn checked_requests(
+    messages: &[send::Message],
+    psid: &str,
+    options: &SendOptions,
+    platform: &limits::Platform,
+) -> Result<Vec<SendRequest>> {
+    let requests = requests(messages, psid, options);
+    let mut violations = Vec::new();
+    for (index, request) in requests.iter().enumerate() {
+        violations.extend(
+            limits::validate(request, platform)
+                .into_iter()
+                .map(|mut v| {
+                    v.field = format!("requests[{index}].{}", v.field);
+                    v
+                }),
+        );
+    }
+    if violations.is_empty() {
+        Ok(requests)
+    } else {
+        Err(Error::new(ErrorKind::ValidationFailed { violations }))
+    }
+}

@@ -296,3 +296,12 @@ pub struct SendOptions {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tag: Option<crate::send::MessageTag>,
 }
+
+impl SendOptions {
+    /// Send with `tag`: `messaging_type` becomes `MESSAGE_TAG` (whatever the input asked).
+    pub fn tagged(mut self, tag: crate::send::MessageTag) -> Self {
+        self.tag = Some(tag);
+        self.messaging_type = None;
+        self
+    }
+}
