@@ -33,3 +33,15 @@ pub use secondary::{
     msgrkit_graph_parse_user_profile, msgrkit_graph_usage, msgrkit_menu, msgrkit_normalize,
     msgrkit_verify_handshake_params, msgrkit_verify_signature_headers,
 };
+
+// The C-ABI tests call the exported functions as `msgrkit::...`, as a C caller names them.
+#[cfg(test)]
+extern crate self as msgrkit;
+
+#[cfg(test)]
+#[path = "../tests/client.rs"]
+mod client_tests;
+
+#[cfg(test)]
+#[path = "../tests/vectors.rs"]
+mod vector_tests;
