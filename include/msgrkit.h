@@ -555,6 +555,30 @@ msgrkit_result msgrkit_events_covered(const uint8_t *body,
                                       const char *sent_json,
                                       char **out_json);
 
+/**
+ * The three requests a connection check needs, as a JSON array of requests (as
+ * `msgrkit_graph_request` writes them). `app_id` may be NULL; with it and an app secret in
+ * `config_json`, `debug_token` runs as the app.
+ *
+ * # Safety
+ *
+ * `config_json` is NUL-terminated, `app_id` NULL or NUL-terminated; `out_json` is writable.
+ */
+msgrkit_result msgrkit_graph_diagnose_requests(const char *config_json,
+                                               const char *app_id,
+                                               char **out_json);
+
+/**
+ * The findings from the answers to those requests: `answers_json` is
+ * `{"debug_token", "subscribed_apps", "profile"}`, each `{"status", "headers"?, "body"}`.
+ * A JSON array of `{"code", "severity", "detail", "fix"?}`, errors first.
+ *
+ * # Safety
+ *
+ * `answers_json` is NUL-terminated; `out_json` is writable.
+ */
+msgrkit_result msgrkit_graph_diagnose(const char *answers_json, char **out_json);
+
 #ifdef __cplusplus
 }  // extern "C"
 #endif  // __cplusplus

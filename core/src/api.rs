@@ -349,6 +349,59 @@ pub fn graph_usage(headers_json: &str) -> Result<String> {
     Ok(to_text(&out))
 }
 
+/// The three requests `diagnose` needs (see [`graph::Graph::diagnose_requests`]), as JSON;
+/// `app_id` (empty for none) lets `debug_token` run as the app.
+///
+/// # Errors
+///
+/// As [`graph_request`]'s configuration.
+pub fn graph_diagnose_requests(config_json: &str, app_id: &str) -> Result<String> {
+    let graph = graph::graph_from_json(&read(config_json, "config")?)?;
+    Ok(to_text(&graph.diagnose_requests(
+        Some(app_id).filter(|id| !id.is_empty()),
+    )))
+}
+
+/// The findings from the answers to those requests: `answers_json` is
+/// `{"debug_token", "subscribed_apps", "profile"}`, each `{"status", "headers"?, "body"}`
+/// (the body as text). A JSON array of `{"code", "severity", "detail", "fix"?}`.
+///
+/// # Errors
+///
+/// `invalid_json` (field `answers`) when an answer is missing or malformed.
+pub fn graph_diagnose(answers_json: &str) -> Result<String> {
+    let answers: Value = read(answers_json, "answers")?;
+    let answer = |key: &str| -> Result<Result<Value>> {
+        let raw = &answers[key];
+        let bad = || {
+            Error::at(
+                ErrorKind::InvalidJson {
+                    detail: "expected {\"status\", \"body\"}".to_owned(),
+                },
+                format!("answers.{key}"),
+            )
+        };
+        let status = raw["status"]
+            .as_u64()
+            .and_then(|s| u16::try_from(s).ok())
+            .ok_or_else(bad)?;
+        let body = raw["body"].as_str().ok_or_else(bad)?;
+        let headers = match raw.get("headers") {
+            Some(h) => serde_json::from_value(h.clone()).map_err(|_| bad())?,
+            None => Vec::new(),
+        };
+        Ok(graph::parse_response(&RawResponse::new(
+            status, headers, body,
+        )))
+    };
+    let answers = graph::DiagnoseAnswers::new(
+        answer("debug_token")?,
+        answer("subscribed_apps")?,
+        answer("profile")?,
+    );
+    Ok(to_text(&graph::findings(&answers)))
+}
+
 /// A user profile answer: `{"profile": {...}}`, or `{"profile": null}` when Meta withholds
 /// it (100/2018218, 100/2018247).
 ///

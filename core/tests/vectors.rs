@@ -13,7 +13,8 @@ use serde_json::{Value, json};
 mod runner;
 
 use runner::{
-    Failure, assert_no_failures, body, comparable, load, str_of, vectors_dir, without_detail,
+    Failure, assert_no_failures, body, code_and_severity, comparable, load, str_of, vectors_dir,
+    without_detail,
 };
 
 /// [`runner::run_suite`] for calls into the Rust API, whose errors are `msgrkit::Error`.
@@ -316,6 +317,13 @@ fn graph_vectors() {
                 u16::try_from(input["status"].as_u64().expect("status")).expect("u16 status");
             let profile = graph::parse_user_profile(&RawResponse::new(status, headers, body))?;
             Ok(json!({ "profile": profile }))
+        }
+        "diagnose" => {
+            let findings: Value = serde_json::from_str(&msgrkit::api::graph_diagnose(
+                &input["answers"].to_string(),
+            )?)
+            .unwrap();
+            Ok(code_and_severity(&findings))
         }
         "usage" => {
             let headers: Vec<(String, String)> =

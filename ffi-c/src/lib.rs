@@ -30,8 +30,9 @@ pub use functions::{
 pub use result::{msgrkit_result, msgrkit_result_code};
 pub use secondary::{
     msgrkit_compose, msgrkit_decide_private_reply, msgrkit_events_covered, msgrkit_events_own_echo,
-    msgrkit_graph_parse_user_profile, msgrkit_graph_usage, msgrkit_menu, msgrkit_normalize,
-    msgrkit_verify_handshake_params, msgrkit_verify_signature_headers,
+    msgrkit_graph_diagnose, msgrkit_graph_diagnose_requests, msgrkit_graph_parse_user_profile,
+    msgrkit_graph_usage, msgrkit_menu, msgrkit_normalize, msgrkit_verify_handshake_params,
+    msgrkit_verify_signature_headers,
 };
 
 // The C-ABI tests call the exported functions as `msgrkit::...`, as a C caller names them.

@@ -250,3 +250,51 @@ pub unsafe extern "C" fn msgrkit_events_covered(
         Ok(api::events_covered(body, sent)?)
     })
 }
+
+/// The three requests a connection check needs, as a JSON array of requests (as
+/// `msgrkit_graph_request` writes them). `app_id` may be NULL; with it and an app secret in
+/// `config_json`, `debug_token` runs as the app.
+///
+/// # Safety
+///
+/// `config_json` is NUL-terminated, `app_id` NULL or NUL-terminated; `out_json` is writable.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn msgrkit_graph_diagnose_requests(
+    config_json: *const c_char,
+    app_id: *const c_char,
+    out_json: *mut *mut c_char,
+) -> msgrkit_result {
+    json_out(out_json, || {
+        // SAFETY: per this function's contract.
+        let (config, app_id) = unsafe {
+            (
+                text(config_json, "config_json")?,
+                optional_text(app_id, "app_id")?,
+            )
+        };
+        Ok(api::graph_diagnose_requests(
+            config,
+            app_id.unwrap_or_default(),
+        )?)
+    })
+}
+
+/// The findings from the answers to those requests: `answers_json` is
+/// `{"debug_token", "subscribed_apps", "profile"}`, each `{"status", "headers"?, "body"}`.
+/// A JSON array of `{"code", "severity", "detail", "fix"?}`, errors first.
+///
+/// # Safety
+///
+/// `answers_json` is NUL-terminated; `out_json` is writable.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn msgrkit_graph_diagnose(
+    answers_json: *const c_char,
+    out_json: *mut *mut c_char,
+) -> msgrkit_result {
+    // SAFETY: per this function's contract.
+    json_out(out_json, || {
+        Ok(api::graph_diagnose(unsafe {
+            text(answers_json, "answers_json")?
+        })?)
+    })
+}

@@ -9,15 +9,17 @@ use std::ptr;
 
 use msgrkit::{
     msgrkit_compose, msgrkit_decide_policy, msgrkit_decide_private_reply, msgrkit_events_covered,
-    msgrkit_events_own_echo, msgrkit_graph_parse_response, msgrkit_graph_parse_user_profile,
-    msgrkit_graph_request, msgrkit_graph_usage, msgrkit_last_error_field, msgrkit_menu,
-    msgrkit_normalize, msgrkit_parse_webhook, msgrkit_result, msgrkit_result_code, msgrkit_sign,
-    msgrkit_string_free, msgrkit_transcode, msgrkit_validate, msgrkit_verify_handshake,
-    msgrkit_verify_handshake_params, msgrkit_verify_signature, msgrkit_verify_signature_allow_sha1,
+    msgrkit_events_own_echo, msgrkit_graph_diagnose, msgrkit_graph_parse_response,
+    msgrkit_graph_parse_user_profile, msgrkit_graph_request, msgrkit_graph_usage,
+    msgrkit_last_error_field, msgrkit_menu, msgrkit_normalize, msgrkit_parse_webhook,
+    msgrkit_result, msgrkit_result_code, msgrkit_sign, msgrkit_string_free, msgrkit_transcode,
+    msgrkit_validate, msgrkit_verify_handshake, msgrkit_verify_handshake_params,
+    msgrkit_verify_signature, msgrkit_verify_signature_allow_sha1,
     msgrkit_verify_signature_headers,
 };
 use runner::{
-    Failure, assert_no_failures, body, comparable, load, run_suite, str_of, without_detail,
+    Failure, assert_no_failures, body, code_and_severity, comparable, load, run_suite, str_of,
+    without_detail,
 };
 use serde_json::{Value, json};
 
@@ -386,6 +388,12 @@ fn graph_vectors_through_c() {
                     out,
                 )
             })
+        }
+        "diagnose" => {
+            let answers = c(&input["answers"].to_string());
+            // SAFETY: a valid string.
+            take_json(|out| unsafe { msgrkit_graph_diagnose(answers.as_ptr(), out) })
+                .map(|f| code_and_severity(&f))
         }
         "usage" => {
             let headers = c(&input["headers"].to_string());

@@ -111,3 +111,13 @@ pub(crate) fn without_detail(mut value: Value) -> Value {
     strip(&mut value);
     value
 }
+
+/// Diagnose findings as `{"code", "severity"}` only: `detail` and `fix` are words.
+pub(crate) fn code_and_severity(findings: &Value) -> Value {
+    let pairs = findings.as_array().expect("findings").iter();
+    Value::Array(
+        pairs
+            .map(|f| serde_json::json!({"code": f["code"], "severity": f["severity"]}))
+            .collect(),
+    )
+}

@@ -228,6 +228,17 @@ static void test_secondary(void) {
     CHECK(json != NULL && strcmp(json, "{\"profile\":null}") == 0);
     msgrkit_string_free(json);
 
+    CHECK(msgrkit_graph_diagnose_requests("{\"token\":\"t\",\"app_secret\":\"s\"}", "777", &json) == MSGRKIT_RESULT_OK);
+    CHECK(json != NULL && strstr(json, "Bearer 777|s") != NULL && strstr(json, "subscribed_apps") != NULL);
+    msgrkit_string_free(json);
+    CHECK(msgrkit_graph_diagnose("{\"debug_token\":{\"status\":400,\"body\":\"{\\\"error\\\":{\\\"code\\\":190}}\"},"
+                                 "\"subscribed_apps\":{\"status\":200,\"body\":\"{}\"},\"profile\":{\"status\":200,\"body\":\"{}\"}}",
+                                 &json) == MSGRKIT_RESULT_OK);
+    CHECK(json != NULL && strstr(json, "\"code\":\"token_invalid\"") != NULL);
+    msgrkit_string_free(json);
+    json = NULL;
+    CHECK(msgrkit_graph_diagnose("{}", &json) == MSGRKIT_RESULT_INVALID_JSON && json == NULL);
+
     msgrkit_client *client = NULL;
     CHECK(msgrkit_client_new("{\"token\":\"t\",\"base_url\":\"http://127.0.0.1:9\",\"max_attempts\":1}", &client) ==
           MSGRKIT_RESULT_OK);

@@ -286,5 +286,46 @@ def user_profile_cases():
             for id_, status, body, expect in rows]
 
 
+def diagnose_cases():
+    """`findings` from the three answers; compared as (code, severity) in order."""
+    def ok(body):
+        return {"status": 200, "body": json.dumps(body)}
+
+    good_token = {"data": {"is_valid": True, "type": "PAGE", "app_id": "777", "profile_id": "106",
+                           "scopes": ["pages_messaging", "pages_manage_metadata", "pages_show_list"]}}
+    all_fields = {"data": [{"id": "777", "name": "Helpdesk", "subscribed_fields": SUBSCRIPTION.split(",")}]}
+    menu_and_start = {"data": [{"get_started": {"payload": "GO"}, "persistent_menu": [{"locale": "default"}]}]}
+    menu_only = {"data": [{"persistent_menu": [{"locale": "default"}]}]}
+    some_fields = {"data": [{"id": "777", "subscribed_fields": ["messages"]}]}
+    other_app = {"data": [{"id": "555", "subscribed_fields": SUBSCRIPTION.split(",")}]}
+    user_token = {"data": {**good_token["data"], "type": "USER", "scopes": ["pages_messaging"]}}
+    invalid = {"data": {"is_valid": False, "error": {"message": "Session has expired"}}}
+    rows = [
+        ("healthy", ok(good_token), ok(all_fields), ok(menu_and_start),
+         [("token_valid", "ok"), ("permission_granted", "ok"), ("permission_granted", "ok"),
+          ("subscription_complete", "ok"), ("profile_consistent", "ok")]),
+        ("menu_without_get_started_and_missing_fields", ok(good_token), ok(some_fields), ok(menu_only),
+         [("get_started_missing", "error"), ("subscription_fields_missing", "warning"), ("token_valid", "ok"),
+          ("permission_granted", "ok"), ("permission_granted", "ok")]),
+        ("user_token_missing_a_permission", ok(user_token), ok(all_fields), ok({"data": []}),
+         [("permission_missing", "error"), ("token_not_page", "warning"), ("token_valid", "ok"),
+          ("permission_granted", "ok"), ("subscription_complete", "ok"), ("profile_consistent", "ok")]),
+        ("app_not_subscribed", ok(good_token), ok(other_app), ok({"data": []}),
+         [("app_not_subscribed", "error"), ("token_valid", "ok"), ("permission_granted", "ok"),
+          ("permission_granted", "ok"), ("profile_consistent", "ok")]),
+        ("token_says_invalid", ok(invalid), ok(all_fields), ok({"data": []}), [("token_invalid", "error")]),
+        ("token_dead_190", {"status": 400, "body": envelope(190, 460)}, ok(all_fields), ok({"data": []}),
+         [("token_invalid", "error")]),
+        ("subscriptions_unreadable", ok(good_token), {"status": 403, "body": envelope(200)}, ok({"data": []}),
+         [("check_failed", "error"), ("token_valid", "ok"), ("permission_granted", "ok"),
+          ("permission_granted", "ok"), ("profile_consistent", "ok")]),
+    ]
+    return [make_case("graph/diagnose/" + id_,
+                      {"kind": "diagnose", "answers": {"debug_token": t, "subscribed_apps": a, "profile": p}},
+                      {"ok": [{"code": c, "severity": sev} for c, sev in want]},
+                      comment="findings are compared by code and severity, in order; detail and fix are words")
+            for id_, t, a, p, want in rows]
+
+
 def cases():
-    return request_cases() + response_cases() + usage_cases() + user_profile_cases()
+    return request_cases() + response_cases() + usage_cases() + user_profile_cases() + diagnose_cases()
