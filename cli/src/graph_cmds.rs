@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use msgrkit::client::{Client, RetryPolicy, UreqTransport};
 use msgrkit::compose::{self, ComposeOptions};
 use msgrkit::dialect::{self, Dialect};
-use msgrkit::graph::{Graph, Severity};
+use msgrkit::graph::{Graph, PROFILE_FIELDS, Severity};
 use msgrkit::limits::{self, Platform, Product};
 use msgrkit::send::{MessageTag, MessengerProfile};
 use msgrkit::{Error, ErrorKind};
@@ -135,12 +135,9 @@ pub(crate) fn send(connection: &Connection, args: SendArgs) -> Outcome {
 pub(crate) enum ProfileAction {
     /// Print the Messenger Profile fields.
     Get {
-        /// Comma-separated fields.
-        #[arg(
-            long,
-            default_value = "get_started,greeting,persistent_menu,ice_breakers,whitelisted_domains"
-        )]
-        fields: String,
+        /// Comma-separated fields [default: every Messenger Profile field msgrkit models].
+        #[arg(long)]
+        fields: Option<String>,
     },
     /// Validate a Messenger Profile body, then set it.
     Set {
@@ -164,7 +161,11 @@ pub(crate) fn profile(
     let graph = connection.graph();
     let request = match action {
         ProfileAction::Get { fields } => {
-            graph.profile_get(&fields.split(',').collect::<Vec<_>>(), platform)
+            let fields: Vec<&str> = match &fields {
+                Some(list) => list.split(',').collect(),
+                None => PROFILE_FIELDS.to_vec(),
+            };
+            graph.profile_get(&fields, platform)
         }
         ProfileAction::Delete { fields } => {
             graph.profile_delete(&fields.split(',').collect::<Vec<_>>(), platform)

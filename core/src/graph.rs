@@ -20,7 +20,9 @@ use hmac::{Hmac, KeyInit, Mac};
 use serde::{Deserialize, Serialize};
 use sha2::Sha256;
 
-pub use builders::{BatchItem, DEFAULT_PROFILE_FIELDS, SUBSCRIPTION_FIELDS, ThreadControl};
+pub use builders::{
+    BatchItem, DEFAULT_PROFILE_FIELDS, PROFILE_FIELDS, SUBSCRIPTION_FIELDS, ThreadControl,
+};
 pub use classify::{GraphError, GraphErrorClass, TransportFailure};
 pub use diagnose::{DiagnoseAnswers, Finding, REQUIRED_PERMISSIONS, Severity, findings};
 pub use json::{graph_from_json, request_from_json, response_to_json};

@@ -13,6 +13,14 @@ use crate::send::{
 /// User profile fields granted by default (`locale`, `timezone` and `gender` need review).
 pub const DEFAULT_PROFILE_FIELDS: &[&str] =
     &["id", "name", "first_name", "last_name", "profile_pic"];
+/// The Messenger Profile fields msgrkit models, for reading a whole profile.
+pub const PROFILE_FIELDS: &[&str] = &[
+    "get_started",
+    "greeting",
+    "persistent_menu",
+    "ice_breakers",
+    "whitelisted_domains",
+];
 /// Fields of the Page subscription msgrkit's parser expects.
 pub const SUBSCRIPTION_FIELDS: &[&str] = &[
     "messages",
