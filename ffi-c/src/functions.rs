@@ -276,13 +276,10 @@ pub unsafe extern "C" fn msgrkit_parse_webhook(
     body_len: usize,
     out_json: *mut *mut c_char,
 ) -> msgrkit_result {
-    boundary(|| {
-        out_param(out_json, "out_json")?;
+    json_out(out_json, || {
         // SAFETY: per this function's contract.
         let body = unsafe { bytes(body, body_len, "body")? };
-        let json = api::parse_webhook(body)?;
-        // SAFETY: checked non-NULL above.
-        unsafe { give_string(out_json, json) }
+        Ok(api::parse_webhook(body)?)
     })
 }
 
@@ -302,8 +299,7 @@ pub unsafe extern "C" fn msgrkit_graph_parse_response(
     body_len: usize,
     out_json: *mut *mut c_char,
 ) -> msgrkit_result {
-    boundary(|| {
-        out_param(out_json, "out_json")?;
+    json_out(out_json, || {
         // SAFETY: per this function's contract.
         let (headers, body) = unsafe {
             (
@@ -311,8 +307,10 @@ pub unsafe extern "C" fn msgrkit_graph_parse_response(
                 bytes(body, body_len, "body")?,
             )
         };
-        let json = api::graph_parse_response(status, headers.unwrap_or_default(), body)?;
-        // SAFETY: checked non-NULL above.
-        unsafe { give_string(out_json, json) }
+        Ok(api::graph_parse_response(
+            status,
+            headers.unwrap_or_default(),
+            body,
+        )?)
     })
 }
