@@ -90,4 +90,12 @@ impl Connection {
             &json!({"body": reply.body, "attempts": reply.attempts, "usage": reply.usage}),
         ))
     }
+
+    /// Runs the `diagnose` checks (see [`crate::client::Client::diagnose`]): the findings as
+    /// [`graph_diagnose`](super::graph_diagnose) returns them. `app_id` (empty for none) lets `debug_token` run as
+    /// the app.
+    pub fn diagnose(&self, app_id: &str) -> String {
+        let app_id = Some(app_id).filter(|id| !id.is_empty());
+        to_text(&self.client.diagnose(&self.graph, app_id))
+    }
 }

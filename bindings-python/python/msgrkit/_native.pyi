@@ -1,0 +1,123 @@
+# Hand-written stubs of the native module, checked against it by mypy.stubtest in CI.
+from collections.abc import Iterable, Mapping
+from datetime import date
+from typing import Any, Literal, Optional, Union, final
+
+from .types import (
+    Body,
+    CallResult,
+    Dialect,
+    Headers,
+    JsonInput,
+    Platform,
+    Time,
+    Composed,
+    Decision,
+    Finding,
+    GraphRequest,
+    HandshakeAnswer,
+    MenuComposed,
+    Notification,
+    SendResult,
+    Transcoded,
+    Violation,
+)
+
+__version__: str
+__all__ = [
+    "Client",
+    "Graph",
+    "__version__",
+    "compose",
+    "decide_policy",
+    "decide_private_reply",
+    "events_covered",
+    "events_own_echo",
+    "graph_diagnose",
+    "graph_parse_response",
+    "graph_parse_user_profile",
+    "graph_usage",
+    "menu",
+    "normalize",
+    "parse_webhook",
+    "sign",
+    "transcode",
+    "validate",
+    "verify_handshake",
+    "verify_signature",
+    "verify_signature_headers",
+]
+
+def verify_signature(
+    app_secret: Body, body: Body, header: str, *, allow_sha1: bool = False
+) -> Literal["sha256", "sha1"]: ...
+def verify_signature_headers(
+    app_secret: Body, body: Body, headers: Headers, *, allow_sha1: bool = False
+) -> Literal["sha256", "sha1"]: ...
+def sign(app_secret: Body, body: Body) -> str: ...
+def verify_handshake(
+    query: Union[str, Mapping[str, str], Iterable[tuple[str, str]]], verify_token: str
+) -> HandshakeAnswer: ...
+def parse_webhook(body: Body) -> Notification: ...
+def events_own_echo(body: Body, app_id: str) -> list[bool]: ...
+def events_covered(body: Body, sent: JsonInput) -> list[list[str]]: ...
+def transcode(message: JsonInput, *, dialect: Dialect = "neutral", **options: Any) -> Transcoded: ...
+def compose(message: JsonInput, **options: Any) -> Composed: ...
+def menu(menu: JsonInput, *, dialect: Dialect = "neutral", **options: Any) -> MenuComposed: ...
+def validate(
+    request: JsonInput,
+    *,
+    as_of: Union[str, date, None] = None,
+    platform: Optional[Platform] = None,
+) -> list[Violation]: ...
+def normalize(body: JsonInput) -> dict[str, Any]: ...
+def decide_policy(
+    *,
+    last_user_activity: Time,
+    now: Time,
+    author: Optional[Literal["bot", "human"]] = None,
+    intent: Union[Literal["reply", "update"], Mapping[str, str], None] = None,
+    mode: Optional[Literal["explicit", "auto_human_agent"]] = None,
+    platform: Optional[Platform] = None,
+) -> Decision: ...
+def decide_private_reply(
+    *, comment_created: Time, now: Time, already_replied: Optional[bool] = None
+) -> Decision: ...
+def graph_parse_response(status: int, headers: Headers, body: Body) -> Any: ...
+def graph_parse_user_profile(
+    status: int, headers: Headers, body: Body
+) -> Optional[dict[str, Any]]: ...
+def graph_usage(headers: Headers) -> dict[str, Any]: ...
+def graph_diagnose(answers: JsonInput) -> list[Finding]: ...
+@final
+class Graph:
+    def __new__(
+        cls,
+        token: str,
+        *,
+        app_secret: Optional[str] = None,
+        version: Optional[str] = None,
+        base_url: Optional[str] = None,
+        page_id: Optional[str] = None,
+    ) -> Graph: ...
+    def request(self, call: str, /, **args: Any) -> GraphRequest: ...
+    def diagnose_requests(self, app_id: Optional[str] = None) -> list[GraphRequest]: ...
+
+@final
+class Client:
+    def __new__(
+        cls,
+        token: str,
+        *,
+        app_secret: Optional[str] = None,
+        version: Optional[str] = None,
+        base_url: Optional[str] = None,
+        page_id: Optional[str] = None,
+        max_attempts: Optional[int] = None,
+        budget_ms: Optional[int] = None,
+        timeout_ms: Optional[int] = None,
+        retry_unknown_outcome: Optional[bool] = None,
+    ) -> Client: ...
+    def send(self, request: JsonInput) -> SendResult: ...
+    def call(self, call: str, /, **args: Any) -> CallResult: ...
+    def diagnose(self, app_id: Optional[str] = None) -> list[Finding]: ...

@@ -1,0 +1,240 @@
+//! Python values to the core's inputs and the core's JSON back to plain Python values.
+
+use std::borrow::Cow;
+
+use msgrkit::{Error, ErrorKind};
+use pyo3::exceptions::PyTypeError;
+use pyo3::prelude::*;
+use pyo3::types::{PyBool, PyByteArray, PyBytes, PyDict, PyFloat, PyInt, PyList, PyString};
+use serde_json::{Map, Number, Value};
+
+use crate::errors::to_py_err;
+
+/// A core `invalid_input` error at `field`, raised as the binding raises every core error.
+pub(crate) fn invalid_input(py: Python<'_>, field: &str, detail: impl Into<String>) -> PyErr {
+    to_py_err(
+        py,
+        Error::at(
+            ErrorKind::InvalidInput {
+                detail: detail.into(),
+            },
+            field,
+        ),
+    )
+}
+
+/// A JSON value as plain Python: dicts, lists, str, int, float, bool and None.
+pub(crate) fn to_py<'py>(py: Python<'py>, value: &Value) -> PyResult<Bound<'py, PyAny>> {
+    Ok(match value {
+        Value::Null => py.None().into_bound(py),
+        Value::Bool(b) => PyBool::new(py, *b).to_owned().into_any(),
+        Value::Number(n) => match (n.as_i64(), n.as_u64()) {
+            (Some(i), _) => i.into_pyobject(py)?.into_any(),
+            (None, Some(u)) => u.into_pyobject(py)?.into_any(),
+            _ => PyFloat::new(py, n.as_f64().unwrap_or(f64::NAN)).into_any(),
+        },
+        Value::String(s) => PyString::new(py, s).into_any(),
+        Value::Array(items) => {
+            let list = PyList::empty(py);
+            for item in items {
+                list.append(to_py(py, item)?)?;
+            }
+            list.into_any()
+        }
+        Value::Object(map) => {
+            let dict = PyDict::new(py);
+            for (key, item) in map {
+                dict.set_item(PyString::new(py, key), to_py(py, item)?)?;
+            }
+            dict.into_any()
+        }
+    })
+}
+
+/// JSON text from the core as plain Python.
+pub(crate) fn text_to_py<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyAny>> {
+    let value: Value = serde_json::from_str(text).expect("the core writes JSON");
+    to_py(py, &value)
+}
+
+/// A Python value as JSON; `field` names it in errors (`message.cards[2].title`).
+pub(crate) fn from_py(obj: &Bound<'_, PyAny>, field: &str) -> PyResult<Value> {
+    let py = obj.py();
+    if obj.is_none() {
+        return Ok(Value::Null);
+    }
+    // bool before int: Python's bool is an int.
+    if let Ok(b) = obj.cast::<PyBool>() {
+        return Ok(Value::Bool(b.is_true()));
+    }
+    if obj.is_instance_of::<PyInt>() {
+        if let Ok(i) = obj.extract::<i64>() {
+            return Ok(Value::from(i));
+        }
+        if let Ok(u) = obj.extract::<u64>() {
+            return Ok(Value::from(u));
+        }
+        return Err(invalid_input(py, field, "integer does not fit in 64 bits"));
+    }
+    if let Ok(f) = obj.cast::<PyFloat>() {
+        return Number::from_f64(f.value())
+            .map(Value::Number)
+            .ok_or_else(|| invalid_input(py, field, "NaN and infinity are not JSON"));
+    }
+    if let Ok(s) = obj.cast::<PyString>() {
+        return Ok(Value::String(s.to_cow()?.into_owned()));
+    }
+    if let Ok(dict) = obj.cast::<PyDict>() {
+        let mut map = Map::new();
+        for (key, item) in dict.iter() {
+            let Ok(key) = key.cast::<PyString>() else {
+                return Err(invalid_input(py, field, "dict keys must be str"));
+            };
+            let key = key.to_cow()?.into_owned();
+            let path = if field.is_empty() {
+                key.clone()
+            } else {
+                format!("{field}.{key}")
+            };
+            map.insert(key, from_py(&item, &path)?);
+        }
+        return Ok(Value::Object(map));
+    }
+    if obj.is_instance_of::<PyList>() || obj.is_instance_of::<pyo3::types::PyTuple>() {
+        let mut items = Vec::new();
+        for (i, item) in obj.try_iter()?.enumerate() {
+            items.push(from_py(&item?, &format!("{field}[{i}]"))?);
+        }
+        return Ok(Value::Array(items));
+    }
+    let kind = obj.get_type().name()?;
+    Err(invalid_input(
+        py,
+        field,
+        format!("a {kind} is not JSON (use dict, list, str, int, float, bool or None)"),
+    ))
+}
+
+/// The JSON text of an input given as a dict (or list), or as JSON text (str or bytes).
+pub(crate) fn json_text(obj: &Bound<'_, PyAny>, field: &str) -> PyResult<String> {
+    if let Ok(s) = obj.cast::<PyString>() {
+        return Ok(s.to_cow()?.into_owned());
+    }
+    if obj.is_instance_of::<PyBytes>() || obj.is_instance_of::<PyByteArray>() {
+        let bytes = body_bytes(obj)?;
+        return String::from_utf8(bytes.into_owned()).map_err(|e| {
+            to_py_err(
+                obj.py(),
+                Error::at(
+                    ErrorKind::InvalidUtf8 {
+                        offset: e.utf8_error().valid_up_to(),
+                    },
+                    field,
+                ),
+            )
+        });
+    }
+    Ok(from_py(obj, field)?.to_string())
+}
+
+/// The keyword options as JSON text (empty for none).
+pub(crate) fn options_text(options: Option<&Bound<'_, PyDict>>) -> PyResult<String> {
+    match options {
+        Some(dict) if !dict.is_empty() => Ok(from_py(dict.as_any(), "options")?.to_string()),
+        _ => Ok(String::new()),
+    }
+}
+
+/// The exact bytes of a body: `bytes`, `bytearray` or `str` (as UTF-8).
+pub(crate) fn body_bytes<'a>(obj: &'a Bound<'_, PyAny>) -> PyResult<Cow<'a, [u8]>> {
+    if let Ok(bytes) = obj.cast::<PyBytes>() {
+        return Ok(Cow::Borrowed(bytes.as_bytes()));
+    }
+    if let Ok(array) = obj.cast::<PyByteArray>() {
+        return Ok(Cow::Owned(array.to_vec()));
+    }
+    if let Ok(s) = obj.cast::<PyString>() {
+        return Ok(match s.to_cow()? {
+            Cow::Borrowed(text) => Cow::Owned(text.as_bytes().to_vec()),
+            Cow::Owned(text) => Cow::Owned(text.into_bytes()),
+        });
+    }
+    Err(PyTypeError::new_err(format!(
+        "expected bytes, bytearray or str, not {}",
+        obj.get_type().name()?
+    )))
+}
+
+/// `[[name, value], ...]` from a mapping (anything with `.items()`, such as a Flask or
+/// Django header object) or an iterable of pairs; repeated names survive the latter.
+pub(crate) fn pairs(obj: &Bound<'_, PyAny>) -> PyResult<Vec<(String, String)>> {
+    let items = if obj.hasattr("items")? {
+        obj.call_method0("items")?
+    } else {
+        obj.clone()
+    };
+    let mut out = Vec::new();
+    for pair in items.try_iter()? {
+        let pair = pair?;
+        // A tuple or a two-item list, as JSON-minded callers write pairs.
+        let (name, value) = match pair.extract::<(String, String)>() {
+            Ok(pair) => pair,
+            Err(_) => match pair.extract::<Vec<String>>().as_deref() {
+                Ok([name, value]) => (name.clone(), value.clone()),
+                _ => {
+                    return Err(PyTypeError::new_err(
+                        "expected a mapping or (name, value) pairs of str",
+                    ));
+                }
+            },
+        };
+        out.push((name, value));
+    }
+    Ok(out)
+}
+
+/// Epoch milliseconds from an `int` (already milliseconds) or an aware `datetime`.
+pub(crate) fn epoch_ms(obj: &Bound<'_, PyAny>, field: &str) -> PyResult<i64> {
+    let py = obj.py();
+    if obj.is_instance_of::<PyInt>() && !obj.is_instance_of::<PyBool>() {
+        return obj.extract::<i64>();
+    }
+    if obj.hasattr("timestamp")? && obj.hasattr("tzinfo")? {
+        // A naive datetime means whatever the host's local zone is: refuse the guess.
+        if obj.getattr("tzinfo")?.is_none() {
+            return Err(invalid_input(
+                py,
+                field,
+                "naive datetime: give it a timezone (for example timezone.utc)",
+            ));
+        }
+        let seconds: f64 = obj.call_method0("timestamp")?.extract()?;
+        return Ok((seconds * 1000.0).round() as i64);
+    }
+    Err(invalid_input(
+        py,
+        field,
+        "expected epoch milliseconds (int) or an aware datetime",
+    ))
+}
+
+/// A date as `YYYY-MM-DD` from a `str` or a `datetime.date`.
+pub(crate) fn date_text(obj: &Bound<'_, PyAny>, field: &str) -> PyResult<String> {
+    if let Ok(s) = obj.cast::<PyString>() {
+        return Ok(s.to_cow()?.into_owned());
+    }
+    if obj.hasattr("isoformat")? && obj.hasattr("year")? {
+        // A datetime's date part: `date()` exists on datetimes, a date is its own.
+        let date = if obj.hasattr("date")? && obj.hasattr("hour")? {
+            obj.call_method0("date")?
+        } else {
+            obj.clone()
+        };
+        return date.call_method0("isoformat")?.extract();
+    }
+    Err(invalid_input(
+        obj.py(),
+        field,
+        "expected a date or a YYYY-MM-DD string",
+    ))
+}

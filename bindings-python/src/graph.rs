@@ -1,0 +1,236 @@
+//! The Graph API: the sans-IO `Graph` builder, the answer parsers, and the blocking
+//! `Client`, whose network calls run with the GIL released.
+
+use msgrkit::api::{self, Connection};
+use msgrkit::graph::{self, RawResponse};
+use pyo3::prelude::*;
+use pyo3::types::PyDict;
+use serde_json::{Map, Value};
+
+use crate::convert::{body_bytes, from_py, json_text, pairs, text_to_py, to_py};
+use crate::errors::to_py_err;
+
+/// The keyword arguments of a call as a JSON object (`{}` for none).
+fn args_of(args: Option<&Bound<'_, PyDict>>) -> PyResult<Value> {
+    match args {
+        Some(dict) => from_py(dict.as_any(), "args"),
+        None => Ok(Value::Object(Map::new())),
+    }
+}
+
+/// The configuration object `graph_from_json` and `Connection::from_json` read.
+fn config(token: &str, settings: &[(&str, Option<Value>)]) -> Value {
+    let mut config = Map::new();
+    config.insert("token".to_owned(), token.into());
+    for (key, value) in settings {
+        if let Some(value) = value {
+            config.insert((*key).to_owned(), value.clone());
+        }
+    }
+    Value::Object(config)
+}
+
+/// A Graph API configuration that builds requests as data (`{"method", "url",
+/// "headers", "body"}`) for any HTTP client. The token travels only in the
+/// `Authorization` header; `repr()` never shows it.
+#[pyclass(frozen, module = "msgrkit._native")]
+pub(crate) struct Graph {
+    graph: graph::Graph,
+}
+
+#[pymethods]
+impl Graph {
+    #[new]
+    #[pyo3(signature = (token, *, app_secret = None, version = None, base_url = None, page_id = None))]
+    fn new(
+        py: Python<'_>,
+        token: &str,
+        app_secret: Option<String>,
+        version: Option<String>,
+        base_url: Option<String>,
+        page_id: Option<String>,
+    ) -> PyResult<Self> {
+        let config = config(
+            token,
+            &[
+                ("app_secret", app_secret.map(Value::from)),
+                ("version", version.map(Value::from)),
+                ("base_url", base_url.map(Value::from)),
+                ("page_id", page_id.map(Value::from)),
+            ],
+        );
+        let graph = graph::graph_from_json(&config).map_err(|e| to_py_err(py, e))?;
+        Ok(Self { graph })
+    }
+
+    /// The request of the builder `call` (`send`, `user_profile`, `profile_set`, ...)
+    /// with its arguments as keywords.
+    #[pyo3(signature = (call, /, **args))]
+    fn request<'py>(
+        &self,
+        py: Python<'py>,
+        call: &str,
+        args: Option<&Bound<'py, PyDict>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let request = graph::request_from_json(&self.graph, call, &args_of(args)?)
+            .map_err(|e| to_py_err(py, e))?;
+        to_py(
+            py,
+            &serde_json::to_value(request).expect("requests serialise"),
+        )
+    }
+
+    /// The three requests whose answers `graph_diagnose` reads; `app_id` lets
+    /// `debug_token` run as the app.
+    #[pyo3(signature = (app_id = None))]
+    fn diagnose_requests<'py>(
+        &self,
+        py: Python<'py>,
+        app_id: Option<&str>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let requests = self.graph.diagnose_requests(app_id);
+        to_py(
+            py,
+            &serde_json::to_value(requests).expect("requests serialise"),
+        )
+    }
+
+    fn __repr__(&self) -> String {
+        format!("{:?}", self.graph)
+    }
+}
+
+/// A Graph answer's JSON body, or `GraphApiError` (`TransportError` never: an answer came).
+#[pyfunction]
+pub(crate) fn graph_parse_response<'py>(
+    py: Python<'py>,
+    status: u16,
+    headers: &Bound<'py, PyAny>,
+    body: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let answer = RawResponse::new(status, pairs(headers)?, body_bytes(body)?.into_owned());
+    let body = graph::parse_response(&answer).map_err(|e| to_py_err(py, e))?;
+    to_py(py, &body)
+}
+
+/// A user profile, or None when Meta withholds it (the person's privacy settings).
+#[pyfunction]
+pub(crate) fn graph_parse_user_profile<'py>(
+    py: Python<'py>,
+    status: u16,
+    headers: &Bound<'py, PyAny>,
+    body: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let answer = RawResponse::new(status, pairs(headers)?, body_bytes(body)?.into_owned());
+    let profile = graph::parse_user_profile(&answer).map_err(|e| to_py_err(py, e))?;
+    to_py(
+        py,
+        &serde_json::to_value(profile).expect("profiles serialise"),
+    )
+}
+
+/// The rate-limit usage headers of an answer: `{"app", "page", "business", "highest",
+/// "regain_after_seconds"}`.
+#[pyfunction]
+pub(crate) fn graph_usage<'py>(
+    py: Python<'py>,
+    headers: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let headers = serde_json::to_string(&pairs(headers)?).expect("pairs serialise");
+    let text = api::graph_usage(&headers).map_err(|e| to_py_err(py, e))?;
+    text_to_py(py, &text)
+}
+
+/// The findings from the answers to `Graph.diagnose_requests()`: `answers` is
+/// `{"debug_token", "subscribed_apps", "profile"}`, each `{"status", "body", "headers"?}`.
+#[pyfunction]
+pub(crate) fn graph_diagnose<'py>(
+    py: Python<'py>,
+    answers: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let text =
+        api::graph_diagnose(&json_text(answers, "answers")?).map_err(|e| to_py_err(py, e))?;
+    text_to_py(py, &text)
+}
+
+/// The blocking Graph client: retries what is safe to retry, within a time budget. Every
+/// network call releases the GIL, so other threads run meanwhile.
+#[pyclass(frozen, module = "msgrkit._native")]
+pub(crate) struct Client {
+    connection: Connection,
+}
+
+#[pymethods]
+impl Client {
+    #[new]
+    #[pyo3(signature = (
+        token, *, app_secret = None, version = None, base_url = None, page_id = None,
+        max_attempts = None, budget_ms = None, timeout_ms = None, retry_unknown_outcome = None
+    ))]
+    #[allow(clippy::too_many_arguments)] // one per keyword
+    fn new(
+        py: Python<'_>,
+        token: &str,
+        app_secret: Option<String>,
+        version: Option<String>,
+        base_url: Option<String>,
+        page_id: Option<String>,
+        max_attempts: Option<u32>,
+        budget_ms: Option<u64>,
+        timeout_ms: Option<u64>,
+        retry_unknown_outcome: Option<bool>,
+    ) -> PyResult<Self> {
+        let config = config(
+            token,
+            &[
+                ("app_secret", app_secret.map(Value::from)),
+                ("version", version.map(Value::from)),
+                ("base_url", base_url.map(Value::from)),
+                ("page_id", page_id.map(Value::from)),
+                ("max_attempts", max_attempts.map(Value::from)),
+                ("budget_ms", budget_ms.map(Value::from)),
+                ("timeout_ms", timeout_ms.map(Value::from)),
+                (
+                    "retry_unknown_outcome",
+                    retry_unknown_outcome.map(Value::from),
+                ),
+            ],
+        );
+        let connection =
+            Connection::from_json(&config.to_string()).map_err(|e| to_py_err(py, e))?;
+        Ok(Self { connection })
+    }
+
+    /// Sends a Send API request: `{"recipient_id", "message_id", "attachment_id"?,
+    /// "attempts"}`.
+    fn send<'py>(
+        &self,
+        py: Python<'py>,
+        request: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let request = json_text(request, "request")?;
+        let result = py.detach(|| self.connection.send(&request));
+        text_to_py(py, &result.map_err(|e| to_py_err(py, e))?)
+    }
+
+    /// Runs the builder `call` with its keyword arguments: `{"body", "attempts", "usage"}`.
+    #[pyo3(signature = (call, /, **args))]
+    fn call<'py>(
+        &self,
+        py: Python<'py>,
+        call: &str,
+        args: Option<&Bound<'py, PyDict>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let args = args_of(args)?.to_string();
+        let result = py.detach(|| self.connection.call(call, &args));
+        text_to_py(py, &result.map_err(|e| to_py_err(py, e))?)
+    }
+
+    /// Checks the token, the webhook subscription and the Page: a list of findings.
+    #[pyo3(signature = (app_id = None))]
+    fn diagnose<'py>(&self, py: Python<'py>, app_id: Option<&str>) -> PyResult<Bound<'py, PyAny>> {
+        let app_id = app_id.unwrap_or_default();
+        let text = py.detach(|| self.connection.diagnose(app_id));
+        text_to_py(py, &text)
+    }
+}
