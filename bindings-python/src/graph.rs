@@ -19,9 +19,12 @@ fn args_of(args: Option<&Bound<'_, PyDict>>) -> PyResult<Value> {
 }
 
 /// The configuration object `graph_from_json` and `Connection::from_json` read.
-fn config(token: &str, settings: &[(&str, Option<Value>)]) -> Value {
+/// A token of None is left out, for the core to refuse as `required`.
+fn config(token: Option<&str>, settings: &[(&str, Option<Value>)]) -> Value {
     let mut config = Map::new();
-    config.insert("token".to_owned(), token.into());
+    if let Some(token) = token {
+        config.insert("token".to_owned(), token.into());
+    }
     for (key, value) in settings {
         if let Some(value) = value {
             config.insert((*key).to_owned(), value.clone());
@@ -44,7 +47,7 @@ impl Graph {
     #[pyo3(signature = (token, *, app_secret = None, version = None, base_url = None, page_id = None))]
     fn new(
         py: Python<'_>,
-        token: &str,
+        token: Option<&str>,
         app_secret: Option<String>,
         version: Option<String>,
         base_url: Option<String>,
@@ -170,7 +173,7 @@ impl Client {
     #[allow(clippy::too_many_arguments)] // one per keyword
     fn new(
         py: Python<'_>,
-        token: &str,
+        token: Option<&str>,
         app_secret: Option<String>,
         version: Option<String>,
         base_url: Option<String>,

@@ -113,7 +113,8 @@ def dialect_case(i: Dict[str, Any]) -> Any:
 def graph_case(i: Dict[str, Any]) -> Any:
     kind = i["kind"]
     if kind == "request":
-        return msgrkit.Graph(**i["config"]).request(i["call"], **i["args"])
+        config = dict(i["config"])
+        return msgrkit.Graph(config.pop("token", None), **config).request(i["call"], **i["args"])
     if kind == "response":
         try:
             return {"ok": msgrkit.graph_parse_response(i["status"], i["headers"], i["body"])}

@@ -93,7 +93,7 @@ def graph_diagnose(answers: JsonInput) -> list[Finding]: ...
 class Graph:
     def __new__(
         cls,
-        token: str,
+        token: Optional[str],
         *,
         app_secret: Optional[str] = None,
         version: Optional[str] = None,
@@ -107,7 +107,7 @@ class Graph:
 class Client:
     def __new__(
         cls,
-        token: str,
+        token: Optional[str],
         *,
         app_secret: Optional[str] = None,
         version: Optional[str] = None,

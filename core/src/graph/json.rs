@@ -12,7 +12,8 @@ use crate::limits::Product;
 ///
 /// # Errors
 ///
-/// `required` (field `token`) without a token; `invalid_input` for a non-string value.
+/// `required` (field `token`) without a token or with a blank one (an unset environment
+/// variable, typically); `invalid_input` for a non-string value.
 pub fn graph_from_json(config: &Value) -> Result<Graph> {
     let text = |key: &str| -> Result<Option<&str>> {
         match config.get(key) {
@@ -26,14 +27,16 @@ pub fn graph_from_json(config: &Value) -> Result<Graph> {
             )),
         }
     };
-    let token = text("token")?.ok_or_else(|| {
-        Error::at(
-            ErrorKind::Required {
-                detail: "a page access token".to_owned(),
-            },
-            "token",
-        )
-    })?;
+    let token = text("token")?
+        .filter(|t| !t.trim().is_empty())
+        .ok_or_else(|| {
+            Error::at(
+                ErrorKind::Required {
+                    detail: "a page access token".to_owned(),
+                },
+                "token",
+            )
+        })?;
     let mut graph = Graph::new(token);
     if let Some(secret) = text("app_secret")? {
         graph = graph.app_secret(secret);

@@ -160,6 +160,10 @@ def request_cases():
     for id_, items_, code in [("batch_over_50", too_many, "limit_exceeded"), ("batch_empty", [], "required")]:
         inp = {"kind": "request", "config": {"token": TOKEN}, "call": "batch", "args": {"items": items_}}
         out.append(make_case("graph/request/" + id_, inp, {"error": {"code": code, "field": "batch"}}))
+    # An unset environment variable gives an empty token: refused before any request.
+    for id_, config in [("token_missing", {}), ("token_empty", {"token": ""}), ("token_blank", {"token": "  "})]:
+        inp = {"kind": "request", "config": config, "call": "me", "args": {}}
+        out.append(make_case("graph/request/" + id_, inp, {"error": {"code": "required", "field": "token"}}))
     return out
 
 

@@ -1,0 +1,116 @@
+"""The blocking Client against a real HTTP server on 127.0.0.1: requests as sent, errors
+as raised, retries, transport failures, and the GIL released during network calls."""
+
+import json
+import socket
+import threading
+from typing import List
+
+import pytest
+
+import msgrkit
+from standin import Reply, StandIn, graph_error
+
+TOKEN = "EAAG-client-test-token"
+REQUEST = {"recipient": {"id": "6500000000000001"}, "messaging_type": "RESPONSE",
+           "message": {"text": "Hi"}}
+
+
+def client(standin: StandIn, **settings: object) -> msgrkit.Client:
+    return msgrkit.Client(TOKEN, app_secret="app-secret", base_url=standin.url, **settings)  # type: ignore[arg-type]
+
+
+def test_a_send_goes_out_as_meta_expects_it() -> None:
+    with StandIn() as standin:
+        sent = client(standin).send(REQUEST)
+    assert sent == {"recipient_id": "6500000000000001", "message_id": "m_standin", "attempts": 1}
+    [seen] = standin.seen
+    assert seen.method == "POST"
+    assert seen.path.startswith("/v26.0/me/messages?appsecret_proof=")
+    assert TOKEN not in seen.path
+    assert seen.headers["authorization"] == f"Bearer {TOKEN}"
+    assert json.loads(seen.body) == REQUEST
+
+
+def test_a_dead_token_raises_graph_auth_after_one_request() -> None:
+    with StandIn(Reply(400, graph_error(190, 460))) as standin:
+        with pytest.raises(msgrkit.GraphApiError) as caught:
+            client(standin).send(REQUEST)
+    error = caught.value
+    assert (error.code, error.status, error.graph_code, error.subcode) == ("graph_auth", 400, 190, 460)
+    assert (error.retryable, error.attempts, error.fbtrace_id) == (False, 1, "AStandIn")
+    assert len(standin.seen) == 1
+
+
+def test_a_rate_limit_is_retried_then_succeeds() -> None:
+    with StandIn(Reply(400, graph_error(613)), Reply()) as standin:
+        sent = client(standin).send(REQUEST)
+    assert sent["attempts"] == 2 and len(standin.seen) == 2
+
+
+def test_an_unreachable_server_raises_transport_error() -> None:
+    with socket.socket() as probe:  # a port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    unreachable = msgrkit.Client(TOKEN, base_url=f"http://127.0.0.1:{port}", max_attempts=2,
+                                 budget_ms=5_000)
+    with pytest.raises(msgrkit.TransportError) as caught:
+        unreachable.send(REQUEST)
+    assert (caught.value.transport, caught.value.attempts) == ("connect", 2)
+
+
+def test_a_send_without_answer_is_not_resent() -> None:
+    with StandIn(Reply(delay=1.0)) as standin:
+        with pytest.raises(msgrkit.TransportError) as caught:
+            client(standin, timeout_ms=200).send(REQUEST)
+    assert caught.value.transport == "timeout"
+    assert len(standin.seen) == 1, "Meta may have acted on it: never sent twice unasked"
+
+
+def test_the_gil_is_released_while_the_client_waits() -> None:
+    ticks: List[int] = []
+    stop = threading.Event()
+
+    def tick() -> None:
+        while not stop.is_set():
+            ticks.append(1)
+            stop.wait(0.01)
+
+    ticker = threading.Thread(target=tick)
+    # The stand-in is Python too: it can only answer if the call lets go of the GIL.
+    with StandIn(Reply(delay=0.8)) as standin:
+        ticker.start()
+        before = len(ticks)
+        sent = client(standin).send(REQUEST)
+        during = len(ticks) - before
+        stop.set()
+        ticker.join()
+    assert sent["message_id"] == "m_standin"
+    assert during >= 10, f"the ticker ran {during} times during a 0.8 s call"
+
+
+def test_any_builder_runs_by_name_with_usage() -> None:
+    profile = {"id": "6500000000000001", "first_name": "Ana"}
+    usage = [("X-App-Usage", json.dumps({"call_count": 42, "total_time": 5, "total_cputime": 1}))]
+    with StandIn(Reply(body=profile, headers=usage)) as standin:
+        answer = client(standin).call("user_profile", psid="6500000000000001")
+    assert answer["body"] == profile and answer["attempts"] == 1
+    assert answer["usage"]["app"]["call_count"] == 42
+    assert standin.seen[0].path.startswith("/v26.0/6500000000000001?")
+
+
+def test_diagnose_reports_a_dead_token() -> None:
+    with StandIn(Reply(400, graph_error(190, 460))) as standin:
+        findings = client(standin).diagnose()
+    assert findings[0]["severity"] == "error"
+    assert findings[0]["code"] == "token_invalid"
+
+
+def test_a_bad_setting_is_an_input_error() -> None:
+    for token in ["", "  "]:  # an unset environment variable, typically
+        with pytest.raises(msgrkit.InputError) as caught:
+            msgrkit.Client(token)
+        assert (caught.value.code, caught.value.field) == ("required", "token")
+    with pytest.raises(msgrkit.InputError) as caught:
+        msgrkit.Client(None)  # os.environ.get() of an unset variable
+    assert (caught.value.code, caught.value.field) == ("required", "token")
