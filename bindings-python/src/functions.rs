@@ -10,6 +10,7 @@ use crate::convert::{
     body_bytes, date_text, epoch_ms, from_py, json_text, options_text, pairs, text_to_py, to_py,
 };
 use crate::errors::{refusal_to_py_err, to_py_err};
+use crate::pyser::to_python;
 
 /// The JSON text a core call returned, as Python, or its error raised.
 fn answer<'py>(py: Python<'py>, result: msgrkit::Result<String>) -> PyResult<Bound<'py, PyAny>> {
@@ -90,10 +91,7 @@ pub(crate) fn parse_webhook<'py>(
     body: &Bound<'py, PyAny>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let notification = webhook::parse(&body_bytes(body)?).map_err(|e| to_py_err(py, e))?;
-    to_py(
-        py,
-        &serde_json::to_value(notification).expect("events serialise"),
-    )
+    to_python(py, &notification)
 }
 
 /// For each event of the body: whether it echoes a message `app_id` sent.

@@ -9,6 +9,7 @@ use serde_json::{Map, Value};
 
 use crate::convert::{body_bytes, from_py, json_text, pairs, text_to_py, to_py};
 use crate::errors::to_py_err;
+use crate::pyser::to_python;
 
 /// The keyword arguments of a call as a JSON object (`{}` for none).
 fn args_of(args: Option<&Bound<'_, PyDict>>) -> PyResult<Value> {
@@ -77,10 +78,7 @@ impl Graph {
     ) -> PyResult<Bound<'py, PyAny>> {
         let request = graph::request_from_json(&self.graph, call, &args_of(args)?)
             .map_err(|e| to_py_err(py, e))?;
-        to_py(
-            py,
-            &serde_json::to_value(request).expect("requests serialise"),
-        )
+        to_python(py, &request)
     }
 
     /// The three requests whose answers `graph_diagnose` reads; `app_id` lets
@@ -92,10 +90,7 @@ impl Graph {
         app_id: Option<&str>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let requests = self.graph.diagnose_requests(app_id);
-        to_py(
-            py,
-            &serde_json::to_value(requests).expect("requests serialise"),
-        )
+        to_python(py, &requests)
     }
 
     fn __repr__(&self) -> String {
@@ -126,10 +121,7 @@ pub(crate) fn graph_parse_user_profile<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let answer = RawResponse::new(status, pairs(headers)?, body_bytes(body)?.into_owned());
     let profile = graph::parse_user_profile(&answer).map_err(|e| to_py_err(py, e))?;
-    to_py(
-        py,
-        &serde_json::to_value(profile).expect("profiles serialise"),
-    )
+    to_python(py, &profile)
 }
 
 /// The rate-limit usage headers of an answer: `{"app", "page", "business", "highest",

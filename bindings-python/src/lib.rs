@@ -5,6 +5,7 @@ mod convert;
 mod errors;
 mod functions;
 mod graph;
+mod pyser;
 
 use pyo3::prelude::*;
 
