@@ -44,11 +44,15 @@ fn value_or_empty(text: &str, field: &str) -> Result<Value> {
     }
 }
 
-/// The dialect by name and the compose options (empty text for the defaults).
+/// The dialect by name (empty for the default, `neutral`) and the compose options (empty
+/// text for the defaults).
 fn dialect_and_options(
     dialect_name: &str,
     options_json: &str,
 ) -> Result<(dialect::Dialect, compose::ComposeOptions)> {
+    if dialect_name.is_empty() {
+        return Ok((dialect::Dialect::default(), compose_options(options_json)?));
+    }
     let dialect = dialect::Dialect::from_name(dialect_name).ok_or_else(|| {
         Error::at(
             ErrorKind::InvalidInput {
@@ -57,16 +61,18 @@ fn dialect_and_options(
             "dialect",
         )
     })?;
-    let options =
-        serde_json::from_value(value_or_empty(options_json, "options")?).map_err(|e| {
-            Error::at(
-                ErrorKind::InvalidInput {
-                    detail: e.to_string(),
-                },
-                "options",
-            )
-        })?;
-    Ok((dialect, options))
+    Ok((dialect, compose_options(options_json)?))
+}
+
+fn compose_options(options_json: &str) -> Result<compose::ComposeOptions> {
+    serde_json::from_value(value_or_empty(options_json, "options")?).map_err(|e| {
+        Error::at(
+            ErrorKind::InvalidInput {
+                detail: e.to_string(),
+            },
+            "options",
+        )
+    })
 }
 
 /// A header list `[[name, value], ...]`; empty text for none.
@@ -144,8 +150,9 @@ pub fn events_covered(body: &[u8], sent_json: &str) -> Result<String> {
     ))
 }
 
-/// Transcodes a message in `dialect` (`neutral`, `smooch`, `sinch`, `linktor`) with compose
-/// options (empty for the defaults): `{"messages", "options", "warnings"}`.
+/// Transcodes a message in `dialect` (`neutral`, `smooch`, `sinch`, `linktor`; empty for
+/// `neutral`) with compose options (empty for the defaults):
+/// `{"messages", "options", "warnings"}`.
 ///
 /// # Errors
 ///
@@ -319,8 +326,21 @@ pub fn decide_private_reply(input_json: &str) -> Result<String> {
 /// As [`graph::request_from_json`].
 pub fn graph_request(config_json: &str, call: &str, args_json: &str) -> Result<String> {
     let graph = graph::graph_from_json(&read(config_json, "config")?)?;
-    let request = graph::request_from_json(&graph, call, &value_or_empty(args_json, "args")?)?;
-    Ok(to_text(&request))
+    graph_request_with(&graph, call, args_json).map(|request| to_text(&request))
+}
+
+/// As [`graph_request`], for a binding that keeps its [`graph::Graph`]: the request of
+/// builder `call` with its arguments as JSON text (empty for none).
+///
+/// # Errors
+///
+/// As [`graph::request_from_json`]; `invalid_json` (field `args`).
+pub fn graph_request_with(
+    graph: &graph::Graph,
+    call: &str,
+    args_json: &str,
+) -> Result<graph::GraphRequest> {
+    graph::request_from_json(graph, call, &value_or_empty(args_json, "args")?)
 }
 
 /// A Graph answer classified: `{"ok": body}` or `{"error": {"code", "retryable", "graph"}}`.

@@ -1,0 +1,30 @@
+// The ESM entry: the exports of the CommonJS loader (index.js, written by napi build).
+// __test__/package.test.mjs checks the two lists stay equal.
+import { createRequire } from 'node:module'
+
+const native = createRequire(import.meta.url)('./index.js')
+
+export const {
+  Client,
+  Graph,
+  compose,
+  decidePolicy,
+  decidePrivateReply,
+  eventsCovered,
+  eventsOwnEcho,
+  graphDiagnose,
+  graphParseResponse,
+  graphParseUserProfile,
+  graphUsage,
+  menu,
+  normalize,
+  parseWebhook,
+  sign,
+  transcode,
+  validate,
+  verifyHandshake,
+  verifySignature,
+  verifySignatureHeaders,
+  version,
+} = native
+export default native

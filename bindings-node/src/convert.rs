@@ -1,0 +1,154 @@
+//! JS values to the core's inputs. Outputs go back through `Env::to_js_value` (serde).
+
+use msgrkit::{Error, ErrorKind};
+use napi::bindgen_prelude::JsObjectValue;
+use napi::bindgen_prelude::{Buffer, Either, Env, Function, Object, Unknown};
+use napi::{JsDate, JsValue, ValueType};
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::errors::to_js_err;
+
+/// A body: a `Buffer` (the exact bytes received) or a string (its UTF-8 encoding).
+pub(crate) type Body = Either<Buffer, String>;
+
+pub(crate) fn body_bytes(body: &Body) -> &[u8] {
+    match body {
+        Either::A(buffer) => buffer,
+        Either::B(text) => text.as_bytes(),
+    }
+}
+
+/// A core `invalid_input` error at `field`, thrown as every core error is.
+pub(crate) fn invalid_input(env: &Env, field: &str, detail: &str) -> napi::Error {
+    to_js_err(
+        env,
+        Error::at(
+            ErrorKind::InvalidInput {
+                detail: detail.to_owned(),
+            },
+            field,
+        ),
+    )
+}
+
+/// A core value as JSON for JS. (napi's own serializer turns integers above 2^32 into
+/// errors or BigInts; its `Value` conversion keeps them numbers, as `JSON.parse` would.)
+pub(crate) fn js<T: Serialize + ?Sized>(value: &T) -> Value {
+    serde_json::to_value(value).expect("core values serialise")
+}
+
+/// The JSON text of a value given as an object (or array), or as JSON text (a string).
+/// `JSON.stringify` writes it: napi's `Value` conversion would turn integers above 2^32
+/// (timestamps, sticker IDs) into floats, which the core rightly refuses.
+pub(crate) fn json_text(env: &Env, field: &str, value: &Unknown<'_>) -> napi::Result<String> {
+    if value.get_type()? == ValueType::String {
+        // SAFETY: the type was just checked.
+        return unsafe { value.cast::<String>() };
+    }
+    let json: Object<'_> = env.get_global()?.get_named_property("JSON")?;
+    let stringify: Function<'_, Unknown<'_>, Option<String>> =
+        json.get_named_property("stringify")?;
+    stringify
+        .call(*value)?
+        .ok_or_else(|| invalid_input(env, field, "not expressible as JSON"))
+}
+
+/// As `json_text`, for an optional argument: empty text when absent.
+pub(crate) fn optional_json_text(
+    env: &Env,
+    field: &str,
+    value: Option<&Unknown<'_>>,
+) -> napi::Result<String> {
+    match value {
+        Some(value) if !is_nullish(value) => json_text(env, field, value),
+        _ => Ok(String::new()),
+    }
+}
+
+pub(crate) fn is_nullish(value: &Unknown<'_>) -> bool {
+    matches!(value.get_type(), Ok(ValueType::Undefined | ValueType::Null))
+}
+
+/// `[[name, value], ...]` from headers as Node gives them: an object (`req.headers`, whose
+/// repeated names arrive as arrays), an array of pairs, or a flat `rawHeaders` array.
+pub(crate) fn pairs(env: &Env, field: &str, headers: Value) -> napi::Result<Vec<(String, String)>> {
+    let bad = || {
+        invalid_input(
+            env,
+            field,
+            "expected an object, [name, value] pairs or rawHeaders",
+        )
+    };
+    let text = |value: &Value| value.as_str().map(str::to_owned).ok_or_else(bad);
+    let mut out = Vec::new();
+    match headers {
+        Value::Object(map) => {
+            for (name, value) in map {
+                match value {
+                    Value::Array(values) => {
+                        for value in &values {
+                            out.push((name.clone(), text(value)?));
+                        }
+                    }
+                    value => out.push((name, text(&value)?)),
+                }
+            }
+        }
+        Value::Array(items) if items.iter().all(Value::is_string) => {
+            if items.len() % 2 != 0 {
+                return Err(bad());
+            }
+            for pair in items.chunks(2) {
+                out.push((text(&pair[0])?, text(&pair[1])?));
+            }
+        }
+        Value::Array(items) => {
+            for item in items {
+                match item.as_array().map(Vec::as_slice) {
+                    Some([name, value]) => out.push((text(name)?, text(value)?)),
+                    _ => return Err(bad()),
+                }
+            }
+        }
+        _ => return Err(bad()),
+    }
+    Ok(out)
+}
+
+/// Epoch milliseconds from a number (already milliseconds) or a `Date`.
+pub(crate) fn epoch_ms(env: &Env, field: &str, value: &Unknown<'_>) -> napi::Result<i64> {
+    let wrong = || invalid_input(env, field, "expected epoch milliseconds or a Date");
+    match value.get_type()? {
+        ValueType::Number => {
+            // SAFETY: the type was just checked.
+            let ms: f64 = unsafe { value.cast()? };
+            if ms.is_finite() {
+                Ok(ms.round() as i64)
+            } else {
+                Err(wrong())
+            }
+        }
+        ValueType::Object if value.is_date()? => {
+            // SAFETY: `is_date` was just checked.
+            let date: JsDate<'_> = unsafe { value.cast()? };
+            let ms = date.value_of()?;
+            if ms.is_finite() {
+                Ok(ms as i64)
+            } else {
+                Err(invalid_input(env, field, "an invalid Date"))
+            }
+        }
+        _ => Err(wrong()),
+    }
+}
+
+/// A date as `YYYY-MM-DD` from a string, or the UTC day of a `Date`.
+pub(crate) fn date_text(env: &Env, field: &str, value: &Unknown<'_>) -> napi::Result<String> {
+    if value.get_type()? == ValueType::String {
+        // SAFETY: the type was just checked.
+        return unsafe { value.cast::<String>() };
+    }
+    let ms = epoch_ms(env, field, value)?;
+    Ok(msgrkit::limits::Date::from_millis(ms).to_string())
+}

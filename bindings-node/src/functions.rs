@@ -1,0 +1,286 @@
+//! The module functions: receive side (signature, handshake, webhook) and send side
+//! (transcode, compose, validate, policy). Each converts, calls the core, converts back.
+
+use msgrkit::{api, signature, webhook};
+use napi::bindgen_prelude::{Env, Object, Unknown};
+use napi_derive::napi;
+use serde_json::{Map, Value};
+
+use crate::convert::{
+    Body, body_bytes, date_text, epoch_ms, is_nullish, js, json_text, optional_json_text, pairs,
+};
+use crate::errors::{refusal_to_js_err, to_js_err};
+
+/// The JSON text a core call returned, as a JS value, or its error thrown.
+fn answer(env: &Env, result: msgrkit::Result<String>) -> napi::Result<Value> {
+    let text = result.map_err(|e| to_js_err(env, e))?;
+    Ok(serde_json::from_str(&text).expect("the core writes JSON"))
+}
+
+/// Options of the signature checks.
+#[napi(object)]
+pub struct VerifyOptions {
+    /// Accept a legacy `sha1=` signature (only while the app still sends one).
+    pub allow_sha1: Option<bool>,
+}
+
+fn allow_sha1(options: Option<VerifyOptions>) -> bool {
+    options.and_then(|o| o.allow_sha1).unwrap_or_default()
+}
+
+/// Checks `X-Hub-Signature-256` (or, when allowed, `X-Hub-Signature`) over the exact body
+/// bytes; returns the algorithm used and throws otherwise (`err.code` says why).
+#[napi(ts_return_type = "'sha256' | 'sha1'")]
+pub fn verify_signature(
+    env: Env,
+    app_secret: Body,
+    body: Body,
+    header: String,
+    options: Option<VerifyOptions>,
+) -> napi::Result<&'static str> {
+    let (secret, body) = (body_bytes(&app_secret), body_bytes(&body));
+    api::verify_signature(secret, body, &header, allow_sha1(options))
+        .map_err(|e| to_js_err(&env, e))
+}
+
+/// As `verifySignature`, finding the header in the request's headers: `req.headers`,
+/// `req.rawHeaders` or `[name, value]` pairs (names compared case-insensitively).
+#[napi(
+    ts_args_type = "appSecret: Body, body: Body, headers: Headers, options?: VerifyOptions",
+    ts_return_type = "'sha256' | 'sha1'"
+)]
+pub fn verify_signature_headers(
+    env: Env,
+    app_secret: Body,
+    body: Body,
+    headers: Value,
+    options: Option<VerifyOptions>,
+) -> napi::Result<&'static str> {
+    let headers = pairs(&env, "headers", headers)?;
+    let headers = serde_json::to_string(&headers).expect("pairs serialise");
+    let (secret, body) = (body_bytes(&app_secret), body_bytes(&body));
+    api::verify_signature_headers(secret, body, &headers, allow_sha1(options))
+        .map_err(|e| to_js_err(&env, e))
+}
+
+/// The `X-Hub-Signature-256` value for a body (for tests and stand-ins).
+#[napi]
+pub fn sign(app_secret: Body, body: Body) -> String {
+    signature::sign(body_bytes(&app_secret), body_bytes(&body))
+}
+
+/// Meta's verification handshake: `{status, body, reason?}` to answer with, from the raw
+/// query string (or URL) or the parsed parameters (an object, such as
+/// `Object.fromEntries(url.searchParams)`, or pairs).
+#[napi(
+    ts_args_type = "query: string | Record<string, string> | Array<[string, string]>, verifyToken: string",
+    ts_return_type = "HandshakeAnswer"
+)]
+pub fn verify_handshake(env: Env, query: Value, verify_token: String) -> napi::Result<Value> {
+    let answer = match query {
+        Value::String(raw) => api::verify_handshake(&raw, &verify_token),
+        params => {
+            let params = pairs(&env, "query", params)?;
+            webhook::handshake(
+                params.iter().map(|(k, v)| (k.as_str(), v.as_str())),
+                &verify_token,
+            )
+        }
+    };
+    Ok(js(&answer))
+}
+
+/// A webhook body (`Buffer` or string) as `{object, events, errors}`.
+#[napi(ts_args_type = "body: Body", ts_return_type = "Notification")]
+pub fn parse_webhook(env: Env, body: Body) -> napi::Result<Value> {
+    let notification = webhook::parse(body_bytes(&body)).map_err(|e| to_js_err(&env, e))?;
+    Ok(js(&notification))
+}
+
+/// For each event of the body: whether it echoes a message `appId` sent.
+#[napi(
+    ts_args_type = "body: Body, appId: string",
+    ts_return_type = "boolean[]"
+)]
+pub fn events_own_echo(env: Env, body: Body, app_id: String) -> napi::Result<Value> {
+    answer(&env, api::events_own_echo(body_bytes(&body), &app_id))
+}
+
+/// For each event of the body: the `mid`s of `sent` (`[{mid, timestamp}]`) it covers.
+#[napi(
+    ts_args_type = "body: Body, sent: Array<{ mid: string; timestamp: number }>",
+    ts_return_type = "string[][]"
+)]
+pub fn events_covered(env: Env, body: Body, sent: Unknown<'_>) -> napi::Result<Value> {
+    let sent = json_text(&env, "sent", &sent)?;
+    answer(&env, api::events_covered(body_bytes(&body), &sent))
+}
+
+/// Splits `{dialect, ...composeOptions}` into the dialect (empty when absent: the core's
+/// default) and the compose options' JSON text.
+fn dialect_and_options(env: &Env, options: Option<&Unknown<'_>>) -> napi::Result<(String, String)> {
+    let text = optional_json_text(env, "options", options)?;
+    let mut options = match serde_json::from_str(&text) {
+        Ok(Value::Object(map)) => map,
+        _ => Map::new(),
+    };
+    let dialect = match options.remove("dialect") {
+        None | Some(Value::Null) => String::new(),
+        Some(Value::String(name)) => name,
+        Some(other) => other.to_string(), // refused by the core as an unknown dialect
+    };
+    Ok((dialect, Value::Object(options).to_string()))
+}
+
+/// A message in `options.dialect` (neutral by default) as Send API messages:
+/// `{messages, options, warnings}`. The other options are compose options.
+#[napi(
+    ts_args_type = "message: object | string, options?: TranscodeOptions",
+    ts_return_type = "Transcoded"
+)]
+pub fn transcode(
+    env: Env,
+    message: Unknown<'_>,
+    options: Option<Unknown<'_>>,
+) -> napi::Result<Value> {
+    let message = json_text(&env, "message", &message)?;
+    let (dialect, options) = dialect_and_options(&env, options.as_ref())?;
+    answer(&env, api::transcode(&dialect, &message, &options))
+}
+
+/// A neutral message as Send API messages: `{messages, warnings}`.
+#[napi(
+    ts_args_type = "message: object | string, options?: ComposeOptions",
+    ts_return_type = "Composed"
+)]
+pub fn compose(
+    env: Env,
+    message: Unknown<'_>,
+    options: Option<Unknown<'_>>,
+) -> napi::Result<Value> {
+    let message = json_text(&env, "message", &message)?;
+    let options = optional_json_text(&env, "options", options.as_ref())?;
+    answer(&env, api::compose(&message, &options))
+}
+
+/// A persistent menu in `options.dialect` as a Messenger Profile body: `{profile, warnings}`.
+#[napi(
+    ts_args_type = "menu: object | string, options?: TranscodeOptions",
+    ts_return_type = "MenuComposed"
+)]
+pub fn menu(env: Env, menu: Unknown<'_>, options: Option<Unknown<'_>>) -> napi::Result<Value> {
+    let menu = json_text(&env, "menu", &menu)?;
+    let (dialect, options) = dialect_and_options(&env, options.as_ref())?;
+    answer(&env, api::menu(&dialect, &menu, &options))
+}
+
+/// Every violation of a Send API request, bare message or profile body (empty when
+/// valid), judged by the profile in force on `asOf` (the newest when absent).
+#[napi(
+    ts_args_type = "request: object | string, options?: { asOf?: string | Date; platform?: Platform }",
+    ts_return_type = "Violation[]"
+)]
+pub fn validate(
+    env: Env,
+    request: Unknown<'_>,
+    options: Option<Object<'_>>,
+) -> napi::Result<Value> {
+    let request = json_text(&env, "request", &request)?;
+    let mut core_options = Map::new();
+    if let Some(options) = options {
+        let as_of: Option<Unknown<'_>> = options.get("asOf")?;
+        if let Some(as_of) = as_of.filter(|v| !is_nullish(v)) {
+            let date = date_text(&env, "as_of", &as_of)?;
+            core_options.insert("as_of".to_owned(), date.into());
+        }
+        if let Some(platform) = options.get::<String>("platform")? {
+            core_options.insert("platform".to_owned(), platform.into());
+        }
+    }
+    let text = api::validate(&request, &Value::Object(core_options).to_string())
+        .map_err(|e| to_js_err(&env, e))?;
+    let mut answer: Value = serde_json::from_str(&text).expect("the core writes JSON");
+    Ok(answer["violations"].take())
+}
+
+/// A request, message or profile body in Meta's exact form.
+#[napi(
+    ts_args_type = "body: object | string",
+    ts_return_type = "Record<string, unknown>"
+)]
+pub fn normalize(env: Env, body: Unknown<'_>) -> napi::Result<Value> {
+    let body = json_text(&env, "body", &body)?;
+    answer(&env, api::normalize(&body))
+}
+
+/// The decision as a JS value, or the refusal thrown.
+fn decision(env: &Env, result: msgrkit::Result<String>) -> napi::Result<Value> {
+    let value = answer(env, result)?;
+    match value.get("refusal") {
+        Some(refusal) => Err(refusal_to_js_err(env, refusal)),
+        None => Ok(value),
+    }
+}
+
+/// Reads `input[js_name]` into `core[core_name]`: times through `epoch_ms`, the rest as
+/// JSON.
+fn copy_field(
+    env: &Env,
+    input: &Object<'_>,
+    core: &mut Map<String, Value>,
+    (js_name, core_name): (&str, &str),
+    time: bool,
+) -> napi::Result<()> {
+    let value: Option<Unknown<'_>> = input.get(js_name)?;
+    let Some(value) = value.filter(|v| !is_nullish(v)) else {
+        return Ok(());
+    };
+    let value = if time {
+        Value::from(epoch_ms(env, core_name, &value)?)
+    } else {
+        let text = json_text(env, core_name, &value)?;
+        match value.get_type()? {
+            napi::ValueType::String => Value::String(text),
+            _ => serde_json::from_str(&text).expect("JSON.stringify writes JSON"),
+        }
+    };
+    core.insert(core_name.to_owned(), value);
+    Ok(())
+}
+
+/// `{messaging_type, tag}` for a send, or throws (`err.code` is the refusal's, such as
+/// `outside_window`; `err.refusal` holds all of it) when Meta would refuse it.
+#[napi(ts_args_type = "input: PolicyInput", ts_return_type = "Decision")]
+pub fn decide_policy(env: Env, input: Object<'_>) -> napi::Result<Value> {
+    let mut core = Map::new();
+    for names in [("lastUserActivity", "last_user_activity"), ("now", "now")] {
+        copy_field(&env, &input, &mut core, names, true)?;
+    }
+    for name in ["author", "intent", "mode", "platform"] {
+        copy_field(&env, &input, &mut core, (name, name), false)?;
+    }
+    decision(&env, api::decide_policy(&Value::Object(core).to_string()))
+}
+
+/// Whether (and how) a private reply to a comment can be sent now.
+#[napi(
+    ts_args_type = "input: { commentCreated: number | Date; now: number | Date; alreadyReplied?: boolean }",
+    ts_return_type = "Decision"
+)]
+pub fn decide_private_reply(env: Env, input: Object<'_>) -> napi::Result<Value> {
+    let mut core = Map::new();
+    for names in [("commentCreated", "comment_created"), ("now", "now")] {
+        copy_field(&env, &input, &mut core, names, true)?;
+    }
+    copy_field(
+        &env,
+        &input,
+        &mut core,
+        ("alreadyReplied", "already_replied"),
+        false,
+    )?;
+    decision(
+        &env,
+        api::decide_private_reply(&Value::Object(core).to_string()),
+    )
+}
