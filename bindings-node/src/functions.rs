@@ -8,6 +8,7 @@ use serde_json::{Map, Value};
 
 use crate::convert::{
     Body, body_bytes, date_text, epoch_ms, is_nullish, js, json_text, optional_json_text, pairs,
+    parsed,
 };
 use crate::errors::{refusal_to_js_err, to_js_err};
 
@@ -92,9 +93,9 @@ pub fn verify_handshake(env: Env, query: Value, verify_token: String) -> napi::R
 
 /// A webhook body (`Buffer` or string) as `{object, events, errors}`.
 #[napi(ts_args_type = "body: Body", ts_return_type = "Notification")]
-pub fn parse_webhook(env: Env, body: Body) -> napi::Result<Value> {
-    let notification = webhook::parse(body_bytes(&body)).map_err(|e| to_js_err(&env, e))?;
-    Ok(js(&notification))
+pub fn parse_webhook<'env>(env: &'env Env, body: Body) -> napi::Result<Unknown<'env>> {
+    let notification = webhook::parse(body_bytes(&body)).map_err(|e| to_js_err(env, e))?;
+    parsed(env, &notification)
 }
 
 /// For each event of the body: whether it echoes a message `appId` sent.

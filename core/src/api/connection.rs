@@ -8,7 +8,7 @@ use crate::graph;
 
 /// A Graph connection with the blocking client, configured from JSON: the [`graph_request`]
 /// configuration plus the retry policy (`max_attempts`, `budget_ms`, `timeout_ms`,
-/// `retry_unknown_outcome`; each optional, the core's defaults otherwise).
+/// `retry_unknown_outcome`; each optional: absent or null means the core's default).
 pub struct Connection {
     graph: graph::Graph,
     client: crate::client::Client<crate::client::UreqTransport>,
@@ -47,7 +47,7 @@ impl Connection {
         if let Some(ms) = number("timeout_ms")? {
             policy = policy.timeout(Duration::from_millis(ms));
         }
-        if let Some(yes) = config.get("retry_unknown_outcome") {
+        if let Some(yes) = config.get("retry_unknown_outcome").filter(|v| !v.is_null()) {
             let yes = yes.as_bool().ok_or_else(|| {
                 Error::at(
                     ErrorKind::InvalidInput {
@@ -97,5 +97,30 @@ impl Connection {
     pub fn diagnose(&self, app_id: &str) -> String {
         let app_id = Some(app_id).filter(|id| !id.is_empty());
         to_text(&self.client.diagnose(&self.graph, app_id))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Connection;
+
+    #[test]
+    fn null_settings_mean_the_defaults_and_mistyped_ones_are_refused() {
+        let nulls = r#"{"token": "t", "max_attempts": null, "budget_ms": null,
+                        "timeout_ms": null, "retry_unknown_outcome": null}"#;
+        assert!(Connection::from_json(nulls).is_ok());
+        for (bad, field) in [
+            (
+                r#"{"token": "t", "retry_unknown_outcome": 1}"#,
+                "retry_unknown_outcome",
+            ),
+            (r#"{"token": "t", "max_attempts": -1}"#, "max_attempts"),
+            (r#"{"token": ""}"#, "token"),
+        ] {
+            let Err(error) = Connection::from_json(bad) else {
+                panic!("{bad} was accepted");
+            };
+            assert_eq!(error.field(), Some(field), "{bad}");
+        }
     }
 }

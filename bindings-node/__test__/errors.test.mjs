@@ -1,0 +1,132 @@
+// Thrown errors: `code`, `field`, `category` and the details of each kind; and how JS
+// values (Buffers, strings, Dates, big integers) are taken or refused.
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+
+import * as msgrkit from '../index.mjs'
+
+const SECRET = 'app-secret'
+const BODY = Buffer.from('{"object":"page","entry":[]}')
+const thrown = (f) => { try { f() } catch (e) { return e } assert.fail('nothing was thrown') }
+
+test('a tampered body throws signature_mismatch', () => {
+  const header = msgrkit.sign(SECRET, BODY)
+  assert.equal(msgrkit.verifySignature(SECRET, BODY, header), 'sha256')
+  const e = thrown(() => msgrkit.verifySignature(SECRET, Buffer.from('{"object":"page","entry":[ ]}'), header))
+  assert.ok(e instanceof Error)
+  assert.deepEqual([e.code, e.field, e.category], ['signature_mismatch', null, 'signature'])
+})
+
+test('each signature failure has its code', () => {
+  const cases = [
+    ['', 'sha256=' + '0'.repeat(64), 'app_secret_empty'],
+    [SECRET, '', 'signature_missing'],
+    [SECRET, 'sha256=abc', 'signature_wrong_length'],
+    [SECRET, 'sha1=' + '0'.repeat(40), 'signature_sha1_not_allowed'],
+    [SECRET, 'md5=00', 'signature_unsupported_algorithm'],
+  ]
+  for (const [secret, header, code] of cases) {
+    assert.equal(thrown(() => msgrkit.verifySignature(secret, BODY, header)).code, code)
+  }
+})
+
+test('a string body is its UTF-8 bytes', () => {
+  const text = '{"object":"page","entry":[],"note":"Grüße"}'
+  assert.equal(msgrkit.verifySignature(SECRET, text, msgrkit.sign(SECRET, Buffer.from(text))), 'sha256')
+})
+
+test('headers come as req.headers, rawHeaders or pairs', () => {
+  const header = msgrkit.sign(SECRET, BODY)
+  assert.equal(msgrkit.verifySignatureHeaders(SECRET, BODY, { 'x-hub-signature-256': header }), 'sha256')
+  assert.equal(msgrkit.verifySignatureHeaders(SECRET, BODY, ['Host', 'x', 'X-Hub-Signature-256', header]), 'sha256')
+  const twice = ['X-Hub-Signature-256', header, 'x-hub-signature-256', header]
+  assert.equal(thrown(() => msgrkit.verifySignatureHeaders(SECRET, BODY, twice)).code, 'signature_duplicate')
+})
+
+test('unreadable bodies throw parse errors', () => {
+  for (const [body, code] of [[Buffer.from([0xff, 0x7b, 0x7d]), 'invalid_utf8'], ['{nope', 'invalid_json'], ['{"entry": []}', 'invalid_envelope']]) {
+    const e = thrown(() => msgrkit.parseWebhook(body))
+    assert.deepEqual([e.code, e.category], [code, 'parse'])
+  }
+})
+
+test('a bad event is reported beside its siblings', () => {
+  const item = (mid, text, t) => ({ sender: { id: '2' }, recipient: { id: '1' }, timestamp: t, message: { mid, text } })
+  const body = JSON.stringify({ object: 'page', entry: [{ id: '1', time: 1, messaging: [item('m_1', 'hi', 1), item('m_2', 12, 2)] }] })
+  const parsed = msgrkit.parseWebhook(body)
+  assert.deepEqual(parsed.events.map((e) => e.type), ['message'])
+  assert.deepEqual([parsed.errors[0].code, parsed.errors[0].field], ['invalid_event', 'entry[0].messaging[1]'])
+  assert.equal(parsed.errors[0].raw.message.mid, 'm_2')
+})
+
+test('timestamps and big IDs survive the trip both ways', () => {
+  const now = 1763712000123
+  const body = JSON.stringify({ object: 'page', entry: [{ id: '106000000000001', time: now, messaging: [
+    { sender: { id: '6500000000000001' }, recipient: { id: '106000000000001' }, timestamp: now, message: { mid: 'm_1', text: 'hi' } }] }] })
+  assert.equal(msgrkit.parseWebhook(body).events[0].timestamp, now)
+  const sticker = { recipient: { id: '1' }, messaging_type: 'RESPONSE', message: { sticker_id: 369239263222822 } }
+  assert.deepEqual(msgrkit.validate(sticker), [])
+})
+
+test('an unknown dialect is an input error at dialect', () => {
+  const e = thrown(() => msgrkit.transcode({ text: 'hi' }, { dialect: 'telegram' }))
+  assert.deepEqual([e.code, e.field, e.category], ['invalid_input', 'dialect', 'input'])
+})
+
+test('an invalid raw override throws validation_failed with every violation', () => {
+  const replies = Array.from({ length: 14 }, (_, i) => ({ content_type: 'text', title: `q${i}`, payload: 'P' }))
+  const e = thrown(() => msgrkit.compose({ messenger: { text: 'x'.repeat(2001), quick_replies: replies } }))
+  assert.deepEqual([e.code, e.category], ['validation_failed', 'validation'])
+  assert.deepEqual(e.violations.map((v) => [v.code, v.field, v.max, v.actual]),
+    [['limit_exceeded', 'text', 2000, 2001], ['limit_exceeded', 'quick_replies', 13, 14]])
+})
+
+test('validate returns violations, judged at the date given', () => {
+  const request = { recipient: { id: '1' }, messaging_type: 'MESSAGE_TAG', tag: 'POST_PURCHASE_UPDATE', message: { text: 'shipped' } }
+  assert.deepEqual(msgrkit.validate(request, { asOf: new Date(Date.UTC(2026, 0, 15)) }), [])
+  const [retired] = msgrkit.validate(request, { asOf: '2026-11-21' })
+  assert.deepEqual([retired.code, retired.retired_on], ['retired', '2026-04-27'])
+})
+
+test('a refused send throws with the whole refusal', () => {
+  const now = Date.UTC(2026, 10, 21, 12)
+  const e = thrown(() => msgrkit.decidePolicy({ lastUserActivity: new Date(now - 30 * 3600e3), now: new Date(now) }))
+  assert.deepEqual([e.code, e.field], ['outside_window', null])
+  assert.equal(e.refusal.window_closed_at, now - 6 * 3600e3)
+})
+
+test('Dates and milliseconds decide alike', () => {
+  const now = Date.UTC(2026, 10, 21, 12)
+  const input = { author: 'human', mode: 'auto_human_agent' }
+  const byDate = msgrkit.decidePolicy({ ...input, lastUserActivity: new Date(now - 30 * 3600e3), now: new Date(now) })
+  const byMs = msgrkit.decidePolicy({ ...input, lastUserActivity: now - 30 * 3600e3, now })
+  assert.deepEqual(byDate, { messaging_type: 'MESSAGE_TAG', tag: 'HUMAN_AGENT' })
+  assert.deepEqual(byMs, byDate)
+})
+
+test('a time that is not a time is an input error at its field', () => {
+  const e = thrown(() => msgrkit.decidePolicy({ lastUserActivity: 'yesterday', now: 0 }))
+  assert.deepEqual([e.code, e.field], ['invalid_input', 'last_user_activity'])
+})
+
+test('Graph errors carry what Meta said', () => {
+  const body = JSON.stringify({ error: { message: '(#613) rate limited', type: 'OAuthException', code: 613, fbtrace_id: 'AbC' } })
+  const e = thrown(() => msgrkit.graphParseResponse(400, { 'retry-after': '7' }, body))
+  assert.deepEqual([e.code, e.status, e.graphCode, e.subcode], ['graph_rate_limited', 400, 613, null])
+  assert.deepEqual([e.fbtraceId, e.retryable, e.retryAfter, e.transport], ['AbC', true, 7, null])
+  assert.equal(e.graph.type, 'OAuthException')
+})
+
+test('a withheld profile is null', () => {
+  const body = JSON.stringify({ error: { message: 'withheld', type: 'OAuthException', code: 100, error_subcode: 2018218 } })
+  assert.equal(msgrkit.graphParseUserProfile(400, {}, body), null)
+})
+
+test('the token stays out of URLs and toString', () => {
+  const graph = new msgrkit.Graph({ token: 'EAAG-secret-token', appSecret: 'shh' })
+  const request = graph.request('user_profile', { psid: '6500000000000001' })
+  assert.equal(request.method, 'GET')
+  assert.ok(!request.url.includes('EAAG-secret-token') && request.url.includes('appsecret_proof='))
+  assert.deepEqual(request.headers[0], ['Authorization', 'Bearer EAAG-secret-token'])
+  assert.ok(!String(graph).includes('EAAG-secret-token') && !String(graph).includes('shh'))
+})

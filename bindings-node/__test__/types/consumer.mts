@@ -1,0 +1,36 @@
+// Type-checked (not run) by scripts/nodetest with tsc --strict: the declarations let a
+// consumer narrow events on `type` and catch wrong arguments.
+import { Client, parseWebhook, transcode, validate, type Event, type MsgrkitError } from 'msgrkit'
+
+function describe(event: Event): string {
+  switch (event.type) {
+    case 'message':
+      return event.message.text ?? `${event.message.attachments?.length ?? 0} attachment(s)`
+    case 'reaction':
+      return `${event.reaction.action} ${event.reaction.emoji ?? ''}`
+    case 'unknown':
+      return JSON.stringify(event.unknown.raw)
+    default:
+      return event.type
+  }
+}
+
+const delivery = parseWebhook(Buffer.from('{}'))
+const lines: string[] = delivery.events.map(describe)
+const fields: string[] = validate({}).map((v) => v.field)
+const warned: string[] = transcode({ text: 'hi' }, { dialect: 'sinch' }).warnings.map((w) => w.code)
+
+// @ts-expect-error: a body is a Buffer or a string
+parseWebhook(42)
+// @ts-expect-error: an unknown dialect
+transcode({ text: 'hi' }, { dialect: 'telegram' })
+
+async function send(client: Client): Promise<string> {
+  try {
+    return (await client.send({})).message_id
+  } catch (e) {
+    return (e as MsgrkitError).code
+  }
+}
+
+export { lines, fields, warned, send }
