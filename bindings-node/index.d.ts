@@ -349,8 +349,17 @@ export declare function menu(menu: object | string, options?: TranscodeOptions):
 /** A request, message or profile body in Meta's exact form. */
 export declare function normalize(body: object | string): Record<string, unknown>
 
+/** Options of `parseWebhook`. */
+export interface ParseOptions {
+  /**
+   * The largest body read, in bytes (the core's default, 32 MiB, when absent); a
+   * larger one throws `body_too_large`.
+   */
+  maxBodyBytes?: number
+}
+
 /** A webhook body (`Buffer` or string) as `{object, events, errors}`. */
-export declare function parseWebhook(body: Body): Notification
+export declare function parseWebhook(body: Body, options?: ParseOptions): Notification
 
 /** The `X-Hub-Signature-256` value for a body (for tests and stand-ins). */
 export declare function sign(appSecret: Body, body: Body): string

@@ -106,6 +106,14 @@ typedef enum {
    */
   MSGRKIT_RESULT_INVALID_EVENT = 203,
   /**
+   * `body_too_large`: over the caller's limit (`msgrkit_parse_webhook_limited`).
+   */
+  MSGRKIT_RESULT_BODY_TOO_LARGE = 204,
+  /**
+   * `nesting_too_deep`: JSON nested past the deepest level msgrkit reads.
+   */
+  MSGRKIT_RESULT_NESTING_TOO_DEEP = 205,
+  /**
    * `invalid_input`
    */
   MSGRKIT_RESULT_INVALID_INPUT = 300,
@@ -407,6 +415,20 @@ msgrkit_result msgrkit_graph_request(const char *config_json,
  * On success `*out_json` is the caller's, freed with `msgrkit_string_free`.
  */
 msgrkit_result msgrkit_parse_webhook(const uint8_t *body, size_t body_len, char **out_json);
+
+/**
+ * As `msgrkit_parse_webhook`, refusing a body over `max_body_bytes` with
+ * `MSGRKIT_RESULT_BODY_TOO_LARGE` before reading it (0 for the default limit, 32 MiB,
+ * above Meta's largest batches).
+ *
+ * # Safety
+ *
+ * As `msgrkit_parse_webhook`.
+ */
+msgrkit_result msgrkit_parse_webhook_limited(const uint8_t *body,
+                                             size_t body_len,
+                                             size_t max_body_bytes,
+                                             char **out_json);
 
 /**
  * Classifies a Graph API answer: `{"ok": body}` or `{"error": {"code", "retryable",

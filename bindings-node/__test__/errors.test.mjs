@@ -130,3 +130,14 @@ test('the token stays out of URLs and toString', () => {
   assert.deepEqual(request.headers[0], ['Authorization', 'Bearer EAAG-secret-token'])
   assert.ok(!String(graph).includes('EAAG-secret-token') && !String(graph).includes('shh'))
 })
+
+test('hostile input gets clean codes', () => {
+  const body = Buffer.from('{"object":"page","entry":[]}')
+  const large = thrown(() => msgrkit.parseWebhook(body, { maxBodyBytes: body.length - 1 }))
+  assert.deepEqual([large.code, large.category], ['body_too_large', 'parse'])
+  assert.equal(thrown(() => msgrkit.parseWebhook('['.repeat(10000) + ']'.repeat(10000))).code, 'nesting_too_deep')
+  let deep = []
+  for (let i = 0; i < 10000; i++) deep = [deep]
+  const e = thrown(() => msgrkit.validate({ recipient: { id: '1' }, message: { text: deep } }))
+  assert.equal(e.code, 'nesting_too_deep')
+})

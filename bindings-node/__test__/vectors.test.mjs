@@ -52,7 +52,7 @@ const runners = {
   webhook(i) {
     switch (i.call ?? 'parse') {
       case 'parse': {
-        const parsed = msgrkit.parseWebhook(bodyOf(i))
+        const parsed = msgrkit.parseWebhook(bodyOf(i), { maxBodyBytes: i.max_body_bytes })
         return { ...parsed, errors: parsed.errors.map(({ message, ...rest }) => rest) }
       }
       case 'handshake': return msgrkit.verifyHandshake(i.query ?? i.params, i.verify_token)

@@ -62,8 +62,50 @@ pub(crate) fn json_text(env: &Env, field: &str, value: &Unknown<'_>) -> napi::Re
     let stringify: Function<'_, Unknown<'_>, Option<String>> =
         json.get_named_property("stringify")?;
     stringify
-        .call(*value)?
+        .call(*value)
+        .map_err(|failure| not_json(env, field, value, failure))?
         .ok_or_else(|| invalid_input(env, field, "not expressible as JSON"))
+}
+
+/// Why `JSON.stringify` refused a value, as a core error: `nesting_too_deep` when it ran
+/// out of stack on a value nested past the core's limit, else `invalid_input` (a cycle,
+/// a BigInt) with V8's reason.
+fn not_json(env: &Env, field: &str, value: &Unknown<'_>, failure: napi::Error) -> napi::Error {
+    let reason = failure.reason.clone();
+    let range_error = env
+        .create_error(failure)
+        .ok()
+        .and_then(|thrown| thrown.get::<String>("name").ok().flatten())
+        .is_some_and(|name| name == "RangeError");
+    if range_error && nests_too_deep(value).unwrap_or(false) {
+        let kind = ErrorKind::NestingTooDeep {
+            max: msgrkit::limits::JSON_NESTING_MAX,
+        };
+        return to_js_err(env, Error::at(kind, field));
+    }
+    invalid_input(env, field, &format!("not expressible as JSON: {reason}"))
+}
+
+/// Whether objects and arrays nest past the core's limit under `value` (walked without
+/// recursion, and only after `JSON.stringify` failed).
+fn nests_too_deep(value: &Unknown<'_>) -> napi::Result<bool> {
+    let mut stack = vec![(*value, 0usize)];
+    while let Some((value, depth)) = stack.pop() {
+        if value.get_type()? != ValueType::Object {
+            continue;
+        }
+        if depth >= msgrkit::limits::JSON_NESTING_MAX {
+            return Ok(true);
+        }
+        // SAFETY: the type was just checked.
+        let object: Object<'_> = unsafe { value.cast()? };
+        let names = object.get_property_names()?;
+        for i in 0..names.get_array_length()? {
+            let name: Unknown<'_> = names.get_element(i)?;
+            stack.push((object.get_property(name)?, depth + 1));
+        }
+    }
+    Ok(false)
 }
 
 /// As `json_text`, for an optional argument: empty text when absent.

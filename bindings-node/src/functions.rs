@@ -91,10 +91,30 @@ pub fn verify_handshake(env: Env, query: Value, verify_token: String) -> napi::R
     Ok(js(&answer))
 }
 
+/// Options of `parseWebhook`.
+#[napi(object)]
+pub struct ParseOptions {
+    /// The largest body read, in bytes (the core's default, 32 MiB, when absent); a
+    /// larger one throws `body_too_large`.
+    pub max_body_bytes: Option<u32>,
+}
+
 /// A webhook body (`Buffer` or string) as `{object, events, errors}`.
-#[napi(ts_args_type = "body: Body", ts_return_type = "Notification")]
-pub fn parse_webhook<'env>(env: &'env Env, body: Body) -> napi::Result<Unknown<'env>> {
-    let notification = webhook::parse(body_bytes(&body)).map_err(|e| to_js_err(env, e))?;
+#[napi(
+    ts_args_type = "body: Body, options?: ParseOptions",
+    ts_return_type = "Notification"
+)]
+pub fn parse_webhook<'env>(
+    env: &'env Env,
+    body: Body,
+    options: Option<ParseOptions>,
+) -> napi::Result<Unknown<'env>> {
+    let mut limits = webhook::ParseOptions::default();
+    if let Some(max) = options.and_then(|o| o.max_body_bytes) {
+        limits = limits.max_body_bytes(max as usize);
+    }
+    let notification =
+        webhook::parse_with(body_bytes(&body), &limits).map_err(|e| to_js_err(env, e))?;
     parsed(env, &notification)
 }
 

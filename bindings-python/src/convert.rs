@@ -59,7 +59,18 @@ pub(crate) fn text_to_py<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py
 
 /// A Python value as JSON; `field` names it in errors (`message.cards[2].title`).
 pub(crate) fn from_py(obj: &Bound<'_, PyAny>, field: &str) -> PyResult<Value> {
+    from_py_at(obj, field, 0)
+}
+
+fn from_py_at(obj: &Bound<'_, PyAny>, field: &str, depth: usize) -> PyResult<Value> {
     let py = obj.py();
+    if depth > msgrkit::limits::JSON_NESTING_MAX {
+        // As deep as the core reads JSON text, and no deeper: never the stack's limit.
+        let kind = ErrorKind::NestingTooDeep {
+            max: msgrkit::limits::JSON_NESTING_MAX,
+        };
+        return Err(to_py_err(py, Error::at(kind, field)));
+    }
     if obj.is_none() {
         return Ok(Value::Null);
     }
@@ -96,14 +107,14 @@ pub(crate) fn from_py(obj: &Bound<'_, PyAny>, field: &str) -> PyResult<Value> {
             } else {
                 format!("{field}.{key}")
             };
-            map.insert(key, from_py(&item, &path)?);
+            map.insert(key, from_py_at(&item, &path, depth + 1)?);
         }
         return Ok(Value::Object(map));
     }
     if obj.is_instance_of::<PyList>() || obj.is_instance_of::<pyo3::types::PyTuple>() {
         let mut items = Vec::new();
         for (i, item) in obj.try_iter()?.enumerate() {
-            items.push(from_py(&item?, &format!("{field}[{i}]"))?);
+            items.push(from_py_at(&item?, &format!("{field}[{i}]"), depth + 1)?);
         }
         return Ok(Value::Array(items));
     }

@@ -84,13 +84,21 @@ pub(crate) fn verify_handshake<'py>(
     )
 }
 
-/// A webhook body (bytes or str) as `{"object", "events", "errors"}`.
+/// A webhook body (bytes or str) as `{"object", "events", "errors"}`; a body over
+/// `max_body_bytes` (the core's default when None) raises `body_too_large`.
 #[pyfunction]
+#[pyo3(signature = (body, *, max_body_bytes = None))]
 pub(crate) fn parse_webhook<'py>(
     py: Python<'py>,
     body: &Bound<'py, PyAny>,
+    max_body_bytes: Option<usize>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let notification = webhook::parse(&body_bytes(body)?).map_err(|e| to_py_err(py, e))?;
+    let mut options = webhook::ParseOptions::default();
+    if let Some(max) = max_body_bytes {
+        options = options.max_body_bytes(max);
+    }
+    let notification =
+        webhook::parse_with(&body_bytes(body)?, &options).map_err(|e| to_py_err(py, e))?;
     to_python(py, &notification)
 }
 

@@ -180,3 +180,20 @@ def test_graph_keeps_the_token_out_of_urls_and_repr() -> None:
     assert ["Authorization", "Bearer EAAG-secret-token"] in request["headers"]
     assert "appsecret_proof=" in request["url"]
     assert "EAAG-secret-token" not in repr(graph) and "shh" not in repr(graph)
+
+
+def test_hostile_input_gets_clean_codes() -> None:
+    body = b'{"object":"page","entry":[]}'
+    with pytest.raises(msgrkit.ParseError) as caught:
+        msgrkit.parse_webhook(body, max_body_bytes=len(body) - 1)
+    assert caught.value.code == "body_too_large"
+    with pytest.raises(msgrkit.ParseError) as caught:
+        msgrkit.parse_webhook(b"[" * 10_000 + b"]" * 10_000)
+    assert caught.value.code == "nesting_too_deep"
+    deep: list = []
+    for _ in range(10_000):  # a Python structure too deep to be JSON the core reads
+        deep = [deep]
+    with pytest.raises(msgrkit.ParseError) as caught:
+        msgrkit.validate({"recipient": {"id": "1"}, "message": {"text": deep}})
+    assert caught.value.code == "nesting_too_deep"
+    assert caught.value.field is not None and caught.value.field.startswith("request.message.text[0]")

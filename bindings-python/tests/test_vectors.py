@@ -57,7 +57,7 @@ def signature_case(i: Dict[str, Any]) -> Any:
 def webhook_case(i: Dict[str, Any]) -> Any:
     call = i.get("call", "parse")
     if call == "parse":
-        parsed = msgrkit.parse_webhook(body_of(i))
+        parsed = msgrkit.parse_webhook(body_of(i), max_body_bytes=i.get("max_body_bytes"))
         errors = [{k: v for k, v in e.items() if k != "message"} for e in parsed["errors"]]
         return {**parsed, "errors": errors}
     if call == "handshake":

@@ -10,7 +10,7 @@ use msgrkit::graph::{Graph, PROFILE_FIELDS, Severity};
 use msgrkit::limits::{self, Platform, Product};
 use msgrkit::send::{MessageTag, MessengerProfile};
 use msgrkit::{Error, ErrorKind};
-use serde_json::{Value, json};
+use serde_json::json;
 
 use crate::{Outcome, io};
 
@@ -92,11 +92,7 @@ pub(crate) fn send(connection: &Connection, args: SendArgs) -> Outcome {
         None => Dialect::default(),
     };
     let body = io::read_input(args.file.as_deref())?;
-    let value: Value = serde_json::from_slice(&body).map_err(|err| {
-        io::reject(&Error::new(ErrorKind::InvalidJson {
-            detail: err.to_string(),
-        }))
-    })?;
+    let value = msgrkit::api::read_json(&body).map_err(|err| io::reject(&err))?;
     let options = ComposeOptions::default();
     let transcoded =
         dialect::transcode(dialect, &value, &options).map_err(|err| io::reject(&err))?;

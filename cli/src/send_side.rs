@@ -28,11 +28,7 @@ pub(crate) fn validate(
 ) -> Outcome {
     let platform = platform(as_of, product)?;
     let body = io::read_input(file.as_deref())?;
-    let value: serde_json::Value = serde_json::from_slice(&body).map_err(|err| {
-        io::reject(&msgrkit::Error::new(msgrkit::ErrorKind::InvalidJson {
-            detail: err.to_string(),
-        }))
-    })?;
+    let value = msgrkit::api::read_json(&body).map_err(|err| io::reject(&err))?;
     let violations = limits::validate_json(&value, &platform);
     let code = io::print_json(&json!({ "violations": violations }), compact);
     Ok(if violations.is_empty() {

@@ -40,11 +40,7 @@ pub(crate) fn transcode(args: TranscodeArgs, compact: bool) -> Outcome {
     };
     let options = compose_options(args.options)?;
     let body = io::read_input(args.file.as_deref())?;
-    let value: Value = serde_json::from_slice(&body).map_err(|err| {
-        io::reject(&msgrkit::Error::new(msgrkit::ErrorKind::InvalidJson {
-            detail: err.to_string(),
-        }))
-    })?;
+    let value = msgrkit::api::read_json(&body).map_err(|err| io::reject(&err))?;
     let transcoded =
         dialect::transcode(dialect, &value, &options).map_err(|err| io::reject(&err))?;
     let mut out = json!({
@@ -76,11 +72,7 @@ pub(crate) fn menu(
     };
     let options = compose_options(options)?;
     let body = io::read_input(file.as_deref())?;
-    let value: Value = serde_json::from_slice(&body).map_err(|err| {
-        io::reject(&msgrkit::Error::new(msgrkit::ErrorKind::InvalidJson {
-            detail: err.to_string(),
-        }))
-    })?;
+    let value = msgrkit::api::read_json(&body).map_err(|err| io::reject(&err))?;
     let (menu, mut warnings) =
         dialect::read_menu(dialect, &value).map_err(|err| io::reject(&err))?;
     let composed = compose::menu(&menu, &options).map_err(|err| io::reject(&err))?;

@@ -26,12 +26,34 @@ fn to_text(value: &impl Serialize) -> String {
 
 fn read<T: DeserializeOwned>(text: &str, field: &str) -> Result<T> {
     serde_json::from_str(text).map_err(|e| {
-        Error::at(
+        let failed = Error::at(
             ErrorKind::InvalidJson {
                 detail: e.to_string(),
             },
             field,
-        )
+        );
+        crate::nesting::classify(text, failed)
+    })
+}
+
+/// Reads JSON bytes as a value, as every entry point of this module does: `invalid_utf8`,
+/// `invalid_json`, or `nesting_too_deep` past `limits::JSON_NESTING_MAX`. For shells (the
+/// CLI) that read a file before calling the core.
+///
+/// # Errors
+///
+/// As above.
+pub fn read_json(bytes: &[u8]) -> Result<Value> {
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        Error::new(ErrorKind::InvalidUtf8 {
+            offset: e.valid_up_to(),
+        })
+    })?;
+    serde_json::from_str(text).map_err(|e| {
+        let failed = Error::new(ErrorKind::InvalidJson {
+            detail: e.to_string(),
+        });
+        crate::nesting::classify(text, failed)
     })
 }
 
@@ -119,6 +141,20 @@ pub fn parse_webhook(body: &[u8]) -> Result<String> {
     webhook::parse(body).map(|notification| to_text(&notification))
 }
 
+/// As [`parse_webhook`], refusing a body over `max_body_bytes` (0 for the default,
+/// `limits::WEBHOOK_BODY_MAX_DEFAULT`).
+///
+/// # Errors
+///
+/// As [`webhook::parse_with`]: also `body_too_large` and `nesting_too_deep`.
+pub fn parse_webhook_with(body: &[u8], max_body_bytes: usize) -> Result<String> {
+    let mut options = webhook::ParseOptions::default();
+    if max_body_bytes > 0 {
+        options = options.max_body_bytes(max_body_bytes);
+    }
+    webhook::parse_with(body, &options).map(|notification| to_text(&notification))
+}
+
 /// For each event of a delivery (in `parse_webhook`'s order): whether it is an echo of a
 /// message `app_id` sent. A JSON array of booleans.
 ///
@@ -160,7 +196,10 @@ pub fn events_covered(body: &[u8], sent_json: &str) -> Result<String> {
 /// transcoder's own errors.
 pub fn transcode(dialect_name: &str, message_json: &str, options_json: &str) -> Result<String> {
     let (dialect, options) = dialect_and_options(dialect_name, options_json)?;
-    dialect::transcode_str(dialect, message_json, &options).map(|t| to_text(&t))
+    dialect::transcode_str(dialect, message_json, &options)
+        .map(|t| to_text(&t))
+        // Whatever the reader refused, text nested past the limit is reported as such.
+        .map_err(|e| crate::nesting::classify(message_json, e))
 }
 
 /// The profile named by `{"as_of"?: "YYYY-MM-DD", "platform"?: "messenger"|"instagram"}`.

@@ -64,6 +64,18 @@ pub enum ErrorKind {
     },
     /// The digest is well formed but does not match the body: forged, altered or re-serialised.
     SignatureMismatch,
+    /// The body is larger than the caller's limit (`webhook::ParseOptions`).
+    BodyTooLarge {
+        /// The limit, in bytes.
+        max: usize,
+        /// The body's size, in bytes.
+        actual: usize,
+    },
+    /// JSON nested deeper than `limits::JSON_NESTING_MAX`.
+    NestingTooDeep {
+        /// The deepest nesting read.
+        max: usize,
+    },
     /// The body is not valid UTF-8.
     InvalidUtf8 {
         /// Byte offset of the first invalid sequence.
@@ -152,6 +164,8 @@ impl ErrorKind {
             Self::SignatureTrailingData { .. } => "signature_trailing_data",
             Self::SignatureDuplicate { .. } => "signature_duplicate",
             Self::SignatureMismatch => "signature_mismatch",
+            Self::BodyTooLarge { .. } => "body_too_large",
+            Self::NestingTooDeep { .. } => "nesting_too_deep",
             Self::InvalidUtf8 { .. } => "invalid_utf8",
             Self::InvalidJson { .. } => "invalid_json",
             Self::InvalidEnvelope { .. } => "invalid_envelope",
@@ -179,7 +193,9 @@ impl ErrorKind {
             | Self::SignatureTrailingData { .. }
             | Self::SignatureDuplicate { .. }
             | Self::SignatureMismatch => Category::Signature,
-            Self::InvalidUtf8 { .. }
+            Self::BodyTooLarge { .. }
+            | Self::NestingTooDeep { .. }
+            | Self::InvalidUtf8 { .. }
             | Self::InvalidJson { .. }
             | Self::InvalidEnvelope { .. }
             | Self::InvalidEvent { .. } => Category::Parse,
@@ -233,6 +249,12 @@ impl fmt::Display for ErrorKind {
                 write!(f, "header `{header}` appears more than once")
             }
             Self::SignatureMismatch => f.write_str("signature does not match the body"),
+            Self::BodyTooLarge { max, actual } => {
+                write!(f, "body has {actual} bytes, more than the limit of {max}")
+            }
+            Self::NestingTooDeep { max } => {
+                write!(f, "json is nested more than {max} levels deep")
+            }
             Self::InvalidUtf8 { offset } => write!(f, "body is not utf-8 (offset {offset})"),
             Self::InvalidJson { detail } => write!(f, "body is not json: {detail}"),
             Self::InvalidEnvelope { detail } => write!(f, "not a webhook envelope: {detail}"),

@@ -24,8 +24,9 @@ pub use json::validate_json;
 pub use profile::validate_profile;
 pub use request::{validate, validate_message};
 pub use table::{
-    GRAPH_BATCH_MAX, INTRODUCTIONS, Limits, PRIVATE_REPLY_WINDOW_DAYS, RETIREMENTS, Retirement,
-    SMOOCH_QUICK_REPLIES, STANDARD_WINDOW_HOURS, TAGS, TagRule, WEBVIEW_HEIGHTS,
+    GRAPH_BATCH_MAX, INTRODUCTIONS, JSON_NESTING_MAX, Limits, PRIVATE_REPLY_WINDOW_DAYS,
+    RETIREMENTS, Retirement, SMOOCH_QUICK_REPLIES, STANDARD_WINDOW_HOURS, TAGS, TagRule,
+    WEBHOOK_BODY_MAX_DEFAULT, WEBVIEW_HEIGHTS,
 };
 use table::{INSTAGRAM_LIMITS, MESSENGER_LIMITS};
 pub use violation::{Violation, ViolationCode};

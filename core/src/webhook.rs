@@ -75,6 +75,47 @@ pub struct EventError {
 /// (field `object` or `entry`) when it is not a webhook envelope. Problems inside single
 /// events are not errors: they are listed in [`Notification::errors`].
 pub fn parse(body: &[u8]) -> Result<Notification> {
+    parse_with(body, &ParseOptions::default())
+}
+
+/// What `parse_with` accepts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ParseOptions {
+    /// The largest body read, in bytes (`limits::WEBHOOK_BODY_MAX_DEFAULT` by default);
+    /// a larger one is refused as `body_too_large` before it is looked at.
+    pub max_body_bytes: usize,
+}
+
+impl Default for ParseOptions {
+    fn default() -> Self {
+        Self {
+            max_body_bytes: crate::limits::WEBHOOK_BODY_MAX_DEFAULT,
+        }
+    }
+}
+
+impl ParseOptions {
+    /// The defaults with another body limit.
+    pub fn max_body_bytes(self, max_body_bytes: usize) -> Self {
+        Self { max_body_bytes }
+    }
+}
+
+/// As [`parse`], with limits for hostile input.
+///
+/// # Errors
+///
+/// As [`parse`]; `body_too_large` over the limit; `nesting_too_deep` when the body is
+/// not an object and nests past `limits::JSON_NESTING_MAX`, or is an object that fails to
+/// parse for that reason. (An event nested too deep is one item of `errors`.)
+pub fn parse_with(body: &[u8], options: &ParseOptions) -> Result<Notification> {
+    if body.len() > options.max_body_bytes {
+        return Err(Error::new(ErrorKind::BodyTooLarge {
+            max: options.max_body_bytes,
+            actual: body.len(),
+        }));
+    }
     let text = std::str::from_utf8(body).map_err(|e| {
         Error::new(ErrorKind::InvalidUtf8 {
             offset: e.valid_up_to(),
@@ -86,8 +127,11 @@ pub fn parse(body: &[u8]) -> Result<Notification> {
         return Ok(notification);
     }
     if !is_object {
-        serde_json::from_str::<serde::de::IgnoredAny>(text).map_err(parse::invalid_json)?;
-        return Err(parse::envelope_error("the body is not a json object", None));
+        serde_json::from_str::<serde::de::IgnoredAny>(text)
+            .map_err(|e| crate::nesting::classify(text, parse::invalid_json(e)))?;
+        let not_object = parse::envelope_error("the body is not a json object", None);
+        return Err(crate::nesting::classify(text, not_object));
     }
-    parse::careful(text)
+    // Whatever failed the whole body, a body nested past the limit is reported as such.
+    parse::careful(text).map_err(|e| crate::nesting::classify(text, e))
 }

@@ -283,6 +283,27 @@ pub unsafe extern "C" fn msgrkit_parse_webhook(
     })
 }
 
+/// As `msgrkit_parse_webhook`, refusing a body over `max_body_bytes` with
+/// `MSGRKIT_RESULT_BODY_TOO_LARGE` before reading it (0 for the default limit, 32 MiB,
+/// above Meta's largest batches).
+///
+/// # Safety
+///
+/// As `msgrkit_parse_webhook`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn msgrkit_parse_webhook_limited(
+    body: *const u8,
+    body_len: usize,
+    max_body_bytes: usize,
+    out_json: *mut *mut c_char,
+) -> msgrkit_result {
+    json_out(out_json, || {
+        // SAFETY: per this function's contract.
+        let body = unsafe { bytes(body, body_len, "body")? };
+        Ok(api::parse_webhook_with(body, max_body_bytes)?)
+    })
+}
+
 /// Classifies a Graph API answer: `{"ok": body}` or `{"error": {"code", "retryable",
 /// "graph"}}` at `*out_json`. A Graph error is an answer here: the result is OK.
 /// `headers_json` is `[[name, value], ...]` (optional).

@@ -23,9 +23,9 @@ pub use client::{
 };
 pub use functions::{
     msgrkit_decide_policy, msgrkit_graph_parse_response, msgrkit_graph_request,
-    msgrkit_parse_webhook, msgrkit_sign, msgrkit_transcode, msgrkit_validate,
-    msgrkit_verify_handshake, msgrkit_verify_signature, msgrkit_verify_signature_allow_sha1,
-    msgrkit_version,
+    msgrkit_parse_webhook, msgrkit_parse_webhook_limited, msgrkit_sign, msgrkit_transcode,
+    msgrkit_validate, msgrkit_verify_handshake, msgrkit_verify_signature,
+    msgrkit_verify_signature_allow_sha1, msgrkit_version,
 };
 pub use result::{msgrkit_result, msgrkit_result_code};
 pub use secondary::{

@@ -53,6 +53,10 @@ pub enum msgrkit_result {
     MSGRKIT_RESULT_INVALID_ENVELOPE = 202,
     /// `invalid_event`
     MSGRKIT_RESULT_INVALID_EVENT = 203,
+    /// `body_too_large`: over the caller's limit (`msgrkit_parse_webhook_limited`).
+    MSGRKIT_RESULT_BODY_TOO_LARGE = 204,
+    /// `nesting_too_deep`: JSON nested past the deepest level msgrkit reads.
+    MSGRKIT_RESULT_NESTING_TOO_DEEP = 205,
     /// `invalid_input`
     MSGRKIT_RESULT_INVALID_INPUT = 300,
     /// `required`
@@ -147,6 +151,8 @@ const TABLE: &[(R, &CStr)] = &[
     ),
     (R::MSGRKIT_RESULT_CHALLENGE_MISSING, c"challenge_missing"),
     (R::MSGRKIT_RESULT_INVALID_UTF8, c"invalid_utf8"),
+    (R::MSGRKIT_RESULT_BODY_TOO_LARGE, c"body_too_large"),
+    (R::MSGRKIT_RESULT_NESTING_TOO_DEEP, c"nesting_too_deep"),
     (R::MSGRKIT_RESULT_INVALID_JSON, c"invalid_json"),
     (R::MSGRKIT_RESULT_INVALID_ENVELOPE, c"invalid_envelope"),
     (R::MSGRKIT_RESULT_INVALID_EVENT, c"invalid_event"),

@@ -12,9 +12,9 @@ use msgrkit::{
     msgrkit_events_own_echo, msgrkit_graph_diagnose, msgrkit_graph_parse_response,
     msgrkit_graph_parse_user_profile, msgrkit_graph_request, msgrkit_graph_usage,
     msgrkit_last_error_field, msgrkit_menu, msgrkit_normalize, msgrkit_parse_webhook,
-    msgrkit_result, msgrkit_result_code, msgrkit_sign, msgrkit_string_free, msgrkit_transcode,
-    msgrkit_validate, msgrkit_verify_handshake, msgrkit_verify_handshake_params,
-    msgrkit_verify_signature, msgrkit_verify_signature_allow_sha1,
+    msgrkit_parse_webhook_limited, msgrkit_result, msgrkit_result_code, msgrkit_sign,
+    msgrkit_string_free, msgrkit_transcode, msgrkit_validate, msgrkit_verify_handshake,
+    msgrkit_verify_handshake_params, msgrkit_verify_signature, msgrkit_verify_signature_allow_sha1,
     msgrkit_verify_signature_headers,
 };
 use runner::{
@@ -220,9 +220,20 @@ fn webhook_vectors_through_c() {
         match input["call"].as_str().unwrap_or("parse") {
             "parse" => {
                 let body = body(input);
-                // SAFETY: valid pointer and length.
-                take_json(|out| unsafe { msgrkit_parse_webhook(body.as_ptr(), body.len(), out) })
-                    .map(comparable)
+                match input["max_body_bytes"].as_u64() {
+                    // SAFETY: valid pointer and length.
+                    None => take_json(|out| unsafe {
+                        msgrkit_parse_webhook(body.as_ptr(), body.len(), out)
+                    }),
+                    Some(max) => {
+                        let max = usize::try_from(max).unwrap();
+                        // SAFETY: valid pointer and length.
+                        take_json(|out| unsafe {
+                            msgrkit_parse_webhook_limited(body.as_ptr(), body.len(), max, out)
+                        })
+                    }
+                }
+                .map(comparable)
             }
             "handshake" if input.get("query").is_some() => {
                 let (query, token) = (c(str_of(input, "query")), c(str_of(input, "verify_token")));

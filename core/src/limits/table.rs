@@ -393,6 +393,17 @@ pub const SMOOCH_QUICK_REPLIES: usize = 11;
 /// Most requests in one Graph batch call (Graph API, Batch Requests).
 pub const GRAPH_BATCH_MAX: usize = 50;
 
+/// The default largest webhook body `webhook::parse` reads, in bytes. Meta batches up to
+/// 1000 updates per request (messenger-platform.md §6.4); a message event with 2000
+/// characters of `\u`-escaped emoji, a quick reply and attachments stays under 32 KiB,
+/// so 1000 of them fit in 32 MiB.
+pub const WEBHOOK_BODY_MAX_DEFAULT: usize = 32 * 1024 * 1024;
+
+/// The deepest JSON nesting msgrkit reads (serde_json's own recursion limit). Deliveries
+/// and messages nest about ten levels; anything past this is refused as
+/// `nesting_too_deep` rather than risking the stack.
+pub const JSON_NESTING_MAX: usize = 128;
+
 /// The standard messaging window after a person's last message.
 pub const STANDARD_WINDOW_HOURS: i64 = 24;
 /// How long after a comment one private reply may be sent.

@@ -1,5 +1,7 @@
 /* The C suite: written from include/msgrkit.h and the README only. Run under valgrind by
  * scripts/test against both libmsgrkit.a and libmsgrkit.so. */
+#define _POSIX_C_SOURCE 200809L /* pthreads under -std=c11 */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -112,6 +114,70 @@ static void test_huge_input(void) {
     CHECK(msgrkit_verify_signature(u8(SECRET), strlen(SECRET), u8(big), n + 2, header) == MSGRKIT_RESULT_OK);
     msgrkit_string_free(header);
     free(big);
+}
+
+static void test_hostile_input(void) {
+    /* Over the caller's limit: refused before it is read. */
+    char *json = NULL;
+    CHECK(msgrkit_parse_webhook_limited(u8(BODY), strlen(BODY), strlen(BODY) - 1, &json) == MSGRKIT_RESULT_BODY_TOO_LARGE &&
+          json == NULL);
+    CHECK(strcmp(msgrkit_result_code(MSGRKIT_RESULT_BODY_TOO_LARGE), "body_too_large") == 0);
+    CHECK(msgrkit_parse_webhook_limited(u8(BODY), strlen(BODY), strlen(BODY), &json) == MSGRKIT_RESULT_OK && json != NULL);
+    msgrkit_string_free(json);
+    json = NULL;
+    /* 10,000 nested arrays, as a body and as a message: a code, never a stack overflow. */
+    size_t depth = 10000;
+    char *deep = malloc(2 * depth + 1);
+    memset(deep, '[', depth);
+    memset(deep + depth, ']', depth);
+    deep[2 * depth] = 0;
+    msgrkit_result r = msgrkit_parse_webhook(u8(deep), 2 * depth, &json);
+    CHECK(r == MSGRKIT_RESULT_NESTING_TOO_DEEP && json == NULL);
+    CHECK(strcmp(msgrkit_result_code(r), "nesting_too_deep") == 0);
+    CHECK(msgrkit_validate(deep, NULL, &json) == MSGRKIT_RESULT_NESTING_TOO_DEEP && json == NULL);
+    CHECK(msgrkit_compose(deep, NULL, &json) == MSGRKIT_RESULT_NESTING_TOO_DEEP && json == NULL);
+    CHECK(msgrkit_transcode("sinch", deep, NULL, &json) == MSGRKIT_RESULT_NESTING_TOO_DEEP && json == NULL);
+    free(deep);
+}
+
+/* Each thread fails differently, waits until all have failed, then reads its own error. */
+enum { THREADS = 8 };
+static pthread_barrier_t all_failed;
+struct thread_result { msgrkit_result result; char code[64]; int own_message; };
+
+static void *thread_main(void *arg) {
+    struct thread_result *out = arg;
+    int index = out->own_message; /* the thread's index, passed in */
+    char *json = NULL;
+    if (index % 2 == 0) {
+        out->result = msgrkit_parse_webhook(u8("{nope"), 5, &json);
+    } else {
+        out->result = msgrkit_verify_signature(u8(SECRET), strlen(SECRET), u8(BODY), strlen(BODY),
+                                               "sha256=0000000000000000000000000000000000000000000000000000000000000000");
+    }
+    pthread_barrier_wait(&all_failed);
+    char message[256];
+    msgrkit_last_error(message, sizeof message);
+    const char *expected = index % 2 == 0 ? "not json" : "does not match";
+    out->own_message = strstr(message, expected) != NULL;
+    snprintf(out->code, sizeof out->code, "%s", msgrkit_result_code(out->result));
+    return NULL;
+}
+
+static void test_threads(void) {
+    pthread_t threads[THREADS];
+    struct thread_result results[THREADS];
+    CHECK(pthread_barrier_init(&all_failed, NULL, THREADS) == 0);
+    for (int i = 0; i < THREADS; i++) {
+        results[i].own_message = i;
+        CHECK(pthread_create(&threads[i], NULL, thread_main, &results[i]) == 0);
+    }
+    for (int i = 0; i < THREADS; i++) CHECK(pthread_join(threads[i], NULL) == 0);
+    pthread_barrier_destroy(&all_failed);
+    for (int i = 0; i < THREADS; i++) {
+        CHECK(strcmp(results[i].code, i % 2 == 0 ? "invalid_json" : "signature_mismatch") == 0);
+        CHECK(results[i].own_message); /* the last error is per thread */
+    }
 }
 
 static void test_send_side(void) {
@@ -255,6 +321,8 @@ int main(void) {
     test_handshake();
     test_parse();
     test_huge_input();
+    test_hostile_input();
+    test_threads();
     test_send_side();
     test_graph();
     test_client();

@@ -25,6 +25,7 @@ NOTES = {
     "legacy": "a shape Meta no longer sends but old payloads and replays contain",
     "handshake": "the GET verification handshake",
     "helper": "a helper over parsed events (own echo, watermark coverage)",
+    "hostile": "input built to exhaust the parser: oversized or deeply nested bodies",
 }
 
 
@@ -544,6 +545,42 @@ def helper_cases():
     ]
 
 
+def hostile_cases():
+    good = item("message", {"mid": "m_OK1", "text": "before"})
+    body = compact(envelope(entry(messaging=[good])))
+    size = len(body.encode("utf-8"))
+    deep_item = item("message", {"mid": "m_DEEP", "x": "DEEP"})
+    deep_body = compact(envelope(entry(messaging=[deep_item, good]))).replace('"DEEP"}', "[" * 10000 + "]" * 10000 + "}", 1)
+    return [
+        case("webhook/hostile/body-over-the-limit", {"body": body, "max_body_bytes": size - 1},
+             error("body_too_large"), flags=["hostile"],
+             comment="max_body_bytes is the caller's limit; the default is limits::WEBHOOK_BODY_MAX_DEFAULT"),
+        case("webhook/hostile/body-at-the-limit", {"body": body, "max_body_bytes": size},
+             parsed("page", [ev("message", {"mid": "m_OK1", "text": "before"})]), flags=["hostile"]),
+        case("webhook/hostile/array-10000-deep", "[" * 10000 + "]" * 10000, error("nesting_too_deep"), flags=["hostile"]),
+        case("webhook/hostile/object-10000-deep", '{"a":' * 10000 + "1" + "}" * 10000, error("nesting_too_deep"),
+             flags=["hostile"]),
+        case("webhook/hostile/unclosed-10000-deep", '{"object":"page","entry":' + "[" * 10000, error("nesting_too_deep"),
+             flags=["hostile"]),
+        case("webhook/hostile/event-10000-deep-among-good", deep_body,
+             parsed("page", [ev("message", {"mid": "m_OK1", "text": "before"})],
+                    [{"entry": 0, "list": "messaging", "index": 0, "field": "entry[0].messaging[0]", "code": "invalid_event",
+                      "raw": None}]),
+             flags=["hostile", "isolation"], comment="the deep event is reported (its raw JSON is too deep to keep); its sibling parses"),
+        case("webhook/hostile/number-out-of-range-in-an-event",
+             compact(envelope(entry(messaging=[item("message", {"mid": "m_NUM", "text": "x"}, timestamp="HUGE"), good])))
+             .replace('"HUGE"', "1e999999", 1),
+             parsed("page", [ev("message", {"mid": "m_OK1", "text": "before"})],
+                    [{"entry": 0, "list": "messaging", "index": 0, "field": "entry[0].messaging[0]", "code": "invalid_event",
+                      "raw": None}]),
+             flags=["hostile", "isolation"], comment="a number no float can hold: that event is reported, its sibling parses"),
+        case("webhook/hostile/number-out-of-range-in-the-envelope", '{"object":"page","entry":[1e999999]}',
+             parsed("page", [], [{"entry": 0, "list": None, "index": None, "field": "entry[0]", "code": "invalid_event",
+                                  "raw": None}]),
+             flags=["hostile"]),
+    ]
+
+
 def cases():
     return (message_cases() + other_messaging_cases() + batch_cases() + lenient_cases() + instagram_cases()
-            + changes_and_unknown_cases() + error_cases() + handshake_cases() + helper_cases())
+            + changes_and_unknown_cases() + error_cases() + handshake_cases() + helper_cases() + hostile_cases())
