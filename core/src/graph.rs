@@ -183,6 +183,22 @@ pub struct GraphRequest {
     pub body: Option<Vec<u8>>,
 }
 
+/// The `Authorization` header (and a body, which for `debug_token` holds a token) are
+/// wiped when a request is dropped, like a [`Secret`].
+impl Drop for GraphRequest {
+    fn drop(&mut self) {
+        use zeroize::Zeroize;
+        for (name, value) in &mut self.headers {
+            if name.eq_ignore_ascii_case("authorization") {
+                value.zeroize();
+            }
+        }
+        if let Some(body) = &mut self.body {
+            body.zeroize();
+        }
+    }
+}
+
 impl std::fmt::Debug for GraphRequest {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let headers: Vec<(&str, &str)> = self

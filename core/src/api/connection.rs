@@ -14,6 +14,15 @@ pub struct Connection {
     client: crate::client::Client<crate::client::UreqTransport>,
 }
 
+/// Shows the Graph configuration with its token and secret redacted.
+impl std::fmt::Debug for Connection {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Connection")
+            .field("graph", &self.graph)
+            .finish_non_exhaustive()
+    }
+}
+
 impl Connection {
     /// A connection from its JSON configuration.
     ///
