@@ -190,7 +190,7 @@ def test_hostile_input_gets_clean_codes() -> None:
     with pytest.raises(msgrkit.ParseError) as caught:
         msgrkit.parse_webhook(b"[" * 10_000 + b"]" * 10_000)
     assert caught.value.code == "nesting_too_deep"
-    deep: list = []
+    deep: "list[object]" = []
     for _ in range(10_000):  # a Python structure too deep to be JSON the core reads
         deep = [deep]
     with pytest.raises(msgrkit.ParseError) as caught:
