@@ -98,6 +98,19 @@ impl Graph {
     }
 }
 
+/// An answer as the core reads it, from a status, headers and a body.
+fn raw_answer(
+    status: u16,
+    headers: &Bound<'_, PyAny>,
+    body: &Bound<'_, PyAny>,
+) -> PyResult<RawResponse> {
+    Ok(RawResponse::new(
+        status,
+        pairs(headers)?,
+        body_bytes(body)?.into_owned(),
+    ))
+}
+
 /// A Graph answer's JSON body, or `GraphApiError` (`TransportError` never: an answer came).
 #[pyfunction]
 pub(crate) fn graph_parse_response<'py>(
@@ -106,8 +119,8 @@ pub(crate) fn graph_parse_response<'py>(
     headers: &Bound<'py, PyAny>,
     body: &Bound<'py, PyAny>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let answer = RawResponse::new(status, pairs(headers)?, body_bytes(body)?.into_owned());
-    let body = graph::parse_response(&answer).map_err(|e| to_py_err(py, e))?;
+    let body =
+        graph::parse_response(&raw_answer(status, headers, body)?).map_err(|e| to_py_err(py, e))?;
     to_py(py, &body)
 }
 
@@ -119,8 +132,8 @@ pub(crate) fn graph_parse_user_profile<'py>(
     headers: &Bound<'py, PyAny>,
     body: &Bound<'py, PyAny>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let answer = RawResponse::new(status, pairs(headers)?, body_bytes(body)?.into_owned());
-    let profile = graph::parse_user_profile(&answer).map_err(|e| to_py_err(py, e))?;
+    let profile = graph::parse_user_profile(&raw_answer(status, headers, body)?)
+        .map_err(|e| to_py_err(py, e))?;
     to_python(py, &profile)
 }
 

@@ -1,55 +1,21 @@
-//! Peak heap while parsing a 1000-event batch (Meta's largest), measured with a counting
-//! allocator: `cargo run --release -p msgrkit --example parse_memory`.
+//! Peak heap while parsing a 1000-event batch (Meta's largest):
+//! `cargo run --release -p msgrkit --example parse_memory`.
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::sync::atomic::{AtomicUsize, Ordering};
-
-use msgrkit::webhook;
-
-struct Counting;
-
-static CURRENT: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
-
-// SAFETY: forwards to the system allocator, only counting.
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let now = CURRENT.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
-        PEAK.fetch_max(now, Ordering::Relaxed);
-        // SAFETY: the caller's contract, passed on.
-        unsafe { System.alloc(layout) }
-    }
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        CURRENT.fetch_sub(layout.size(), Ordering::Relaxed);
-        // SAFETY: as above.
-        unsafe { System.dealloc(ptr, layout) }
-    }
-}
-
-#[global_allocator]
-static ALLOCATOR: Counting = Counting;
+#[path = "../tests/support/parse_memory.rs"]
+mod parse_memory;
 
 fn main() {
-    let item = |n: usize| {
-        format!(
-            r#"{{"sender":{{"id":"65{n:014}"}},"recipient":{{"id":"106000000000001"}},"timestamp":{},"message":{{"mid":"m_{n}_AbCdEfGhIjKlMnOpQrStUvWxYz0123456789","text":"Hello, I have a question about order #{n}: when will it ship? Gr\u00fc\u00dfe \ud83d\udce6","quick_reply":{{"payload":"ORDER_{n}"}}}}}}"#,
-            1_763_712_000_000u64 + n as u64
-        )
-    };
-    let items: Vec<String> = (0..1000).map(item).collect();
-    let body = format!(
-        r#"{{"object":"page","entry":[{{"id":"106000000000001","time":1763712000999,"messaging":[{}]}}]}}"#,
-        items.join(",")
-    )
-    .into_bytes();
-    drop(items);
-    let before = CURRENT.load(Ordering::Relaxed);
-    PEAK.store(before, Ordering::Relaxed);
-    let parsed = webhook::parse(&body).expect("a delivery");
-    let peak = PEAK.load(Ordering::Relaxed) - before;
-    let kept = CURRENT.load(Ordering::Relaxed) - before;
-    assert_eq!(parsed.events.len(), 1000);
-    println!("1000-event batch: body {} bytes", body.len());
-    println!("peak heap while parsing: {peak} bytes ({:.2}x the body)", peak as f64 / body.len() as f64);
-    println!("heap held by the 1000 events: {kept} bytes ({:.2}x the body)", kept as f64 / body.len() as f64);
+    let m = parse_memory::measure();
+    let times = |bytes: usize| bytes as f64 / m.body as f64;
+    println!("1000-event batch: body {} bytes", m.body);
+    println!(
+        "peak heap while parsing: {} bytes ({:.2}x the body)",
+        m.peak,
+        times(m.peak)
+    );
+    println!(
+        "heap held by the 1000 events: {} bytes ({:.2}x the body)",
+        m.kept,
+        times(m.kept)
+    );
 }
