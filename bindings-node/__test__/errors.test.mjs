@@ -141,3 +141,8 @@ test('hostile input gets clean codes', () => {
   const e = thrown(() => msgrkit.validate({ recipient: { id: '1' }, message: { text: deep } }))
   assert.equal(e.code, 'nesting_too_deep')
 })
+
+test('without options.dialect a message is neutral', () => {
+  const message = { text: 'Hi', actions: [{ type: 'reply', title: 'Yes' }] }
+  assert.deepEqual(msgrkit.transcode(message), msgrkit.transcode(message, { dialect: 'neutral' }))
+})

@@ -472,3 +472,27 @@ pub fn graph_parse_user_profile(status: u16, headers_json: &str, body: &[u8]) ->
     let profile = graph::parse_user_profile(&RawResponse::new(status, headers, body))?;
     Ok(to_text(&json!({ "profile": profile })))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{menu, transcode};
+
+    #[test]
+    fn an_empty_dialect_name_means_neutral() {
+        let message = r#"{"text": "Hi", "actions": [{"type": "reply", "title": "Yes"}]}"#;
+        assert_eq!(
+            transcode("", message, "").unwrap(),
+            transcode("neutral", message, "").unwrap()
+        );
+        let items = r#"{"locales": [{"locale": "default",
+                        "items": [{"type": "postback", "title": "Help", "payload": "HELP"}]}]}"#;
+        assert_eq!(
+            menu("", items, "").unwrap(),
+            menu("neutral", items, "").unwrap()
+        );
+        assert_eq!(
+            transcode("telegram", message, "").unwrap_err().field(),
+            Some("dialect")
+        );
+    }
+}
