@@ -80,6 +80,10 @@ enum Command {
         /// Also accept legacy `sha1=` signatures.
         #[arg(long)]
         allow_sha1: bool,
+        /// Refuse a body larger than this many bytes (`body_too_large`); the core's
+        /// default limit when absent.
+        #[arg(long)]
+        max_body_bytes: Option<usize>,
         /// The body exactly as received; stdin when absent or `-`.
         file: Option<PathBuf>,
     },
@@ -231,8 +235,9 @@ fn main() -> ExitCode {
             secret,
             header,
             allow_sha1,
+            max_body_bytes,
             file,
-        } => parse(secret, header, allow_sha1, file, compact),
+        } => parse(secret, header, allow_sha1, max_body_bytes, file, compact),
         Command::Handshake {
             verify_token,
             query,
@@ -426,6 +431,7 @@ fn parse(
     secret: Option<String>,
     header: Option<String>,
     allow_sha1: bool,
+    max_body_bytes: Option<usize>,
     file: Option<PathBuf>,
     compact: bool,
 ) -> Outcome {
@@ -439,7 +445,11 @@ fn parse(
         signature::verify_with(secret.as_bytes(), &body, &header, options(allow_sha1))
             .map_err(|err| io::reject(&err))?;
     }
-    let notification = webhook::parse(&body).map_err(|err| io::reject(&err))?;
+    let mut limits = webhook::ParseOptions::default();
+    if let Some(max) = max_body_bytes {
+        limits = limits.max_body_bytes(max);
+    }
+    let notification = webhook::parse_with(&body, &limits).map_err(|err| io::reject(&err))?;
     Ok(io::print_json(&notification, compact))
 }
 

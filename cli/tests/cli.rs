@@ -168,6 +168,18 @@ fn parse_with_a_secret_but_no_header_fails_closed() {
 }
 
 #[test]
+fn parse_refuses_oversized_and_deeply_nested_bodies() {
+    let body = b"{\"object\":\"page\",\"entry\":[]}";
+    let out = msgrkit(&["parse", "--max-body-bytes", "10"], body);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(stderr_json(&out)["code"], "body_too_large");
+    let deep = [vec![b'['; 10_000], vec![b']'; 10_000]].concat();
+    let out = msgrkit(&["parse"], &deep);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(stderr_json(&out)["code"], "nesting_too_deep");
+}
+
+#[test]
 fn parse_without_verification_and_envelope_errors() {
     let out = msgrkit(
         &["parse", "--compact"],
