@@ -257,6 +257,8 @@ export declare class Client {
   call(call: string, args?: Record<string, unknown>): Promise<CallResult>
   /** Checks the token, the webhook subscription and the Page: the findings. */
   diagnose(appId?: string | undefined | null): Promise<Finding[]>
+  /** The configuration without its secrets. */
+  toString(): string
 }
 
 /** Builds Graph requests as data: `{method, url, headers, body}`. */

@@ -115,3 +115,8 @@ test('a missing or blank token is refused before any request', () => {
     assert.throws(() => new Client({ token }), (e) => e.code === 'required' && e.field === 'token')
   }
 })
+
+test('toString never shows the token or the secret', () => {
+  const shown = String(new Client({ token: TOKEN, appSecret: 'app-secret' }))
+  assert.ok(!shown.includes(TOKEN) && !shown.includes('app-secret') && shown.includes('redacted'))
+})

@@ -196,6 +196,12 @@ impl Client {
         self.task(Work::Diagnose(app_id.unwrap_or_default()))
     }
 
+    /// The configuration without its secrets.
+    #[napi(js_name = "toString")]
+    pub fn describe(&self) -> String {
+        format!("{:?}", self.connection)
+    }
+
     fn task(&self, work: Work) -> AsyncTask<ClientCall> {
         AsyncTask::new(ClientCall {
             connection: Arc::clone(&self.connection),

@@ -234,6 +234,10 @@ impl Client {
         text_to_py(py, &result.map_err(|e| to_py_err(py, e))?)
     }
 
+    fn __repr__(&self) -> String {
+        format!("{:?}", self.connection)
+    }
+
     /// Checks the token, the webhook subscription and the Page: a list of findings.
     #[pyo3(signature = (app_id = None))]
     fn diagnose<'py>(&self, py: Python<'py>, app_id: Option<&str>) -> PyResult<Bound<'py, PyAny>> {

@@ -114,3 +114,8 @@ def test_a_bad_setting_is_an_input_error() -> None:
     with pytest.raises(msgrkit.InputError) as caught:
         msgrkit.Client(None)  # os.environ.get() of an unset variable
     assert (caught.value.code, caught.value.field) == ("required", "token")
+
+
+def test_repr_never_shows_the_token_or_the_secret() -> None:
+    shown = repr(msgrkit.Client(TOKEN, app_secret="app-secret"))
+    assert TOKEN not in shown and "app-secret" not in shown and "redacted" in shown
