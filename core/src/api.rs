@@ -25,15 +25,19 @@ fn to_text(value: &impl Serialize) -> String {
 }
 
 fn read<T: DeserializeOwned>(text: &str, field: &str) -> Result<T> {
-    serde_json::from_str(text).map_err(|e| {
-        let failed = Error::at(
-            ErrorKind::InvalidJson {
-                detail: e.to_string(),
-            },
-            field,
-        );
-        crate::nesting::classify(text, failed)
-    })
+    serde_json::from_str(text).map_err(|e| json_error(text, &e, Some(field)))
+}
+
+/// A failed read of `text`: `invalid_json`, or `nesting_too_deep` when that is why.
+fn json_error(text: &str, err: &serde_json::Error, field: Option<&str>) -> Error {
+    let kind = ErrorKind::InvalidJson {
+        detail: err.to_string(),
+    };
+    let failed = match field {
+        Some(field) => Error::at(kind, field),
+        None => Error::new(kind),
+    };
+    crate::nesting::classify(text, failed)
 }
 
 /// Reads JSON bytes as a value, as every entry point of this module does: `invalid_utf8`,
@@ -49,12 +53,7 @@ pub fn read_json(bytes: &[u8]) -> Result<Value> {
             offset: e.valid_up_to(),
         })
     })?;
-    serde_json::from_str(text).map_err(|e| {
-        let failed = Error::new(ErrorKind::InvalidJson {
-            detail: e.to_string(),
-        });
-        crate::nesting::classify(text, failed)
-    })
+    serde_json::from_str(text).map_err(|e| json_error(text, &e, None))
 }
 
 /// Reads `text` as JSON; an empty string means `{}` (no options).

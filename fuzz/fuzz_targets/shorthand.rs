@@ -1,5 +1,4 @@
-//! Smooch's text shorthand on arbitrary text: never panics, and the text it keeps is
-//! always part of the input.
+//! Smooch's text shorthand on arbitrary text: never panics, and what it read prints.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
