@@ -17,7 +17,7 @@ mod text;
 
 use serde::{Deserialize, Serialize};
 
-pub(crate) use media::media_kind;
+pub(crate) use media::known_media_kind;
 pub use menu::{ComposedProfile, DEFAULT_GET_STARTED, Menu, MenuItem, MenuLocale, menu};
 pub use message::{
     Action, Card, Layout, LinkAction, Location, Media, MediaKind, Message, Receipt, SendOptions,

@@ -10,6 +10,7 @@ mod menu;
 mod reader;
 mod sinch;
 mod smooch;
+mod sources;
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -52,6 +53,9 @@ pub struct Read {
     pub options: SendOptions,
     /// Fields ignored or changed while reading.
     pub warnings: Vec<Warning>,
+    /// Where each neutral part was read from, so composing names the vendor's fields.
+    #[serde(skip)]
+    pub(crate) sources: sources::Sources,
 }
 
 /// Reads `value`, written in `dialect`, into the neutral form.
@@ -66,6 +70,7 @@ pub fn read(dialect: Dialect, value: &Value) -> Result<Read> {
             message: compose::from_json(value, "")?,
             options: SendOptions::default(),
             warnings: Vec::new(),
+            sources: sources::Sources::default(),
         }),
         Dialect::Smooch => smooch::read(value),
         Dialect::Sinch => sinch::read(value),
@@ -123,9 +128,10 @@ pub fn transcode_str(dialect: Dialect, text: &str, options: &ComposeOptions) -> 
 }
 
 fn finish(read: Read, options: &ComposeOptions) -> Result<Transcoded> {
-    let composed = compose::compose(&read.message, options)?;
+    let sources = &read.sources;
+    let composed = compose::compose(&read.message, options).map_err(|e| sources.error(e))?;
     let mut warnings = read.warnings;
-    warnings.extend(composed.warnings);
+    warnings.extend(composed.warnings.into_iter().map(|w| sources.warning(w)));
     Ok(Transcoded {
         messages: composed.messages,
         options: read.options,

@@ -79,22 +79,30 @@ pub(super) fn is_linked_image(media: &Media, options: &ComposeOptions) -> bool {
 
 /// The kind from `kind`, else the MIME type, else the file extension; `file` otherwise.
 pub(crate) fn media_kind(media: &Media) -> MediaKind {
+    known_media_kind(media).unwrap_or(MediaKind::File)
+}
+
+/// The kind from `kind`, else the MIME type, else a known file extension; `None` when
+/// nothing tells (a URL without an extension).
+pub(crate) fn known_media_kind(media: &Media) -> Option<MediaKind> {
     if let Some(kind) = media.kind {
-        return kind;
+        return Some(kind);
     }
     if let Some(mime) = &media.mime {
-        match mime
-            .split('/')
-            .next()
-            .unwrap_or_default()
-            .to_ascii_lowercase()
-            .as_str()
-        {
-            "image" => return MediaKind::Image,
-            "video" => return MediaKind::Video,
-            "audio" => return MediaKind::Audio,
-            _ => return MediaKind::File,
-        }
+        return Some(
+            match mime
+                .split('/')
+                .next()
+                .unwrap_or_default()
+                .to_ascii_lowercase()
+                .as_str()
+            {
+                "image" => MediaKind::Image,
+                "video" => MediaKind::Video,
+                "audio" => MediaKind::Audio,
+                _ => MediaKind::File,
+            },
+        );
     }
     let name = media
         .filename
@@ -102,15 +110,23 @@ pub(crate) fn media_kind(media: &Media) -> MediaKind {
         .or(media.url.as_deref())
         .unwrap_or_default();
     let path = name.split(['?', '#']).next().unwrap_or_default();
-    let extension = path
+    // Only the last path segment can carry an extension (`https://url1.com` has none).
+    let last = path.split_once("://").map_or(path, |(_, rest)| {
+        rest.split_once('/').map_or("", |(_, p)| p)
+    });
+    let last = last.rsplit('/').next().unwrap_or_default();
+    let extension = last
         .rsplit_once('.')
         .map(|(_, ext)| ext.to_ascii_lowercase())
         .unwrap_or_default();
     match extension.as_str() {
-        "jpg" | "jpeg" | "png" | "gif" | "webp" | "bmp" | "heic" => MediaKind::Image,
-        "mp4" | "mov" | "avi" | "webm" | "mkv" | "m4v" | "3gp" => MediaKind::Video,
-        "mp3" | "ogg" | "oga" | "wav" | "m4a" | "aac" | "opus" | "amr" => MediaKind::Audio,
-        _ => MediaKind::File,
+        "jpg" | "jpeg" | "png" | "gif" | "webp" | "bmp" | "heic" => Some(MediaKind::Image),
+        "mp4" | "mov" | "avi" | "webm" | "mkv" | "m4v" | "3gp" => Some(MediaKind::Video),
+        "mp3" | "ogg" | "oga" | "wav" | "m4a" | "aac" | "opus" | "amr" => Some(MediaKind::Audio),
+        "pdf" | "doc" | "docx" | "xls" | "xlsx" | "ppt" | "pptx" | "txt" | "csv" | "zip" => {
+            Some(MediaKind::File)
+        }
+        _ => None,
     }
 }
 

@@ -35,6 +35,7 @@ pub(super) fn read(value: &Value) -> Result<Read> {
         message,
         options,
         warnings,
+        sources: super::sources::Sources::default(),
     })
 }
 

@@ -3,8 +3,10 @@
 //! text choices become quick replies, mixed choices become buttons.
 //!
 //! Sinch JSON is read into typed structs straight from text (see `wire`), which keeps
-//! the JSON-text-to-Send-API path fast; unknown fields are still reported by name.
+//! the JSON-text-to-Send-API path fast; unknown fields are still reported by name, and
+//! every field read is recorded in [`Sources`] so composing warnings name Sinch's paths.
 
+mod content;
 mod text;
 mod wire;
 
@@ -12,16 +14,15 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use super::Read;
-use super::reader::{invalid, unsupported, warn};
-use crate::compose::{
-    Action, Card, LinkAction, Location, Media, MediaKind, Message, SendOptions, Warning,
-    WarningCode,
-};
+use super::reader::{invalid, unsupported};
+use super::sources::Sources;
+use crate::compose::{Message, SendOptions, Warning, WarningCode};
 use crate::error::{Error, ErrorKind, Result};
 use crate::limits::Path;
 use crate::send::{MessageTag, MessagingType, NotificationType};
+use content::{card, choices, location, media};
 use text::{contact_info, list_message};
-use wire::{AppMessage, Body, CardMessage, Choice, LocationMessage, MediaMessage, Unknown};
+use wire::{AppMessage, Body, MessageProperties, Unknown};
 
 /// A Sinch message or send request already parsed into a JSON value.
 pub(super) fn read(value: &Value) -> Result<Read> {
@@ -62,34 +63,102 @@ fn shape_error(err: Option<serde_path_to_error::Error<serde_json::Error>>) -> Er
     crate::error::SerdeProblem::new(&err.path().to_string(), err.inner()).into_error()
 }
 
+/// What reading collects beside the message: warnings, and where each neutral part came from.
+struct Notes {
+    warnings: Vec<Warning>,
+    sources: Sources,
+}
+
+impl Notes {
+    fn warn(&mut self, code: WarningCode, field: &Path<'_>, detail: impl Into<String>) {
+        self.warnings.push(Warning {
+            code,
+            field: field.render(),
+            detail: detail.into(),
+        });
+    }
+
+    /// Records that the neutral field `neutral` was read from `input`.
+    fn from(&mut self, neutral: impl Into<String>, input: &Path<'_>) {
+        self.sources.add(neutral, input.render());
+    }
+
+    /// Reports every key of `map` (fields this reader does not know).
+    fn unknown(&mut self, map: &Unknown, path: &Path<'_>) {
+        for key in map.keys() {
+            self.warn(
+                WarningCode::UnknownField,
+                &path.key(key),
+                "not known to this reader; ignored",
+            );
+        }
+    }
+
+    /// Reports the WhatsApp and catalog properties, which Messenger has no form for.
+    fn properties(&mut self, properties: Option<&MessageProperties>, path: &Path<'_>) {
+        let Some(properties) = properties else {
+            return;
+        };
+        let at = path.key("message_properties");
+        self.unknown(&properties.unknown, &at);
+        for (set, key, detail) in [
+            (
+                properties.whatsapp_header.is_some(),
+                "whatsapp_header",
+                "a whatsapp-only header",
+            ),
+            (
+                properties.whatsapp_footer.is_some(),
+                "whatsapp_footer",
+                "a whatsapp-only footer",
+            ),
+            (
+                properties.menu.is_some(),
+                "menu",
+                "a whatsapp list's menu label",
+            ),
+            (
+                properties.catalog_id.is_some(),
+                "catalog_id",
+                "a whatsapp catalog",
+            ),
+        ] {
+            if set {
+                self.warn(
+                    WarningCode::Dropped,
+                    &at.key(key),
+                    format!("{detail}; messenger has no such field"),
+                );
+            }
+        }
+    }
+}
+
 fn map(body: Body) -> Result<Read> {
-    let mut warnings = Vec::new();
     let root = Path::ROOT;
     let message_path = root.key("message");
-    let (app, path, options, metadata) = match body.message {
+    let sent = body.message.is_some();
+    let path = if sent { &message_path } else { &root };
+    let mut notes = Notes {
+        warnings: Vec::new(),
+        sources: Sources::rooted(path.render()),
+    };
+    let (app, options, metadata) = match body.message {
         Some(message) => {
             let options = channel_properties(
                 body.channel_properties.as_ref(),
                 &root.key("channel_properties"),
-                &mut warnings,
+                &mut notes,
             );
-            for key in body.app.unknown.keys() {
-                warn(
-                    &mut warnings,
-                    WarningCode::UnknownField,
-                    root.key(key).render(),
-                    "not known to this reader; ignored",
-                );
-            }
+            notes.unknown(&body.app.unknown, &root);
             for kind in present_kinds(&body.app) {
-                warn(
-                    &mut warnings,
+                notes.warn(
                     WarningCode::UnknownField,
-                    kind,
+                    &root.key(kind),
                     "a message kind outside `message`; ignored",
                 );
             }
-            (message, &message_path, options, body.message_metadata)
+            (message, options, body.message_metadata)
         }
         None => {
             for (set, key) in [
@@ -97,23 +166,26 @@ fn map(body: Body) -> Result<Read> {
                 (body.message_metadata.is_some(), "message_metadata"),
             ] {
                 if set {
-                    warn(
-                        &mut warnings,
+                    notes.warn(
                         WarningCode::UnknownField,
-                        key,
+                        &root.key(key),
                         "only read in a send request; ignored",
                     );
                 }
             }
-            (body.app, &root, SendOptions::default(), None)
+            (body.app, SendOptions::default(), None)
         }
     };
-    let mut message = app_message(app, path, &mut warnings)?;
+    let mut message = app_message(app, path, &mut notes)?;
+    if metadata.is_some() {
+        notes.from("metadata", &root.key("message_metadata"));
+    }
     message.metadata = metadata;
     Ok(Read {
         message,
         options,
-        warnings,
+        warnings: notes.warnings,
+        sources: notes.sources,
     })
 }
 
@@ -122,7 +194,7 @@ fn map(body: Body) -> Result<Read> {
 fn channel_properties(
     properties: Option<&std::collections::BTreeMap<String, String>>,
     path: &Path<'_>,
-    warnings: &mut Vec<Warning>,
+    notes: &mut Notes,
 ) -> SendOptions {
     let mut options = SendOptions::default();
     let Some(properties) = properties else {
@@ -131,10 +203,20 @@ fn channel_properties(
     options.tag = properties
         .get("MESSENGER_MESSAGE_TAG")
         .map(|t| MessageTag::from_name(t));
+    if options.tag.is_some() {
+        notes.from("options.tag", &path.key("MESSENGER_MESSAGE_TAG"));
+    }
     options.messaging_type = match properties.get("MESSENGER_MESSAGING_TYPE") {
-        Some(name) => Some(
-            serde_json::from_value(Value::String(name.clone())).unwrap_or(MessagingType::Response),
-        ),
+        Some(name) => {
+            notes.from(
+                "options.messaging_type",
+                &path.key("MESSENGER_MESSAGING_TYPE"),
+            );
+            Some(
+                serde_json::from_value(Value::String(name.clone()))
+                    .unwrap_or(MessagingType::Response),
+            )
+        }
         None => options.tag.as_ref().map(|_| MessagingType::MessageTag),
     };
     options.notification_type = properties.get("MESSENGER_NOTIFICATION_TYPE").map(|n| {
@@ -149,25 +231,13 @@ fn channel_properties(
         .keys()
         .filter(|k| k.starts_with("MESSENGER_") && !known.contains(&k.as_str()))
     {
-        warn(
-            warnings,
+        notes.warn(
             WarningCode::UnknownField,
-            path.key(key).render(),
+            &path.key(key),
             "not a messenger channel property msgrkit knows; ignored",
         );
     }
     options
-}
-
-pub(super) fn unknown(map: &Unknown, path: &Path<'_>, warnings: &mut Vec<Warning>) {
-    for key in map.keys() {
-        warn(
-            warnings,
-            WarningCode::UnknownField,
-            path.key(key).render(),
-            "not known to this reader; ignored",
-        );
-    }
 }
 
 /// The kinds present in an AppMessage, in Sinch's order.
@@ -188,33 +258,41 @@ fn present_kinds(app: &AppMessage) -> Vec<&'static str> {
     .collect()
 }
 
-/// One AppMessage: exactly one kind, or the Messenger override.
-fn app_message(app: AppMessage, path: &Path<'_>, warnings: &mut Vec<Warning>) -> Result<Message> {
-    unknown(&app.unknown, path, warnings);
+/// One AppMessage: exactly one kind, or a Messenger override of it.
+fn app_message(mut app: AppMessage, path: &Path<'_>, notes: &mut Notes) -> Result<Message> {
+    notes.unknown(&app.unknown, path);
     if app.agent.is_some() {
-        warn(
-            warnings,
+        notes.warn(
             WarningCode::Dropped,
-            path.key("agent").render(),
+            &path.key("agent"),
             "messenger shows agents only through personas (persona_id)",
         );
     }
-    if let Some(raw) = app
-        .explicit_channel_message
-        .as_ref()
-        .and_then(|m| m.get("MESSENGER"))
-    {
-        let at = path.key("explicit_channel_message");
-        let payload: Value = serde_json::from_str(raw)
-            .map_err(|e| invalid(&at.key("MESSENGER").render(), &format!("not json: {e}")))?;
-        return Ok(Message {
-            messenger: Some(payload),
-            ..Message::default()
-        });
+    channel_specific(app.channel_specific_message.as_ref(), path, notes);
+    let raw_override = raw_override(app.explicit_channel_message.as_ref(), path, notes)?;
+    if let Some(omni) = omni_override(app.explicit_channel_omni_message.take(), path, notes)? {
+        for kind in present_kinds(&app) {
+            notes.warn(
+                WarningCode::Dropped,
+                &path.key(kind),
+                "the messenger override in explicit_channel_omni_message is sent instead",
+            );
+        }
+        let mut message = omni;
+        if raw_override.is_some() {
+            message.messenger = raw_override;
+        }
+        return Ok(message);
     }
     let kinds = present_kinds(&app);
     match kinds.as_slice() {
         [_] => {}
+        [] if raw_override.is_some() => {
+            return Ok(Message {
+                messenger: raw_override,
+                ..Message::default()
+            });
+        }
         [] => {
             let detail =
                 "one message kind (text_message, media_message, choice_message, ...) is required"
@@ -232,69 +310,87 @@ fn app_message(app: AppMessage, path: &Path<'_>, warnings: &mut Vec<Warning>) ->
             ));
         }
     }
+    // What composing says of the message as a whole concerns its one kind.
+    notes.sources.add("", path.key(kinds[0]).render());
+    let mut message = kind_message(app, path, notes)?;
+    // Composing reports each part of the message that the override replaces.
+    message.messenger = raw_override;
+    Ok(message)
+}
+
+fn kind_message(app: AppMessage, path: &Path<'_>, notes: &mut Notes) -> Result<Message> {
     let message = if let Some(text) = app.text_message {
-        unknown(&text.unknown, &path.key("text_message"), warnings);
+        let at = path.key("text_message");
+        notes.unknown(&text.unknown, &at);
+        notes.from("text", &at.key("text"));
         Message::text(text.text)
     } else if let Some(media_message) = app.media_message {
+        let at = path.key("media_message");
+        notes.from("media", &at);
+        notes.from("media.url", &at.key("url"));
         Message {
-            media: Some(media(media_message, &path.key("media_message"), warnings)),
+            media: Some(media(media_message, &at, notes)),
             ..Message::default()
         }
     } else if let Some(choice) = app.choice_message {
         let at = path.key("choice_message");
-        unknown(&choice.unknown, &at, warnings);
+        notes.unknown(&choice.unknown, &at);
+        notes.properties(choice.message_properties.as_ref(), &at);
         let text = choice.text_message.map(|t| {
-            unknown(&t.unknown, &at.key("text_message"), warnings);
+            let text_at = at.key("text_message");
+            notes.unknown(&t.unknown, &text_at);
+            notes.from("text", &text_at.key("text"));
             t.text
         });
+        notes.from("actions", &at.key("choices"));
         Message {
             text,
-            actions: choices(choice.choices, &at, warnings)?,
+            actions: choices(choice.choices, "actions", &at, notes)?,
             ..Message::default()
         }
     } else if let Some(card_message) = app.card_message {
         let mut message = Message::default();
         let card = card(
             card_message,
+            0,
             &path.key("card_message"),
             &mut message,
-            warnings,
+            notes,
         )?;
         message.cards = vec![card];
         message
     } else if let Some(carousel) = app.carousel_message {
         let at = path.key("carousel_message");
-        unknown(&carousel.unknown, &at, warnings);
+        notes.unknown(&carousel.unknown, &at);
         let mut message = Message::default();
         let cards_path = at.key("cards");
+        notes.from("cards", &cards_path);
         for (index, card_message) in carousel.cards.into_iter().enumerate() {
             let card = card(
                 card_message,
+                index,
                 &cards_path.index(index),
                 &mut message,
-                warnings,
+                notes,
             )?;
             message.cards.push(card);
         }
-        message.actions = choices(carousel.choices, &at, warnings)?;
+        notes.from("actions", &at.key("choices"));
+        message.actions = choices(carousel.choices, "actions", &at, notes)?;
         message
     } else if let Some(location_message) = app.location_message {
+        let at = path.key("location_message");
+        notes.from("location", &at);
         Message {
-            location: Some(location(
-                location_message,
-                &path.key("location_message"),
-                warnings,
-            )?),
+            location: Some(location(location_message, &at, notes)?),
             ..Message::default()
         }
     } else if let Some(list) = app.list_message {
-        list_message(list, &path.key("list_message"), warnings)
+        list_message(list, &path.key("list_message"), notes)
     } else if let Some(contact) = app.contact_info_message {
-        Message::text(contact_info(
-            contact,
-            &path.key("contact_info_message"),
-            warnings,
-        ))
+        let at = path.key("contact_info_message");
+        notes.from("text", &at);
+        Message::text(contact_info(contact, &at, notes))
     } else {
         let detail = "sinch templates are stored at sinch; resolve channel_template or omni_template before transcoding";
         return Err(unsupported(&path.key("template_message").render(), detail));
@@ -302,189 +398,92 @@ fn app_message(app: AppMessage, path: &Path<'_>, warnings: &mut Vec<Warning>) ->
     Ok(message)
 }
 
-fn media(media: MediaMessage, path: &Path<'_>, warnings: &mut Vec<Warning>) -> Media {
-    unknown(&media.unknown, path, warnings);
-    if media.thumbnail_url.is_some() {
-        warn(
-            warnings,
-            WarningCode::Dropped,
-            path.key("thumbnail_url").render(),
-            "messenger makes its own thumbnails",
-        );
-    }
-    Media {
-        url: Some(media.url),
-        filename: media.filename_override,
-        ..Media::default()
-    }
-}
-
-/// The `choices` of a message or card: all text choices are quick replies, else buttons.
-fn choices(
-    items: Vec<Choice>,
+/// `explicit_channel_message.MESSENGER`, a raw Send API message; other channels' are reported.
+fn raw_override(
+    overrides: Option<&std::collections::BTreeMap<String, String>>,
     path: &Path<'_>,
-    warnings: &mut Vec<Warning>,
-) -> Result<Vec<Action>> {
-    let all_text = !items.is_empty() && items.iter().all(|c| c.text_message.is_some());
-    let list = path.key("choices");
-    items
-        .into_iter()
-        .enumerate()
-        .map(|(index, item)| choice(item, all_text, &list.index(index), warnings))
-        .collect()
-}
-
-fn choice(
-    item: Choice,
-    as_reply: bool,
-    path: &Path<'_>,
-    warnings: &mut Vec<Warning>,
-) -> Result<Action> {
-    unknown(&item.unknown, path, warnings);
-    let kinds = [
-        item.text_message.is_some(),
-        item.url_message.is_some(),
-        item.call_message.is_some(),
-        item.location_message.is_some(),
-        item.calendar_message.is_some(),
-        item.share_location_message.is_some(),
-    ];
-    if kinds.iter().filter(|k| **k).count() != 1 {
-        return Err(invalid(
-            &path.render(),
-            "a choice holds exactly one of text, url, call, location, calendar and share_location",
-        ));
-    }
-    let postback = item.postback_data;
-    if let Some(text) = item.text_message {
-        unknown(&text.unknown, &path.key("text_message"), warnings);
-        // Sinch's default postback is `<message_id>_<text>`; the id is not known before sending.
-        let payload = postback.unwrap_or_else(|| text.text.clone());
-        return Ok(if as_reply {
-            Action::Reply {
-                title: text.text,
-                payload: Some(payload),
-                icon_url: None,
-            }
-        } else {
-            Action::Postback {
-                title: text.text,
-                payload,
-            }
-        });
-    }
-    if let Some(url) = item.url_message {
-        unknown(&url.unknown, &path.key("url_message"), warnings);
-        return Ok(Action::Link(LinkAction {
-            title: Some(url.title),
-            url: url.url,
-            ..LinkAction::default()
-        }));
-    }
-    if let Some(call) = item.call_message {
-        unknown(&call.unknown, &path.key("call_message"), warnings);
-        return Ok(Action::Call {
-            title: call.title,
-            phone: call.phone_number,
-        });
-    }
-    if let Some(location_message) = item.location_message {
-        let at = path.key("location_message");
-        let place = location(location_message, &at, warnings)?;
-        warn(
-            warnings,
-            WarningCode::Replaced,
-            at.render(),
-            "messenger has no location button; sent as a link to a map",
-        );
-        return Ok(Action::Map {
-            title: place.title.unwrap_or_default(),
-            lat: place.lat,
-            lon: place.lon,
-        });
-    }
-    let (kind, link) = match (item.calendar_message, item.share_location_message) {
-        (Some(link), _) => ("calendar_message", link),
-        (None, Some(link)) => ("share_location_message", link),
-        (None, None) => unreachable!("exactly one kind is present"),
+    notes: &mut Notes,
+) -> Result<Option<Value>> {
+    let Some(overrides) = overrides else {
+        return Ok(None);
     };
-    let at = path.key(kind);
-    unknown(&link.unknown, &at, warnings);
-    warn(
-        warnings,
-        WarningCode::Replaced,
-        at.render(),
-        "messenger has no such button; sent as a link to its fallback_url",
-    );
-    Ok(Action::Link(LinkAction {
-        title: Some(link.title),
-        url: link.fallback_url,
-        ..LinkAction::default()
-    }))
-}
-
-/// A card: title (else the description), description, image media and choices. A media
-/// that is not an image is sent as a separate attachment.
-fn card(
-    card: CardMessage,
-    path: &Path<'_>,
-    message: &mut Message,
-    warnings: &mut Vec<Warning>,
-) -> Result<Card> {
-    unknown(&card.unknown, path, warnings);
-    let mut out = Card {
-        title: card.title,
-        subtitle: card.description,
-        ..Card::default()
-    };
-    if let Some(media_message) = card.media_message {
-        let at = path.key("media_message");
-        let media = media(media_message, &at, warnings);
-        if crate::compose::media_kind(&media) == MediaKind::Image {
-            out.media_url = media.url;
-        } else {
-            warn(
-                warnings,
-                WarningCode::Replaced,
-                at.render(),
-                "a card shows images only; the media is sent on its own",
+    let at = path.key("explicit_channel_message");
+    let mut found = None;
+    for (channel, raw) in overrides {
+        let channel_at = at.key(channel);
+        if channel != "MESSENGER" {
+            notes.warn(
+                WarningCode::Dropped,
+                &channel_at,
+                format!("an override for {channel}, not for messenger"),
             );
-            message.media = Some(media);
+            continue;
         }
+        let payload: Value = serde_json::from_str(raw)
+            .map_err(|e| invalid(&channel_at.render(), &format!("not json: {e}")))?;
+        notes.from("messenger", &channel_at);
+        found = Some(payload);
     }
-    if card.height.is_some() {
-        warn(
-            warnings,
-            WarningCode::Dropped,
-            path.key("height").render(),
-            "messenger chooses the card height",
-        );
-    }
-    let list = path.key("choices");
-    for (index, item) in card.choices.into_iter().enumerate() {
-        out.actions
-            .push(choice(item, false, &list.index(index), warnings)?);
-    }
-    Ok(out)
+    Ok(found)
 }
 
-fn location(
-    location: LocationMessage,
+/// `explicit_channel_omni_message.MESSENGER`, an AppMessage sent instead of the main one.
+fn omni_override(
+    overrides: Option<std::collections::BTreeMap<String, Value>>,
     path: &Path<'_>,
-    warnings: &mut Vec<Warning>,
-) -> Result<Location> {
-    unknown(&location.unknown, path, warnings);
-    let Some(coordinates) = location.coordinates else {
-        return Err(invalid(
-            &path.key("coordinates").render(),
-            "a location needs coordinates",
-        ));
+    notes: &mut Notes,
+) -> Result<Option<Message>> {
+    let Some(overrides) = overrides else {
+        return Ok(None);
     };
-    unknown(&coordinates.unknown, &path.key("coordinates"), warnings);
-    Ok(Location {
-        lat: coordinates.latitude,
-        lon: coordinates.longitude,
-        title: location.title.filter(|t| !t.is_empty()),
-        address: location.label.filter(|l| !l.is_empty()),
-    })
+    let at = path.key("explicit_channel_omni_message");
+    let mut found = None;
+    for (channel, value) in overrides {
+        let channel_at = at.key(&channel);
+        if channel != "MESSENGER" {
+            notes.warn(
+                WarningCode::Dropped,
+                &channel_at,
+                format!("an override for {channel}, not for messenger"),
+            );
+            continue;
+        }
+        let app = serde_path_to_error::deserialize::<_, AppMessage>(&value).map_err(|err| {
+            let inner = err.path().to_string();
+            let field = match inner.as_str() {
+                "." => channel_at.render(),
+                _ => format!("{}.{inner}", channel_at.render()),
+            };
+            crate::error::SerdeProblem::new(&field, err.inner()).into_error()
+        })?;
+        // The override's parts resolve under it (the last root recorded wins).
+        notes.sources.add("", channel_at.render());
+        found = Some(app_message(app, &channel_at, notes)?);
+    }
+    Ok(found)
+}
+
+/// `channel_specific_message`: WhatsApp flows and orders, KakaoTalk commerce and the like;
+/// nothing Messenger can show, so each channel's entry is one `dropped` warning.
+fn channel_specific(
+    entries: Option<&std::collections::BTreeMap<String, Value>>,
+    path: &Path<'_>,
+    notes: &mut Notes,
+) {
+    let Some(entries) = entries else {
+        return;
+    };
+    let at = path.key("channel_specific_message");
+    for (channel, entry) in entries {
+        let kind = entry
+            .get("message_type")
+            .and_then(Value::as_str)
+            .unwrap_or("an untyped message");
+        let detail = if channel == "MESSENGER" {
+            format!("`{kind}` has no messenger form; not sent")
+        } else {
+            format!("`{kind}` is for {channel}; not sent")
+        };
+        notes.warn(WarningCode::Dropped, &at.key(channel), detail);
+    }
 }

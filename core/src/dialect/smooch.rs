@@ -42,6 +42,7 @@ pub(super) fn read(value: &Value) -> Result<Read> {
         message,
         options: SendOptions::default(),
         warnings,
+        sources: super::sources::Sources::default(),
     })
 }
 

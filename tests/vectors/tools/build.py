@@ -10,6 +10,7 @@ import pathlib
 import common
 import compose_cases
 import dialect_cases
+import dialect_fidelity_cases
 import graph_cases
 import policy_cases
 import send_cases
@@ -28,7 +29,8 @@ SUITES = [
     ("compose", "channel-neutral messages transcoded into Send API messages, with the report of every change",
      compose_cases.NOTES, compose_cases.cases),
     ("dialect", "Smooch, Sinch and Linktor messages read into the neutral form and transcoded, with every warning",
-     dialect_cases.NOTES, dialect_cases.cases),
+     {**dialect_cases.NOTES, **dialect_fidelity_cases.NOTES},
+     lambda: dialect_cases.cases() + dialect_fidelity_cases.cases()),
     ("graph", "Graph API requests as data (method, URL, headers, body), answers classified, usage headers",
      graph_cases.NOTES, graph_cases.cases),
 ]

@@ -48,7 +48,10 @@ pub(super) struct AppMessage {
     pub(super) contact_info_message: Option<ContactInfo>,
     pub(super) template_message: Option<IgnoredAny>,
     pub(super) explicit_channel_message: Option<BTreeMap<String, String>>,
-    pub(super) channel_specific_message: Option<IgnoredAny>,
+    /// Per-channel AppMessages; only `MESSENGER` is read, as typed, when present.
+    pub(super) explicit_channel_omni_message: Option<BTreeMap<String, serde_json::Value>>,
+    /// Per-channel `{message_type, message}`; no type of it is one Messenger can show.
+    pub(super) channel_specific_message: Option<BTreeMap<String, serde_json::Value>>,
     pub(super) agent: Option<IgnoredAny>,
     #[serde(flatten)]
     pub(super) unknown: Unknown,
@@ -75,7 +78,18 @@ pub(super) struct ChoiceMessage {
     pub(super) text_message: Option<TextMessage>,
     #[serde(default)]
     pub(super) choices: Vec<Choice>,
-    pub(super) message_properties: Option<IgnoredAny>,
+    pub(super) message_properties: Option<MessageProperties>,
+    #[serde(flatten)]
+    pub(super) unknown: Unknown,
+}
+
+/// WhatsApp and catalog properties: none of them has a Messenger form.
+#[derive(Deserialize)]
+pub(super) struct MessageProperties {
+    pub(super) whatsapp_header: Option<IgnoredAny>,
+    pub(super) whatsapp_footer: Option<IgnoredAny>,
+    pub(super) menu: Option<IgnoredAny>,
+    pub(super) catalog_id: Option<IgnoredAny>,
     #[serde(flatten)]
     pub(super) unknown: Unknown,
 }
@@ -147,7 +161,7 @@ pub(super) struct CardMessage {
     pub(super) height: Option<IgnoredAny>,
     #[serde(default)]
     pub(super) choices: Vec<Choice>,
-    pub(super) message_properties: Option<IgnoredAny>,
+    pub(super) message_properties: Option<MessageProperties>,
     #[serde(flatten)]
     pub(super) unknown: Unknown,
 }
@@ -168,8 +182,8 @@ pub(super) struct ListMessage {
     pub(super) description: Option<String>,
     #[serde(default)]
     pub(super) sections: Vec<Section>,
-    pub(super) message_properties: Option<IgnoredAny>,
-    pub(super) media: Option<IgnoredAny>,
+    pub(super) message_properties: Option<MessageProperties>,
+    pub(super) media: Option<MediaMessage>,
     #[serde(flatten)]
     pub(super) unknown: Unknown,
 }
@@ -195,8 +209,8 @@ pub(super) struct ListItem {
 pub(super) struct ListChoice {
     pub(super) title: String,
     pub(super) postback_data: Option<String>,
-    pub(super) description: Option<IgnoredAny>,
-    pub(super) media: Option<IgnoredAny>,
+    pub(super) description: Option<String>,
+    pub(super) media: Option<MediaMessage>,
     #[serde(flatten)]
     pub(super) unknown: Unknown,
 }
@@ -204,10 +218,10 @@ pub(super) struct ListChoice {
 #[derive(Deserialize)]
 pub(super) struct ListProduct {
     pub(super) id: String,
-    pub(super) marketplace: Option<IgnoredAny>,
-    pub(super) quantity: Option<IgnoredAny>,
-    pub(super) item_price: Option<IgnoredAny>,
-    pub(super) currency: Option<IgnoredAny>,
+    pub(super) marketplace: Option<serde_json::Value>,
+    pub(super) quantity: Option<serde_json::Value>,
+    pub(super) item_price: Option<serde_json::Value>,
+    pub(super) currency: Option<serde_json::Value>,
     #[serde(flatten)]
     pub(super) unknown: Unknown,
 }

@@ -1,0 +1,90 @@
+"""Cases for tests/vectors/dialect.json that hold the "nothing lost" rule on what real
+integrations send: Sinch numbers without `+`, card media, fields with no Messenger form,
+warnings named by the vendor's own input path, Linktor's flat Messages API form, and
+vendor send options judged by the dated profile."""
+
+from compose_cases import button_tpl, call_btn, generic, media, pb, qr, text, url_btn, w
+from dialect_cases import case, err, maps, ok
+
+NOTES = {
+    "fidelity": "a field of real integrations' messages that was lost, or refused, before",
+    "input_path": "a compose warning named by the vendor's own input path",
+}
+
+
+def sinch_cases():
+    page_choices = [
+        {"text_message": {"text": "Suggestion"}, "postback_data": "SUGGESTION"},
+        {"url_message": {"title": "More info", "url": "https://www.sinch.com"}},
+        {"call_message": {"title": "Call", "phone_number": "46732000000"}},
+        {"location_message": {"title": "Sinch HQ", "label": "Stockholm", "coordinates": {"latitude": 59.3322, "longitude": 18.0645}}},
+    ]
+    hq = maps(59.3322, 18.0645)
+    three = [{"title": f"card #{i}", "description": f"description #{i}", "media_message": {"url": f"https://url{i}.com"},
+              "choices": [{"url_message": {"title": "Website", "url": "https://website.com"}}]} for i in (1, 2, 3)]
+    videos = [{"title": f"clip {i}", "media_message": {"url": f"https://cdn.example.com/{i}.mp4"}} for i in (1, 2, 3)]
+    return [
+        case("sinch/phone-without-plus", "sinch", {"choice_message": {"text_message": {"text": "What do you want to do?"}, "choices": page_choices}},
+             ok([button_tpl("What do you want to do?", [url_btn("More info", "https://www.sinch.com"), call_btn("Call", "+46732000000"), url_btn("Sinch HQ", hq)],
+                            quick_replies=[qr("Suggestion", "SUGGESTION")])],
+                [w("replaced", "choice_message.choices[3].location_message"), w("replaced", "choice_message.choices[0]")]),
+             flags=["must_show", "fidelity", "vendor_example"],
+             comment="Sinch writes E.164 without the +: the call button is sent as +46732000000 with no warning of its own"),
+        case("sinch/phone-too-short-is-reported", "sinch", {"choice_message": {"text_message": {"text": "Call"}, "choices": [
+            {"call_message": {"title": "Desk", "phone_number": "1234"}}, {"url_message": {"title": "Site", "url": "https://example.com"}}]}},
+             ok([button_tpl("Call", [url_btn("Site", "https://example.com")])], [w("dropped", "choice_message.choices[0]")]),
+             flags=["fidelity", "input_path"], comment="four digits are no international number: dropped and reported at the choice"),
+        case("sinch/carousel-media-urls-without-extension", "sinch", {"carousel_message": {"cards": three}},
+             ok([generic([{"title": f"card #{i}", "subtitle": f"description #{i}", "image_url": f"https://url{i}.com",
+                           "buttons": [url_btn("Website", "https://website.com")]} for i in (1, 2, 3)])]),
+             flags=["must_show", "fidelity"], comment="Sinch card media must be images: a URL that tells no kind is the card's image"),
+        case("sinch/carousel-video-media", "sinch", {"carousel_message": {"cards": videos}},
+             err("required", "carousel_message.cards[0]"),
+             flags=["fidelity", "input_path"],
+             comment="cards of a title alone are refused by Meta; the error names the Sinch card"),
+        case("sinch/carousel-video-media-sent-or-dropped", "sinch", {"carousel_message": {"cards": [{**v, "description": "Watch"} for v in videos]}},
+             ok([media("video", url="https://cdn.example.com/1.mp4"),
+                 generic([{"title": f"clip {i}", "subtitle": "Watch"} for i in (1, 2, 3)])],
+                [w("replaced", "carousel_message.cards[0].media_message"), w("dropped", "carousel_message.cards[1].media_message.url"),
+                 w("dropped", "carousel_message.cards[2].media_message.url")]),
+             flags=["fidelity"], comment="the first video is sent on its own, each other one is reported as dropped at its own card"),
+        case("sinch/channel-specific-message", "sinch", {"text_message": {"text": "Book a table"},
+                                                        "channel_specific_message": {"MESSENGER": {"message_type": "FLOWS", "message": {"flow_id": "1"}},
+                                                                                     "WHATSAPP": {"message_type": "ORDER_DETAILS", "message": {}}}},
+             ok([text("Book a table")], [w("dropped", "channel_specific_message.MESSENGER"), w("dropped", "channel_specific_message.WHATSAPP")]),
+             flags=["fidelity"]),
+        case("sinch/list-media-sent", "sinch", {"list_message": {"title": "Flavours", "media": {"url": "https://cdn.example.com/ice.jpg"},
+                                                                "sections": [{"items": [{"choice": {"title": "Vanilla", "postback_data": "V"}}]}]}},
+             ok([text("Flavours"), {**media("image", url="https://cdn.example.com/ice.jpg"), "quick_replies": [qr("Vanilla", "V")]}],
+                [w("replaced", "list_message.sections")]),
+             flags=["fidelity"], comment="the list's header image is sent; the quick replies ride on the last message"),
+        case("sinch/list-choice-media-is-the-icon", "sinch", {"list_message": {"title": "Pick", "sections": [{"items": [
+            {"choice": {"title": "Red", "postback_data": "R", "description": "warm", "media": {"url": "https://cdn.example.com/r.png"}}}]}]}},
+             ok([text("Pick", quick_replies=[qr("Red", "R") | {"image_url": "https://cdn.example.com/r.png"}])],
+                [w("replaced", "list_message.sections"), w("dropped", "list_message.sections[0].items[0].choice.description")]),
+             flags=["fidelity"]),
+        case("sinch/postback-data-on-url-choice", "sinch", {"choice_message": {"text_message": {"text": "Read"}, "choices": [
+            {"url_message": {"title": "Docs", "url": "https://docs.example.com"}, "postback_data": "DOCS"}]}},
+             ok([button_tpl("Read", [url_btn("Docs", "https://docs.example.com")])], [w("dropped", "choice_message.choices[0].postback_data")]),
+             flags=["fidelity"], comment="a web_url button carries no payload"),
+        case("sinch/whatsapp-message-properties", "sinch", {"choice_message": {"text_message": {"text": "Order?"}, "choices": [
+            {"text_message": {"text": "Yes"}}], "message_properties": {"whatsapp_footer": "Order now!"}}},
+             ok([text("Order?", quick_replies=[qr("Yes")])], [w("dropped", "choice_message.message_properties.whatsapp_footer")]),
+             flags=["fidelity"]),
+        case("sinch/card-whatsapp-header", "sinch", {"card_message": {"title": "T", "description": "D", "message_properties": {"whatsapp_header": "H"}}},
+             ok([generic([{"title": "T", "subtitle": "D"}])], [w("dropped", "card_message.message_properties.whatsapp_header")]), flags=["fidelity"]),
+        case("sinch/truncated-card-title-named-by-input", "sinch", {"carousel_message": {"cards": [
+            {"title": "A", "description": "one"}, {"title": "B", "description": "two"}, {"title": "C" * 90, "description": "three"}]}},
+             ok([generic([{"title": "A", "subtitle": "one"}, {"title": "B", "subtitle": "two"}, {"title": "C" * 79 + "…", "subtitle": "three"}])],
+                [w("truncated", "carousel_message.cards[2].title")]),
+             flags=["input_path"], comment="the warning names Sinch's field, not the neutral cards[2].title"),
+        case("sinch/omni-override-for-messenger", "sinch", {"text_message": {"text": "everyone"},
+                                                           "explicit_channel_omni_message": {"MESSENGER": {"text_message": {"text": "messenger only"}},
+                                                                                             "KAKAOTALK": {"text_message": {"text": "kakao"}}}},
+             ok([text("messenger only")], [w("dropped", "explicit_channel_omni_message.KAKAOTALK"), w("dropped", "text_message")]),
+             flags=["fidelity"]),
+    ]
+
+
+def cases():
+    return sinch_cases()
