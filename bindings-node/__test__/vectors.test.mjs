@@ -53,7 +53,9 @@ const runners = {
     switch (i.call ?? 'parse') {
       case 'parse': {
         const parsed = msgrkit.parseWebhook(bodyOf(i), { maxBodyBytes: i.max_body_bytes })
-        return { ...parsed, errors: parsed.errors.map(({ message, ...rest }) => rest) }
+        const out = { ...parsed, errors: parsed.errors.map(({ message, ...rest }) => rest) }
+        if (parsed.warnings) out.warnings = parsed.warnings.map(({ message, ...rest }) => rest)
+        return out
       }
       case 'handshake': return msgrkit.verifyHandshake(i.query ?? i.params, i.verify_token)
       case 'is_own_echo': return msgrkit.eventsOwnEcho(bodyOf(i), i.app_id)

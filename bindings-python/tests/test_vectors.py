@@ -58,8 +58,11 @@ def webhook_case(i: Dict[str, Any]) -> Any:
     call = i.get("call", "parse")
     if call == "parse":
         parsed = msgrkit.parse_webhook(body_of(i), max_body_bytes=i.get("max_body_bytes"))
-        errors = [{k: v for k, v in e.items() if k != "message"} for e in parsed["errors"]]
-        return {**parsed, "errors": errors}
+        out: Dict[str, Any] = {**parsed}
+        for key in ("errors", "warnings"):
+            if key in parsed:
+                out[key] = [{k: v for k, v in e.items() if k != "message"} for e in parsed[key]]
+        return out
     if call == "handshake":
         query = i["query"] if "query" in i else i["params"]
         return msgrkit.verify_handshake(query, i["verify_token"])

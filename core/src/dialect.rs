@@ -130,6 +130,7 @@ pub fn transcode_str(dialect: Dialect, text: &str, options: &ComposeOptions) -> 
 fn finish(read: Read, options: &ComposeOptions) -> Result<Transcoded> {
     let sources = &read.sources;
     let composed = compose::compose(&read.message, options).map_err(|e| sources.error(e))?;
+    judge_options(&composed.messages, &read.options, options, sources)?;
     let mut warnings = read.warnings;
     warnings.extend(composed.warnings.into_iter().map(|w| sources.warning(w)));
     Ok(Transcoded {
@@ -137,4 +138,36 @@ fn finish(read: Read, options: &ComposeOptions) -> Result<Transcoded> {
         options: read.options,
         warnings,
     })
+}
+
+/// The vendor's send options (tag, messaging type, notification type) judged by the same
+/// dated profile as the content: the requests `compose::requests` builds from them must
+/// pass `limits::validate`. A retired tag is a `retired` violation at the vendor's field.
+fn judge_options(
+    messages: &[crate::send::Message],
+    send: &SendOptions,
+    options: &ComposeOptions,
+    sources: &sources::Sources,
+) -> Result<()> {
+    if send == &SendOptions::default() {
+        return Ok(());
+    }
+    // Any PSID: the recipient is the host's, only the options are judged here.
+    let requests = compose::requests(messages, "0", send);
+    let mut violations = Vec::new();
+    for request in &requests {
+        for mut violation in crate::limits::validate(request, &options.platform) {
+            violation.field = sources.resolve(&format!("options.{}", violation.field));
+            if !violations.contains(&violation) {
+                violations.push(violation);
+            }
+        }
+    }
+    if violations.is_empty() {
+        Ok(())
+    } else {
+        Err(crate::error::Error::new(
+            crate::error::ErrorKind::ValidationFailed { violations },
+        ))
+    }
 }

@@ -124,6 +124,23 @@ impl Platform {
             .find(|r| r.feature == feature && self.as_of >= r.on)
     }
 
+    /// What replaces a retired feature on this profile's date: a replacement tag that has
+    /// itself retired by then is followed to its own replacement, so the answer never
+    /// names a retired tag (`SHIPPING_UPDATE` led to `POST_PURCHASE_UPDATE`, retired in 2026).
+    pub fn replacement(&self, retirement: &Retirement) -> Option<&'static str> {
+        let mut replacement = retirement.replacement?;
+        // The table has no cycles; the bound only guards against a future typo.
+        for _ in 0..RETIREMENTS.len() {
+            match self.retirement(&format!("tag:{replacement}")) {
+                Some(next) if retirement.feature.starts_with("tag:") => {
+                    replacement = next.replacement?;
+                }
+                _ => break,
+            }
+        }
+        Some(replacement)
+    }
+
     /// Whether `feature` retires after `as_of`: a legacy construct Meta still accepted then.
     pub fn is_legacy(&self, feature: &str) -> bool {
         RETIREMENTS

@@ -221,7 +221,7 @@ fn tagged(input: &PolicyInput, tag: &MessageTag, elapsed: i64) -> Result<Decisio
             format!("`{name}` is not accepted since {}", retirement.on),
         );
         refusal.retired_on = Some(retirement.on);
-        refusal.replacement = retirement.replacement.map(str::to_owned);
+        refusal.replacement = platform.replacement(retirement).map(str::to_owned);
         return Err(refusal);
     }
     let Some(rule) = platform.tag(name) else {

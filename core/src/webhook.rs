@@ -45,6 +45,27 @@ pub struct Notification {
     pub events: Vec<Event>,
     /// Events (or entries) that could not be read, each with its position and raw JSON.
     pub errors: Vec<EventError>,
+    /// Entry fields that were not understood and left out (an `entry[i].time` that is
+    /// not a number, an `id` that is not an ID); the entry's items still parsed. Never
+    /// counted as items: items of readable entries = events + item errors.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<EntryWarning>,
+}
+
+/// An entry field left out because it was not understood; the entry's items still parsed.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct EntryWarning {
+    /// Index of the entry in `entry`.
+    pub entry: usize,
+    /// Path of the field, for example `entry[0].time`.
+    pub field: String,
+    /// Stable code: `invalid_value`.
+    pub code: String,
+    /// What was wrong, in lowercase words.
+    pub message: String,
+    /// The value exactly as received.
+    pub raw: Value,
 }
 
 /// One event or entry that could not be read. Its siblings are unaffected.

@@ -51,7 +51,8 @@ impl Transport for UreqTransport {
                 prepare(self.agent.post(url), request, timeout).send(bytes.unwrap_or_default())
             }
         };
-        let mut response = result.map_err(failure)?;
+        let mut response =
+            result.map_err(|e| unresolved_is_connect(failure(e), || resolves(url)))?;
         let status = response.status().as_u16();
         let headers = response
             .headers()
@@ -79,6 +80,36 @@ fn prepare<B>(
     builder.config().timeout_global(Some(timeout)).build()
 }
 
+/// The resolver's own error comes back as plain I/O: when the name does not resolve now,
+/// it did not then either, and nothing was sent (a connect failure, safe to retry).
+fn unresolved_is_connect(
+    failed: (TransportFailure, String),
+    resolves: impl FnOnce() -> bool,
+) -> (TransportFailure, String) {
+    match failed {
+        (TransportFailure::Interrupted, text) if !resolves() => (TransportFailure::Connect, text),
+        other => other,
+    }
+}
+
+/// Whether the host of `url` resolves to an address (asked only after a failure).
+fn resolves(url: &str) -> bool {
+    use std::net::ToSocketAddrs;
+    let Ok(uri) = url.parse::<ureq::http::Uri>() else {
+        return true;
+    };
+    let Some(host) = uri.host() else {
+        return true;
+    };
+    let port = uri.port_u16().unwrap_or(match uri.scheme_str() {
+        Some("http") => 80,
+        _ => 443,
+    });
+    (host.trim_start_matches('[').trim_end_matches(']'), port)
+        .to_socket_addrs()
+        .is_ok_and(|mut addrs| addrs.next().is_some())
+}
+
 /// Whether the request surely never left decides whether a retry is safe.
 fn failure(error: ureq::Error) -> (TransportFailure, String) {
     use ureq::Timeout;
@@ -92,4 +123,24 @@ fn failure(error: ureq::Error) -> (TransportFailure, String) {
         _ => TransportFailure::Interrupted,
     };
     (kind, error.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{TransportFailure, failure, unresolved_is_connect};
+
+    #[test]
+    fn a_name_that_does_not_resolve_is_a_connect_failure() {
+        let lookup = || {
+            ureq::Error::Io(std::io::Error::other(
+                "failed to lookup address information",
+            ))
+        };
+        let (kind, _) = unresolved_is_connect(failure(lookup()), || false);
+        assert_eq!(kind, TransportFailure::Connect);
+        // Resolving fine, the same I/O error stays an unknown outcome: never resent blindly.
+        let (kind, _) = unresolved_is_connect(failure(lookup()), || true);
+        assert_eq!(kind, TransportFailure::Interrupted);
+        assert!(super::resolves("http://127.0.0.1:9/v27.0/me"));
+    }
 }

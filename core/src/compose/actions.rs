@@ -98,6 +98,7 @@ pub(crate) fn sort(
                 payload,
                 icon_url,
             } => {
+                let original_title = title;
                 let title = fit_required(
                     title,
                     options.platform.limits.quick_reply_title,
@@ -106,10 +107,11 @@ pub(crate) fn sort(
                     options,
                     report,
                 )?;
-                let payload = payload
-                    .clone()
-                    .filter(|p| !p.trim().is_empty())
-                    .unwrap_or_else(|| title.clone());
+                // Derived from the whole title, not the one cut to fit 20 characters.
+                let payload = match payload.as_deref().filter(|p| !p.trim().is_empty()) {
+                    Some(payload) => payload.to_owned(),
+                    None => original_title.clone(),
+                };
                 let payload = fit_required(
                     &payload,
                     options.platform.limits.quick_reply_payload,

@@ -29,6 +29,11 @@ impl<'a> Obj<'a> {
         }
     }
 
+    /// The path of this object (`""` at the root).
+    pub(crate) fn path(&self) -> &str {
+        &self.path
+    }
+
     /// The path of `key` inside this object.
     pub(crate) fn at(&self, key: &str) -> String {
         if self.path.is_empty() {

@@ -7,12 +7,16 @@ use serde_json::Value;
 
 use super::Read;
 use super::reader::{Obj, invalid, unsupported, warn};
+use super::sources::Sources;
 use crate::compose::{
     Action, Card, Layout, LinkAction, Location, Media, MediaKind, Message, SendOptions, Warning,
     WarningCode,
 };
 use crate::error::Result;
 use crate::shorthand;
+use text::text_of;
+
+mod text;
 
 /// Currency of shorthand buy tokens (the app's default; Messenger payments took USD).
 const SHORTHAND_CURRENCY: &str = "USD";
@@ -20,8 +24,9 @@ const SHORTHAND_CURRENCY: &str = "USD";
 pub(super) fn read(value: &Value) -> Result<Read> {
     let root = Obj::new(value, "")?;
     let mut warnings = Vec::new();
+    let mut sources = Sources::rooted("");
     let message = if root.has("content") || root.has("author") {
-        message_post(&root, &mut warnings)?
+        message_post(&root, &mut sources, &mut warnings)?
     } else {
         let from_user = root.str("role")?.as_deref() == Some("appUser");
         root.ignore(&[
@@ -33,8 +38,8 @@ pub(super) fn read(value: &Value) -> Result<Read> {
             "source",
             "destination",
         ]);
-        let mut message = content(&root, from_user, &mut warnings)?;
-        message.metadata = metadata(&root)?;
+        let mut message = content(&root, from_user, &mut sources, &mut warnings)?;
+        message.metadata = metadata(&root, &mut sources)?;
         message
     };
     root.finish(&mut warnings);
@@ -42,12 +47,16 @@ pub(super) fn read(value: &Value) -> Result<Read> {
         message,
         options: SendOptions::default(),
         warnings,
-        sources: super::sources::Sources::default(),
+        sources,
     })
 }
 
 /// A v2 `messagePost`: `author`, `content`, `destination`, `metadata`, `override`.
-fn message_post(root: &Obj<'_>, warnings: &mut Vec<Warning>) -> Result<Message> {
+fn message_post(
+    root: &Obj<'_>,
+    sources: &mut Sources,
+    warnings: &mut Vec<Warning>,
+) -> Result<Message> {
     let from_user = match root.obj("author")? {
         Some(author) => {
             let user = author.str("type")?.as_deref() == Some("user");
@@ -60,16 +69,18 @@ fn message_post(root: &Obj<'_>, warnings: &mut Vec<Warning>) -> Result<Message> 
     root.ignore(&["destination", "schema"]);
     let mut message = match root.obj("content")? {
         Some(content_obj) => {
-            let message = content(&content_obj, from_user, warnings)?;
+            sources.add("", content_obj.path());
+            let message = content(&content_obj, from_user, sources, warnings)?;
             content_obj.finish(warnings);
             message
         }
         None => Message::default(),
     };
-    message.metadata = metadata(root)?;
+    message.metadata = metadata(root, sources)?;
     if let Some(over) = root.obj("override")? {
         if let Some(messenger) = over.obj("messenger")? {
             message.messenger = messenger.raw("payload").cloned();
+            sources.add("messenger", messenger.at("payload"));
             messenger.finish(warnings);
         }
         over.finish(warnings);
@@ -78,7 +89,10 @@ fn message_post(root: &Obj<'_>, warnings: &mut Vec<Warning>) -> Result<Message> 
 }
 
 /// Smooch metadata is a flat object; Messenger's is a string, so it travels as JSON text.
-fn metadata(obj: &Obj<'_>) -> Result<Option<String>> {
+fn metadata(obj: &Obj<'_>, sources: &mut Sources) -> Result<Option<String>> {
+    if obj.has("metadata") {
+        sources.add("metadata", obj.at("metadata"));
+    }
     match obj.raw("metadata") {
         None => Ok(None),
         Some(Value::String(s)) => Ok(Some(s.clone())),
@@ -88,14 +102,20 @@ fn metadata(obj: &Obj<'_>) -> Result<Option<String>> {
 }
 
 /// The message content of v1 or v2: text, image, file, location, carousel, list.
-fn content(obj: &Obj<'_>, from_user: bool, warnings: &mut Vec<Warning>) -> Result<Message> {
+fn content(
+    obj: &Obj<'_>,
+    from_user: bool,
+    sources: &mut Sources,
+    warnings: &mut Vec<Warning>,
+) -> Result<Message> {
     let kind = obj.str("type")?.unwrap_or_else(|| "text".to_owned());
     let mut message = Message {
-        text: text_of(obj, warnings)?,
+        text: text_of(obj, sources, warnings)?,
         ..Message::default()
     };
     obj.ignore(&["blockChatInput", "payload"]);
-    message.actions = actions(obj, warnings)?;
+    sources.add("actions", obj.at("actions"));
+    message.actions = actions(obj, "actions", sources, warnings)?;
     if from_user && !message.actions.is_empty() {
         return Err(invalid(
             &obj.at("actions"),
@@ -105,6 +125,7 @@ fn content(obj: &Obj<'_>, from_user: bool, warnings: &mut Vec<Warning>) -> Resul
     match kind.as_str() {
         "text" => {}
         "image" | "file" => {
+            sources.add("media", obj.at("mediaUrl"));
             message.media = Some(Media {
                 url: Some(obj.req_str("mediaUrl")?),
                 mime: obj.str("mediaType")?,
@@ -121,6 +142,9 @@ fn content(obj: &Obj<'_>, from_user: bool, warnings: &mut Vec<Warning>) -> Resul
             }
         }
         "location" => {
+            sources.add("location", obj.at("coordinates"));
+            sources.add("location.title", obj.at("location"));
+            sources.add("location.address", obj.at("location"));
             let coordinates = obj
                 .obj("coordinates")?
                 .ok_or_else(|| invalid(&obj.at("coordinates"), "a location needs coordinates"))?;
@@ -145,10 +169,13 @@ fn content(obj: &Obj<'_>, from_user: bool, warnings: &mut Vec<Warning>) -> Resul
             });
         }
         "carousel" | "list" => {
+            sources.add("cards", obj.at("items"));
+            sources.add("layout", obj.at("type"));
             message.cards = obj
                 .objs("items")?
                 .into_iter()
-                .map(|item| card(item, warnings))
+                .enumerate()
+                .map(|(index, item)| card(item, index, sources, warnings))
                 .collect::<Result<_>>()?;
             message.layout = Some(if kind == "list" {
                 Layout::List
@@ -156,6 +183,7 @@ fn content(obj: &Obj<'_>, from_user: bool, warnings: &mut Vec<Warning>) -> Resul
                 Layout::Carousel
             });
             if let Some(display) = obj.obj("displaySettings")? {
+                sources.add("image_aspect_ratio", display.at("imageAspectRatio"));
                 message.image_aspect_ratio = display.str("imageAspectRatio")?;
                 display.finish(warnings);
             }
@@ -181,6 +209,17 @@ fn content(obj: &Obj<'_>, from_user: bool, warnings: &mut Vec<Warning>) -> Resul
     }
     if let Some(text) = message.text.take() {
         let parsed = shorthand::parse(&text, SHORTHAND_CURRENCY);
+        // Actions written in the text's shorthand come from the text.
+        let text_at = sources.resolve("text");
+        for index in 0..parsed.actions.len() {
+            sources.add(
+                format!("actions[{}]", message.actions.len() + index),
+                text_at.clone(),
+            );
+        }
+        if message.media.is_none() && parsed.media.is_some() {
+            sources.add("media", text_at);
+        }
         message.actions.extend(parsed.actions);
         if message.media.is_none() {
             message.media = parsed.media;
@@ -190,57 +229,26 @@ fn content(obj: &Obj<'_>, from_user: bool, warnings: &mut Vec<Warning>) -> Resul
     Ok(message)
 }
 
-/// `text`, or v2's `markdownText` / `htmlText` sent as plain text.
-fn text_of(obj: &Obj<'_>, warnings: &mut Vec<Warning>) -> Result<Option<String>> {
-    if let Some(text) = obj.str("text")? {
-        obj.ignore(&["markdownText", "htmlText"]);
-        return Ok(Some(text));
+fn card(
+    item: Obj<'_>,
+    index: usize,
+    sources: &mut Sources,
+    warnings: &mut Vec<Warning>,
+) -> Result<Card> {
+    let neutral = format!("cards[{index}]");
+    sources.add(neutral.as_str(), item.path());
+    for (key, name) in [
+        ("title", "title"),
+        ("subtitle", "description"),
+        ("media_url", "mediaUrl"),
+    ] {
+        sources.add(format!("{neutral}.{key}"), item.at(name));
     }
-    if let Some(markdown) = obj.str("markdownText")? {
-        warn(
-            warnings,
-            WarningCode::Replaced,
-            obj.at("markdownText"),
-            "sent as plain text",
-        );
-        return Ok(Some(markdown));
-    }
-    if let Some(html) = obj.str("htmlText")? {
-        warn(
-            warnings,
-            WarningCode::Replaced,
-            obj.at("htmlText"),
-            "tags removed; sent as plain text",
-        );
-        return Ok(Some(strip_tags(&html)));
-    }
-    Ok(None)
-}
-
-fn strip_tags(html: &str) -> String {
-    let mut out = String::with_capacity(html.len());
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' if in_tag => in_tag = false,
-            c if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    out.replace("&amp;", "&")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-}
-
-fn card(item: Obj<'_>, warnings: &mut Vec<Warning>) -> Result<Card> {
     let card = Card {
         title: item.str("title")?,
         subtitle: item.str("description")?,
         media_url: item.str("mediaUrl")?,
-        actions: actions(&item, warnings)?,
+        actions: actions(&item, &format!("{neutral}.actions"), sources, warnings)?,
         default_action: None,
     };
     item.ignore(&["mediaType", "_id"]);
@@ -259,10 +267,24 @@ fn card(item: Obj<'_>, warnings: &mut Vec<Warning>) -> Result<Card> {
     Ok(card)
 }
 
-fn actions(obj: &Obj<'_>, warnings: &mut Vec<Warning>) -> Result<Vec<Action>> {
+/// The `actions` of `obj`; `neutral` is where they go (`actions`, `cards[2].actions`).
+fn actions(
+    obj: &Obj<'_>,
+    neutral: &str,
+    sources: &mut Sources,
+    warnings: &mut Vec<Warning>,
+) -> Result<Vec<Action>> {
     obj.objs("actions")?
         .into_iter()
-        .map(|a| action(a, warnings))
+        .enumerate()
+        .map(|(index, a)| {
+            let at = format!("{neutral}[{index}]");
+            sources.add(format!("{at}.title"), a.at("text"));
+            sources.add(format!("{at}.url"), a.at("uri"));
+            sources.add(format!("{at}.icon_url"), a.at("iconUrl"));
+            sources.add(at, a.path());
+            action(a, warnings)
+        })
         .collect()
 }
 

@@ -191,7 +191,9 @@ impl<'p> Checker<'p> {
         let Some(retirement) = self.platform.retirement(feature) else {
             return false;
         };
-        self.out.push(retired_violation(path.render(), retirement));
+        let replacement = self.platform.replacement(retirement);
+        self.out
+            .push(retired_violation(path.render(), retirement, replacement));
         true
     }
 
@@ -206,7 +208,11 @@ impl<'p> Checker<'p> {
     }
 }
 
-pub(crate) fn retired_violation(field: String, retirement: &Retirement) -> Violation {
+pub(crate) fn retired_violation(
+    field: String,
+    retirement: &Retirement,
+    replacement: Option<&'static str>,
+) -> Violation {
     let mut detail = format!(
         "`{}` is not accepted since {}",
         feature_name(retirement.feature),
@@ -215,12 +221,12 @@ pub(crate) fn retired_violation(field: String, retirement: &Retirement) -> Viola
     if !retirement.date_confirmed {
         detail.push_str(" (date inferred; meta published none)");
     }
-    if let Some(replacement) = retirement.replacement {
+    if let Some(replacement) = replacement {
         let _ = write!(detail, "; use {replacement}");
     }
     let mut violation = Violation::new(ViolationCode::Retired, field, detail);
     violation.retired_on = Some(retirement.on);
-    violation.replacement = retirement.replacement.map(str::to_owned);
+    violation.replacement = replacement.map(str::to_owned);
     violation
 }
 

@@ -174,9 +174,21 @@ const fn retired(
 const V4: Date = Date::ymd(2019, 7, 29);
 const POLICY_2020: Date = Date::ymd(2020, 3, 4);
 const TAGS_2026: Date = Date::ymd(2026, 4, 27);
+/// Legacy Messenger marketing messages retired (messenger-platform.md §10.2, §16).
+const MARKETING_2026: Date = Date::ymd(2026, 2, 10);
+/// What replaces the three tags retired on 2026-04-27.
+const UTILITY_REPLACEMENT: &str = "a utility message (messaging_type UTILITY)";
 
 /// Every retired feature msgrkit knows, with its date.
 pub const RETIREMENTS: &[Retirement] = &[
+    // One-time notifications went with the legacy marketing messages; Meta published no
+    // date of their own.
+    retired(
+        "template:one_time_notif_req",
+        MARKETING_2026,
+        Some("the notification_messages opt-in template"),
+        false,
+    ),
     retired(
         "template:list",
         V4,
@@ -312,19 +324,19 @@ pub const RETIREMENTS: &[Retirement] = &[
     retired(
         "tag:CONFIRMED_EVENT_UPDATE",
         TAGS_2026,
-        Some("a utility message (messaging_type UTILITY)"),
+        Some(UTILITY_REPLACEMENT),
         true,
     ),
     retired(
         "tag:POST_PURCHASE_UPDATE",
         TAGS_2026,
-        Some("a utility message (messaging_type UTILITY)"),
+        Some(UTILITY_REPLACEMENT),
         true,
     ),
     retired(
         "tag:ACCOUNT_UPDATE",
         TAGS_2026,
-        Some("a utility message (messaging_type UTILITY)"),
+        Some(UTILITY_REPLACEMENT),
         true,
     ),
 ];

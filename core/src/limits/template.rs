@@ -24,6 +24,7 @@ const TEMPLATE_TYPES: &[&str] = &[
     "coupon",
     "customer_feedback",
     "image_grid",
+    "notification_messages",
 ];
 
 /// Rules of one template payload at `path` (`message.attachment.payload`).
@@ -55,6 +56,12 @@ pub(crate) fn template(check: &mut Checker<'_>, path: &Path<'_>, body: &Template
         Template::Coupon(t) => coupon(check, path, t),
         Template::CustomerFeedback(t) => feedback(check, path, t),
         Template::ImageGrid(t) => image_grid(check, path, t),
+        Template::Other(raw) if name == "notification_messages" => {
+            notification_messages(check, path, raw);
+        }
+        Template::Other(_)
+            if name == "one_time_notif_req"
+                && check.platform.is_legacy("template:one_time_notif_req") => {}
         Template::Other(raw) => {
             if !check.retired(&kind, &format!("template:{name}")) {
                 super::json::explain_other::<Template>(
@@ -483,5 +490,23 @@ fn url_button_rules(check: &mut Checker<'_>, path: &Path<'_>, url: &UrlButton) {
             &path.key("webview_share_button"),
             "the only value is `hide`",
         );
+    }
+}
+
+/// The marketing-messages opt-in request: a `title` and a `payload` (the regions where Meta
+/// still sends these are the host's to know).
+fn notification_messages(check: &mut Checker<'_>, path: &Path<'_>, raw: &serde_json::Value) {
+    for key in ["title", "payload"] {
+        let present = raw
+            .get(key)
+            .and_then(serde_json::Value::as_str)
+            .is_some_and(|v| !v.trim().is_empty());
+        if !present {
+            check.push(
+                ViolationCode::Required,
+                &path.key(key),
+                format!("the notification_messages template needs `{key}`"),
+            );
+        }
     }
 }

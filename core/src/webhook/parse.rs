@@ -9,7 +9,7 @@ use serde_json::Value;
 use serde_json::value::RawValue;
 
 use super::dispatch::{self, Context};
-use super::{EventError, Notification, Platform, wire};
+use super::{EntryWarning, EventError, Notification, Platform, wire};
 use crate::error::{Error, ErrorKind, Result};
 
 #[derive(Deserialize)]
@@ -80,6 +80,7 @@ pub(super) fn careful(text: &str) -> Result<Notification> {
         object,
         events: Vec::with_capacity(entries.len()),
         errors: Vec::new(),
+        warnings: Vec::new(),
     };
     for (index, raw) in entries.into_iter().enumerate() {
         parse_entry(index, raw, platform, &mut notification);
@@ -124,17 +125,84 @@ pub(super) fn fast(text: &str) -> Option<Notification> {
         object: fast.object,
         events,
         errors: Vec::new(),
+        warnings: Vec::new(),
     })
 }
 
+/// An entry whose `id` and `time` are taken raw, to read its items when those are broken.
+#[derive(Deserialize)]
+struct LooseEntry<'a> {
+    #[serde(borrow, default)]
+    id: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    time: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    messaging: Option<Vec<&'a RawValue>>,
+    #[serde(borrow, default)]
+    standby: Option<Vec<&'a RawValue>>,
+    #[serde(borrow, default)]
+    changes: Option<Vec<&'a RawValue>>,
+}
+
+/// `id` and `time` read with the strict readers, or `None` and a warning each.
+#[derive(Deserialize, Default)]
+struct EntryId(#[serde(deserialize_with = "wire::opt_id")] Option<String>);
+#[derive(Deserialize, Default)]
+struct EntryTime(#[serde(deserialize_with = "wire::opt_millis")] Option<i64>);
+
 fn parse_entry(index: usize, raw: &RawValue, platform: Platform, out: &mut Notification) {
-    match serde_json::from_str(raw.get()) {
-        Ok(entry) => collect_entry(index, entry, platform, out),
-        Err(err) => {
-            let error = dispatch::invalid_event(err);
-            out.errors.push(event_error(index, None, error, raw));
-        }
-    }
+    let err = match serde_json::from_str(raw.get()) {
+        Ok(entry) => return collect_entry(index, entry, platform, out),
+        Err(err) => err,
+    };
+    // An entry-level defect must not take the entry's items with it.
+    let Ok(loose) = serde_json::from_str::<LooseEntry<'_>>(raw.get()) else {
+        let error = dispatch::invalid_event(err);
+        out.errors.push(event_error(index, None, error, raw));
+        return;
+    };
+    let id = loose.id.and_then(|value| {
+        scalar::<EntryId>(
+            index,
+            "id",
+            value,
+            "not an id (a string or an integer)",
+            out,
+        )
+        .0
+    });
+    let time = loose.time.and_then(|value| {
+        let message = "not an epoch timestamp (an integer or a numeric string)";
+        scalar::<EntryTime>(index, "time", value, message, out).0
+    });
+    let entry = Entry {
+        id,
+        time,
+        messaging: loose.messaging,
+        standby: loose.standby,
+        changes: loose.changes,
+    };
+    collect_entry(index, entry, platform, out);
+}
+
+/// Reads one entry scalar, or reports it once and leaves it out.
+fn scalar<T: serde::de::DeserializeOwned + Default>(
+    entry: usize,
+    key: &str,
+    value: &RawValue,
+    message: &str,
+    out: &mut Notification,
+) -> T {
+    serde_json::from_str(value.get()).unwrap_or_else(|_| {
+        out.warnings.push(EntryWarning {
+            entry,
+            field: format!("entry[{entry}].{key}"),
+            code: "invalid_value".to_owned(),
+            message: message.to_owned(),
+            raw: serde_json::from_str(value.get()).unwrap_or(Value::Null),
+        });
+        T::default()
+    })
 }
 
 fn collect_entry(index: usize, entry: Entry<'_>, platform: Platform, out: &mut Notification) {

@@ -88,10 +88,16 @@ pub(crate) fn assert_no_failures(suite: &str, failures: Vec<String>) {
     );
 }
 
-/// A parse output with `errors[].message` removed: free text is never compared.
+/// A parse output with `errors[].message` and `warnings[].message` removed: free text is
+/// never compared.
 pub(crate) fn comparable(mut value: Value) -> Value {
     for error in value["errors"].as_array_mut().expect("errors") {
         error.as_object_mut().expect("object").remove("message");
+    }
+    if let Some(warnings) = value.get_mut("warnings").and_then(Value::as_array_mut) {
+        for warning in warnings {
+            warning.as_object_mut().expect("object").remove("message");
+        }
     }
     value
 }

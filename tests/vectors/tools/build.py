@@ -11,6 +11,8 @@ import common
 import compose_cases
 import dialect_cases
 import dialect_fidelity_cases
+import webhook_entry_cases
+import send_retired_cases
 import graph_cases
 import policy_cases
 import send_cases
@@ -21,9 +23,11 @@ SUITES = [
     ("signature", "X-Hub-Signature-256 (and legacy sha1) verification over raw webhook bodies",
      signature_cases.NOTES, signature_cases.cases),
     ("webhook", "webhook parsing into normalised events, the verification handshake, and event helpers",
-     webhook_cases.NOTES, webhook_cases.cases),
+     {**webhook_cases.NOTES, **webhook_entry_cases.NOTES},
+     lambda: webhook_cases.cases() + webhook_entry_cases.cases()),
     ("send", "Send API and Messenger Profile bodies: serialisation and validation against the dated profile",
-     send_cases.NOTES, send_cases.cases),
+     {**send_cases.NOTES, **send_retired_cases.NOTES},
+     lambda: send_cases.cases() + send_retired_cases.cases()),
     ("policy", "the messaging window, message tags and private replies",
      policy_cases.NOTES, policy_cases.cases),
     ("compose", "channel-neutral messages transcoded into Send API messages, with the report of every change",

@@ -3,7 +3,7 @@ integrations send: Sinch numbers without `+`, card media, fields with no Messeng
 warnings named by the vendor's own input path, Linktor's flat Messages API form, and
 vendor send options judged by the dated profile."""
 
-from compose_cases import button_tpl, call_btn, generic, media, pb, qr, text, url_btn, w
+from compose_cases import button_tpl, call_btn, cut, generic, media, pb, qr, text, url_btn, w
 from dialect_cases import case, err, maps, ok
 
 NOTES = {
@@ -86,5 +86,59 @@ def sinch_cases():
     ]
 
 
+def linktor_cases():
+    office = maps(-23.5505, -46.6333)
+    return [
+        case("linktor/flat-image", "linktor", {"content": {"type": "image", "url": "https://example.com/a.jpg"}},
+             ok([media("image", url="https://example.com/a.jpg")]), flags=["must_show", "fidelity"],
+             comment="the Linktor Messages API's flat media form"),
+        case("linktor/flat-document-with-caption", "linktor", {"content": {"type": "document", "url": "https://cdn.example.com/docs/invoice.pdf",
+                                                                          "filename": "invoice_2024.pdf", "caption": "Your invoice"}},
+             ok([text("Your invoice"), media("file", url="https://cdn.example.com/docs/invoice.pdf")], [w("dropped", "content.filename")]),
+             flags=["fidelity"], comment="the caption goes first as text; Messenger takes the file name from the URL"),
+        case("linktor/location", "linktor", {"content": {"type": "location", "latitude": -23.5505, "longitude": -46.6333,
+                                                        "name": "Linktor Office", "address": "Av. Paulista, 1000"}},
+             ok([generic([{"title": "Linktor Office", "subtitle": "Av. Paulista, 1000", "default_action": {"type": "web_url", "url": office},
+                           "buttons": [url_btn("Open map", office)]}])], [w("replaced", "content")]),
+             flags=["fidelity"], comment="a location card, as in the other dialects"),
+        case("linktor/buttons", "linktor", {"content": {"type": "buttons", "text": "How would you like to proceed?", "buttons": [
+            {"type": "reply", "id": "btn_yes", "title": "Yes, continue"}, {"type": "reply", "id": "btn_no", "title": "No, cancel"},
+            {"type": "url", "title": "Learn more", "url": "https://example.com/info"}]}},
+             ok([button_tpl("How would you like to proceed?", [pb("Yes, continue", "btn_yes"), pb("No, cancel", "btn_no"),
+                                                               url_btn("Learn more", "https://example.com/info")])]),
+             flags=["fidelity"], comment="a button template; a reply button's id is its payload"),
+        case("linktor/quick-reply-id-is-the-payload", "linktor", {"content": {"type": "text", "text": "Contact method?", "quickReplies": [
+            {"id": "qr_email", "title": "Email"}, {"id": "qr_phone", "title": "Phone"}]}},
+             ok([text("Contact method?", quick_replies=[qr("Email", "qr_email"), qr("Phone", "qr_phone")])]), flags=["fidelity"]),
+        case("linktor/metadata-object", "linktor", {"channelId": "ch_1", "to": "+5511999999999", "content": {"type": "text", "text": "Shipped"},
+                                                   "metadata": {"orderId": "12345", "notificationType": "shipping"}},
+             ok([text("Shipped", metadata='{"notificationType":"shipping","orderId":"12345"}')]), flags=["fidelity"],
+             comment="a metadata object travels as the Send API metadata, as JSON text"),
+        case("linktor/metadata-cut-is-reported", "linktor", {"content": {"type": "text", "text": "x"}, "metadata": {"note": "y" * 1100}},
+             ok([text("x", metadata=cut('{"note":"' + "y" * 1100 + '"}', 1000))], [w("truncated", "metadata")]),
+             flags=["fidelity", "input_path"]),
+        case("linktor/whatsapp-template-unsupported", "linktor", {"content": {"type": "template", "template": {"name": "order_confirmation", "language": "en"}}},
+             err("unsupported", "content.template.name"), flags=["unsupported"],
+             comment="a WhatsApp template, named and stored at Meta: Messenger has none"),
+    ]
+
+
+def options_cases():
+    shipped = {"channelId": "ch_1", "to": "1", "content": {"type": "text", "text": "Shipped"}, "options": {"tag": "POST_PURCHASE_UPDATE"}}
+    return [
+        case("linktor/retired-tag-refused", "linktor", shipped, err("validation_failed"), flags=["fidelity"],
+             comment="POST_PURCHASE_UPDATE returns error 100 since 2026-04-27: refused as validate refuses it"),
+        case("linktor/retired-tag-before-its-date", "linktor", shipped,
+             ok([text("Shipped")], send_options={"messaging_type": "MESSAGE_TAG", "tag": "POST_PURCHASE_UPDATE"}),
+             options={"as_of": "2026-04-26"}, flags=["fidelity"], comment="the day before, the tag was still accepted"),
+        case("sinch/retired-tag-refused", "sinch", {"message": {"text_message": {"text": "Update"}},
+                                                   "channel_properties": {"MESSENGER_MESSAGE_TAG": "ACCOUNT_UPDATE"}},
+             err("validation_failed"), flags=["fidelity"]),
+        case("sinch/instagram-refuses-a-messenger-only-tag", "sinch", {"message": {"text_message": {"text": "How did we do?"}},
+                                                                      "channel_properties": {"MESSENGER_MESSAGE_TAG": "CUSTOMER_FEEDBACK"}},
+             err("validation_failed"), options={"platform": "instagram"}, flags=["fidelity"]),
+    ]
+
+
 def cases():
-    return sinch_cases()
+    return sinch_cases() + linktor_cases() + options_cases()

@@ -1,0 +1,47 @@
+"""Cases for tests/vectors/webhook.json: an entry-level defect (`time` or `id` of the wrong
+type, as other projects' fixtures have) is reported once in `warnings` and the entry's
+items still parse. Items of readable entries = events + item errors, always."""
+
+from common import compact
+from webhook_cases import PAGE, T, case, entry, envelope, ev, item
+
+NOTES = {
+    "entry_defect": "an entry field of the wrong type: one warning, and every item still parses",
+}
+
+
+def warned(obj, events, warnings, errors=()):
+    return {"ok": {"object": obj, "events": list(events), "errors": list(errors), "warnings": list(warnings)}}
+
+
+def entry_warning(index, key, raw):
+    return {"entry": index, "field": f"entry[{index}].{key}", "code": "invalid_value", "raw": raw}
+
+
+def cases():
+    iso = "2021-09-08T06:34:04+0000"
+    text = {"mid": "m_ENTRY1", "text": "first"}
+    # Without a usable entry time, an event keeps its own timestamp (and none is invented).
+    return [
+        case("webhook/entry/time-not-a-number",
+             compact(envelope(entry(time=iso, messaging=[item("message", text)]))),
+             warned("page", [ev("message", text)], [entry_warning(0, "time", iso)]),
+             flags=["entry_defect", "isolation"], comment="chatwoot's fixtures write the entry time as ISO-8601 text"),
+        case("webhook/entry/id-an-object-and-time-bad",
+             compact(envelope(entry(time=[1], messaging=[item("message", text)]) | {"id": {"page": PAGE}},
+                              entry(messaging=[item("message", {"mid": "m_ENTRY2", "text": "second"})]))),
+             warned("page", [ev("message", text, pid=None), ev("message", {"mid": "m_ENTRY2", "text": "second"})],
+                    [entry_warning(0, "id", {"page": PAGE}), entry_warning(0, "time", [1])]),
+             flags=["entry_defect", "batch"], comment="both defects reported once each; the next entry is untouched"),
+        case("webhook/entry/defect-and-a-broken-item",
+             compact(envelope(entry(time=True, standby=[item("message", text), item("message", {"mid": "m_BAD", "text": 12})]))),
+             warned("page", [ev("message", text, standby=True)], [entry_warning(0, "time", True)],
+                    errors=[{"entry": 0, "list": "standby", "index": 1, "field": "entry[0].standby[1]", "code": "invalid_event",
+                             "raw": item("message", {"mid": "m_BAD", "text": 12})}]),
+             flags=["entry_defect", "isolation", "standby"],
+             comment="the entry warning is not an item: 2 items = 1 event + 1 item error"),
+        case("webhook/entry/item-timestamp-falls-back-only-when-absent",
+             compact(envelope(entry(time="soon", messaging=[item("message", {"mid": "m_ENTRY3", "text": "t"}, timestamp=None)]))),
+             warned("page", [ev("message", {"mid": "m_ENTRY3", "text": "t"}, timestamp=None)], [entry_warning(0, "time", "soon")]),
+             flags=["entry_defect"], comment="no usable entry time to fall back on: the event has no timestamp"),
+    ]
