@@ -119,10 +119,21 @@ export interface EventError {
   raw: unknown
 }
 
+/** An entry field left out (a `time` or `id` of the wrong type); the entry's items parsed. */
+export interface EntryWarning {
+  entry: number
+  field: string
+  code: string
+  message: string
+  raw: unknown
+}
+
 export interface Notification {
   object: string
   events: Event[]
   errors: EventError[]
+  /** Present only when an entry field was left out. */
+  warnings?: EntryWarning[]
 }
 
 /** A degradation: something was truncated, split, dropped or replaced. */

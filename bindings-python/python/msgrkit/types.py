@@ -37,6 +37,7 @@ __all__ = [
     "CommentEvent",
     "UnknownEvent",
     "Event",
+    "EntryWarning",
     "EventError",
     "Notification",
     "HandshakeAnswer",
@@ -250,10 +251,25 @@ class EventError(TypedDict):
     raw: Any
 
 
-class Notification(TypedDict):
+class EntryWarning(TypedDict):
+    """An entry field left out (a ``time`` or ``id`` of the wrong type); its items parsed."""
+
+    entry: int
+    field: str
+    code: str
+    message: str
+    raw: Any
+
+
+class _NotificationFields(TypedDict):
     object: str
     events: List[Event]
     errors: List[EventError]
+
+
+class Notification(_NotificationFields, total=False):
+    warnings: List[EntryWarning]
+    """Present only when an entry field was left out."""
 
 
 class _HandshakeFields(TypedDict):
