@@ -472,7 +472,7 @@ fn transcode_smooch_list_of_twelve_reports_the_two_that_do_not_fit() {
         .filter(|w| w["code"] == "dropped")
         .map(|w| w["field"].as_str().unwrap())
         .collect();
-    assert_eq!(dropped, ["cards[10]", "cards[11]"]);
+    assert_eq!(dropped, ["items[10]", "items[11]"]);
 }
 
 #[test]
