@@ -129,14 +129,15 @@ impl Platform {
     /// names a retired tag (`SHIPPING_UPDATE` led to `POST_PURCHASE_UPDATE`, retired in 2026).
     pub fn replacement(&self, retirement: &Retirement) -> Option<&'static str> {
         let mut replacement = retirement.replacement?;
+        if !retirement.feature.starts_with("tag:") {
+            return Some(replacement);
+        }
         // The table has no cycles; the bound only guards against a future typo.
         for _ in 0..RETIREMENTS.len() {
-            match self.retirement(&format!("tag:{replacement}")) {
-                Some(next) if retirement.feature.starts_with("tag:") => {
-                    replacement = next.replacement?;
-                }
-                _ => break,
-            }
+            let Some(next) = self.retirement(&format!("tag:{replacement}")) else {
+                break;
+            };
+            replacement = next.replacement?;
         }
         Some(replacement)
     }

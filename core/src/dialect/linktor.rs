@@ -4,15 +4,17 @@
 
 use serde_json::Value;
 
+mod template;
+
 use super::Read;
-use super::reader::{Obj, invalid, unsupported, warn};
+use super::reader::{Obj, invalid, metadata_text, unsupported, warn};
 use super::sources::Sources;
 use crate::compose::{
-    Action, Card, LinkAction, Location, Media, MediaKind, Message, Receipt, SendOptions, Warning,
-    WarningCode,
+    Action, Location, Media, MediaKind, Message, SendOptions, Warning, WarningCode,
 };
 use crate::error::Result;
-use crate::send::{Address, Adjustment, MessageTag, MessagingType, ReceiptElement, Summary};
+use crate::send::{MessageTag, MessagingType};
+use template::{buttons, template_of};
 
 pub(super) fn read(value: &Value) -> Result<Read> {
     let root = Obj::new(value, "")?;
@@ -34,7 +36,7 @@ pub(super) fn read(value: &Value) -> Result<Read> {
         sources.add("", content.path());
         let mut message = content_of(&content, &mut sources, &mut warnings)?;
         content.finish(&mut warnings);
-        message.metadata = metadata(&root, &mut sources)?;
+        message.metadata = metadata_text(&root, &mut sources)?;
         message
     } else {
         content_of(&root, &mut sources, &mut warnings)?
@@ -46,21 +48,6 @@ pub(super) fn read(value: &Value) -> Result<Read> {
         warnings,
         sources,
     })
-}
-
-/// Linktor's `metadata` is an object; Messenger's is text, so it travels as JSON text
-/// (composing reports it if it has to be cut).
-fn metadata(root: &Obj<'_>, sources: &mut Sources) -> Result<Option<String>> {
-    let metadata = match root.raw("metadata") {
-        None => None,
-        Some(Value::String(s)) => Some(s.clone()),
-        Some(value @ Value::Object(_)) => Some(value.to_string()),
-        Some(_) => return Err(invalid(&root.at("metadata"), "expected an object")),
-    };
-    if metadata.is_some() {
-        sources.add("metadata", root.at("metadata"));
-    }
-    Ok(metadata)
 }
 
 fn content_of(
@@ -208,205 +195,5 @@ fn media_of(
         media: Some(media),
         text: caption,
         ..Message::default()
-    })
-}
-
-fn template_of(
-    obj: &Obj<'_>,
-    sources: &mut Sources,
-    warnings: &mut Vec<Warning>,
-) -> Result<Message> {
-    if !obj.has("type") && obj.has("name") {
-        return Err(unsupported(
-            &obj.at("name"),
-            "a whatsapp message template, named and stored at meta; messenger has none",
-        ));
-    }
-    sources.add("", obj.path());
-    match obj.req_str("type")?.as_str() {
-        "button" => {
-            sources.add("text", obj.at("text"));
-            sources.add("actions", obj.at("buttons"));
-            Ok(Message {
-                text: Some(obj.req_str("text")?),
-                actions: buttons(obj, "actions", sources, warnings)?,
-                ..Message::default()
-            })
-        }
-        "generic" => {
-            let mut cards = Vec::new();
-            for (index, element) in obj.objs("elements")?.into_iter().enumerate() {
-                let neutral = format!("cards[{index}]");
-                sources.add(neutral.as_str(), element.path());
-                for (key, name) in [
-                    ("title", "title"),
-                    ("subtitle", "subtitle"),
-                    ("media_url", "imageUrl"),
-                ] {
-                    sources.add(format!("{neutral}.{key}"), element.at(name));
-                }
-                sources.add(
-                    format!("{neutral}.default_action"),
-                    element.at("defaultAction"),
-                );
-                let default_action = match element.obj("defaultAction")? {
-                    Some(action) => {
-                        let link = LinkAction {
-                            url: action.req_str("url")?,
-                            webview: action.str("webviewHeightRatio")?,
-                            ..LinkAction::default()
-                        };
-                        action.ignore(&["type"]);
-                        action.finish(warnings);
-                        Some(link)
-                    }
-                    None => None,
-                };
-                cards.push(Card {
-                    title: element.str("title")?,
-                    subtitle: element.str("subtitle")?,
-                    media_url: element.str("imageUrl")?,
-                    default_action,
-                    actions: buttons(&element, &format!("{neutral}.actions"), sources, warnings)?,
-                });
-                element.finish(warnings);
-            }
-            Ok(Message {
-                cards,
-                image_aspect_ratio: obj.str("imageAspectRatio")?,
-                ..Message::default()
-            })
-        }
-        "receipt" => Ok(Message {
-            receipt: Some(receipt(obj, warnings)?),
-            ..Message::default()
-        }),
-        other => Err(unsupported(
-            &obj.at("type"),
-            format!("`{other}` is not a linktor template (button, generic, receipt)"),
-        )),
-    }
-}
-
-/// Template buttons (`postback`, `web_url`, `phone_number`) and the Messages API's
-/// `buttons` content (`reply` with an `id`, `url`, `call`). `neutral` is where they go.
-fn buttons(
-    obj: &Obj<'_>,
-    neutral: &str,
-    sources: &mut Sources,
-    warnings: &mut Vec<Warning>,
-) -> Result<Vec<Action>> {
-    let mut out = Vec::new();
-    for (index, button) in obj.objs("buttons")?.into_iter().enumerate() {
-        sources.add(format!("{neutral}[{index}]"), button.path());
-        sources.add(format!("{neutral}[{index}].title"), button.at("title"));
-        let title = button.req_str("title")?;
-        let action = match button.req_str("type")?.as_str() {
-            "postback" => Action::Postback {
-                title,
-                payload: button.req_str("payload")?,
-            },
-            "reply" => {
-                let payload = match button.str("payload")? {
-                    Some(payload) => payload,
-                    None => button.str("id")?.unwrap_or_else(|| title.clone()),
-                };
-                Action::Postback { title, payload }
-            }
-            "url" => Action::Link(LinkAction {
-                title: Some(title),
-                url: button.req_str("url")?,
-                ..LinkAction::default()
-            }),
-            "call" => Action::Call {
-                title,
-                phone: match button.str("phone")? {
-                    Some(phone) => phone,
-                    None => button.req_str("payload")?,
-                },
-            },
-            "web_url" => Action::Link(LinkAction {
-                title: Some(title),
-                url: button.req_str("url")?,
-                webview: button.str("webviewHeightRatio")?,
-                ..LinkAction::default()
-            }),
-            "phone_number" => Action::Call {
-                title,
-                phone: button.req_str("payload")?,
-            },
-            other => {
-                return Err(invalid(
-                    &button.at("type"),
-                    &format!("`{other}` is not a linktor button type"),
-                ));
-            }
-        };
-        out.push(action);
-        button.finish(warnings);
-    }
-    Ok(out)
-}
-
-fn receipt(obj: &Obj<'_>, warnings: &mut Vec<Warning>) -> Result<Receipt> {
-    let address = match obj.obj("address")? {
-        Some(a) => {
-            let address = Address {
-                street_1: a.req_str("street1")?,
-                street_2: a.str("street2")?,
-                city: a.req_str("city")?,
-                postal_code: a.req_str("postalCode")?,
-                state: a.req_str("state")?,
-                country: a.req_str("country")?,
-            };
-            a.finish(warnings);
-            Some(address)
-        }
-        None => None,
-    };
-    let summary_obj = obj
-        .obj("summary")?
-        .ok_or_else(|| invalid(&obj.at("summary"), "a receipt needs a summary"))?;
-    let summary = Summary {
-        subtotal: summary_obj.f64("subtotal")?,
-        shipping_cost: summary_obj.f64("shippingCost")?,
-        total_tax: summary_obj.f64("totalTax")?,
-        total_cost: summary_obj
-            .f64("totalCost")?
-            .ok_or_else(|| invalid(&summary_obj.at("totalCost"), "required"))?,
-    };
-    summary_obj.finish(warnings);
-    let mut items = Vec::new();
-    for element in obj.objs("elements")? {
-        items.push(ReceiptElement {
-            title: element.req_str("title")?,
-            subtitle: element.str("subtitle")?,
-            quantity: element.i64("quantity")?.and_then(|q| u32::try_from(q).ok()),
-            price: element.f64("price")?.unwrap_or_default(),
-            currency: element.str("currency")?,
-            image_url: element.str("imageUrl")?,
-        });
-        element.finish(warnings);
-    }
-    let mut adjustments = Vec::new();
-    for adjustment in obj.objs("adjustments")? {
-        adjustments.push(Adjustment {
-            name: adjustment.req_str("name")?,
-            amount: adjustment.f64("amount")?.unwrap_or_default(),
-        });
-        adjustment.finish(warnings);
-    }
-    Ok(Receipt {
-        recipient_name: obj.req_str("recipientName")?,
-        order_number: obj.req_str("orderNumber")?,
-        currency: obj.req_str("currency")?,
-        payment_method: obj.req_str("paymentMethod")?,
-        order_url: obj.str("orderUrl")?,
-        merchant_name: obj.str("merchantName")?,
-        timestamp: obj.i64("timestamp")?,
-        address,
-        summary,
-        items,
-        adjustments,
     })
 }

@@ -163,6 +163,22 @@ impl<'a> Obj<'a> {
     }
 }
 
+/// A vendor's `metadata` (an object, or text) as the Send API's `metadata` text: objects
+/// travel as JSON text, and composing reports the value if it has to be cut.
+pub(crate) fn metadata_text(
+    obj: &Obj<'_>,
+    sources: &mut super::sources::Sources,
+) -> Result<Option<String>> {
+    let metadata = match obj.raw("metadata") {
+        None => return Ok(None),
+        Some(Value::String(s)) => s.clone(),
+        Some(value @ Value::Object(_)) => value.to_string(),
+        Some(_) => return Err(invalid(&obj.at("metadata"), "expected an object")),
+    };
+    sources.add("metadata", obj.at("metadata"));
+    Ok(Some(metadata))
+}
+
 pub(crate) fn invalid(field: &str, detail: &str) -> Error {
     Error::at(
         ErrorKind::InvalidInput {

@@ -8,6 +8,7 @@
 
 mod content;
 mod overrides;
+mod properties;
 mod text;
 mod wire;
 
@@ -15,16 +16,16 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use super::Read;
-use super::reader::{invalid, unsupported};
+use super::reader::{invalid, unsupported, warn};
 use super::sources::Sources;
 use crate::compose::{Message, SendOptions, Warning, WarningCode};
 use crate::error::{Error, ErrorKind, Result};
 use crate::limits::Path;
-use crate::send::{MessageTag, MessagingType, NotificationType};
 use content::{card, choices, location, media};
 use overrides::{channel_specific, omni_override, raw_override};
+use properties::{channel_properties, message_properties};
 use text::{contact_info, list_message};
-use wire::{AppMessage, Body, MessageProperties, Unknown};
+use wire::{AppMessage, Body, Unknown};
 
 /// A Sinch message or send request already parsed into a JSON value.
 pub(super) fn read(value: &Value) -> Result<Read> {
@@ -73,11 +74,7 @@ struct Notes {
 
 impl Notes {
     fn warn(&mut self, code: WarningCode, field: &Path<'_>, detail: impl Into<String>) {
-        self.warnings.push(Warning {
-            code,
-            field: field.render(),
-            detail: detail.into(),
-        });
+        warn(&mut self.warnings, code, field.render(), detail);
     }
 
     /// Records that the neutral field `neutral` was read from `input`.
@@ -93,45 +90,6 @@ impl Notes {
                 &path.key(key),
                 "not known to this reader; ignored",
             );
-        }
-    }
-
-    /// Reports the WhatsApp and catalog properties, which Messenger has no form for.
-    fn properties(&mut self, properties: Option<&MessageProperties>, path: &Path<'_>) {
-        let Some(properties) = properties else {
-            return;
-        };
-        let at = path.key("message_properties");
-        self.unknown(&properties.unknown, &at);
-        for (set, key, detail) in [
-            (
-                properties.whatsapp_header.is_some(),
-                "whatsapp_header",
-                "a whatsapp-only header",
-            ),
-            (
-                properties.whatsapp_footer.is_some(),
-                "whatsapp_footer",
-                "a whatsapp-only footer",
-            ),
-            (
-                properties.menu.is_some(),
-                "menu",
-                "a whatsapp list's menu label",
-            ),
-            (
-                properties.catalog_id.is_some(),
-                "catalog_id",
-                "a whatsapp catalog",
-            ),
-        ] {
-            if set {
-                self.warn(
-                    WarningCode::Dropped,
-                    &at.key(key),
-                    format!("{detail}; messenger has no such field"),
-                );
-            }
         }
     }
 }
@@ -189,58 +147,6 @@ fn map(body: Body) -> Result<Read> {
         warnings: notes.warnings,
         sources: notes.sources,
     })
-}
-
-/// `MESSENGER_MESSAGING_TYPE` (MESSAGE_TAG when a tag is set), `MESSENGER_MESSAGE_TAG`,
-/// `MESSENGER_NOTIFICATION_TYPE`; other channels' properties are ignored.
-fn channel_properties(
-    properties: Option<&std::collections::BTreeMap<String, String>>,
-    path: &Path<'_>,
-    notes: &mut Notes,
-) -> SendOptions {
-    let mut options = SendOptions::default();
-    let Some(properties) = properties else {
-        return options;
-    };
-    notes.from("options", path);
-    options.tag = properties
-        .get("MESSENGER_MESSAGE_TAG")
-        .map(|t| MessageTag::from_name(t));
-    if options.tag.is_some() {
-        notes.from("options.tag", &path.key("MESSENGER_MESSAGE_TAG"));
-    }
-    options.messaging_type = match properties.get("MESSENGER_MESSAGING_TYPE") {
-        Some(name) => {
-            notes.from(
-                "options.messaging_type",
-                &path.key("MESSENGER_MESSAGING_TYPE"),
-            );
-            Some(
-                serde_json::from_value(Value::String(name.clone()))
-                    .unwrap_or(MessagingType::Response),
-            )
-        }
-        None => options.tag.as_ref().map(|_| MessagingType::MessageTag),
-    };
-    options.notification_type = properties.get("MESSENGER_NOTIFICATION_TYPE").map(|n| {
-        serde_json::from_value(Value::String(n.clone())).unwrap_or(NotificationType::Regular)
-    });
-    let known = [
-        "MESSENGER_MESSAGE_TAG",
-        "MESSENGER_MESSAGING_TYPE",
-        "MESSENGER_NOTIFICATION_TYPE",
-    ];
-    for key in properties
-        .keys()
-        .filter(|k| k.starts_with("MESSENGER_") && !known.contains(&k.as_str()))
-    {
-        notes.warn(
-            WarningCode::UnknownField,
-            &path.key(key),
-            "not a messenger channel property msgrkit knows; ignored",
-        );
-    }
-    options
 }
 
 /// The kinds present in an AppMessage, in Sinch's order.
@@ -338,7 +244,7 @@ fn kind_message(app: AppMessage, path: &Path<'_>, notes: &mut Notes) -> Result<M
     } else if let Some(choice) = app.choice_message {
         let at = path.key("choice_message");
         notes.unknown(&choice.unknown, &at);
-        notes.properties(choice.message_properties.as_ref(), &at);
+        message_properties(notes, choice.message_properties.as_ref(), &at);
         let text = choice.text_message.map(|t| {
             let text_at = at.key("text_message");
             notes.unknown(&t.unknown, &text_at);

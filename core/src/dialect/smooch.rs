@@ -3,10 +3,12 @@
 //! v1 and v2 content share most fields (`type`, `text`, `mediaUrl`, `mediaType`,
 //! `actions`, `items`), so one reader takes their union. Shorthand in the text is parsed.
 
+mod text;
+
 use serde_json::Value;
 
 use super::Read;
-use super::reader::{Obj, invalid, unsupported, warn};
+use super::reader::{Obj, invalid, metadata_text, unsupported, warn};
 use super::sources::Sources;
 use crate::compose::{
     Action, Card, Layout, LinkAction, Location, Media, MediaKind, Message, SendOptions, Warning,
@@ -15,8 +17,6 @@ use crate::compose::{
 use crate::error::Result;
 use crate::shorthand;
 use text::text_of;
-
-mod text;
 
 /// Currency of shorthand buy tokens (the app's default; Messenger payments took USD).
 const SHORTHAND_CURRENCY: &str = "USD";
@@ -39,7 +39,7 @@ pub(super) fn read(value: &Value) -> Result<Read> {
             "destination",
         ]);
         let mut message = content(&root, from_user, &mut sources, &mut warnings)?;
-        message.metadata = metadata(&root, &mut sources)?;
+        message.metadata = metadata_text(&root, &mut sources)?;
         message
     };
     root.finish(&mut warnings);
@@ -76,7 +76,7 @@ fn message_post(
         }
         None => Message::default(),
     };
-    message.metadata = metadata(root, sources)?;
+    message.metadata = metadata_text(root, sources)?;
     if let Some(over) = root.obj("override")? {
         if let Some(messenger) = over.obj("messenger")? {
             message.messenger = messenger.raw("payload").cloned();
@@ -86,19 +86,6 @@ fn message_post(
         over.finish(warnings);
     }
     Ok(message)
-}
-
-/// Smooch metadata is a flat object; Messenger's is a string, so it travels as JSON text.
-fn metadata(obj: &Obj<'_>, sources: &mut Sources) -> Result<Option<String>> {
-    if obj.has("metadata") {
-        sources.add("metadata", obj.at("metadata"));
-    }
-    match obj.raw("metadata") {
-        None => Ok(None),
-        Some(Value::String(s)) => Ok(Some(s.clone())),
-        Some(value @ Value::Object(_)) => Ok(Some(value.to_string())),
-        Some(_) => Err(invalid(&obj.at("metadata"), "expected an object")),
-    }
 }
 
 /// The message content of v1 or v2: text, image, file, location, carousel, list.

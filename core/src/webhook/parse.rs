@@ -42,12 +42,14 @@ struct FastEntry<'a> {
     changes: Vec<&'a RawValue>,
 }
 
+/// An entry on the careful path: `id` and `time` are taken raw, so that one of the wrong
+/// type is reported on its own and does not take the entry's items with it.
 #[derive(Deserialize)]
 struct Entry<'a> {
-    #[serde(default, deserialize_with = "wire::opt_id")]
-    id: Option<String>,
-    #[serde(default, deserialize_with = "wire::opt_millis")]
-    time: Option<i64>,
+    #[serde(borrow, default)]
+    id: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    time: Option<&'a RawValue>,
     #[serde(borrow, default)]
     messaging: Option<Vec<&'a RawValue>>,
     #[serde(borrow, default)]
@@ -129,20 +131,8 @@ pub(super) fn fast(text: &str) -> Option<Notification> {
     })
 }
 
-/// An entry whose `id` and `time` are taken raw, to read its items when those are broken.
-#[derive(Deserialize)]
-struct LooseEntry<'a> {
-    #[serde(borrow, default)]
-    id: Option<&'a RawValue>,
-    #[serde(borrow, default)]
-    time: Option<&'a RawValue>,
-    #[serde(borrow, default)]
-    messaging: Option<Vec<&'a RawValue>>,
-    #[serde(borrow, default)]
-    standby: Option<Vec<&'a RawValue>>,
-    #[serde(borrow, default)]
-    changes: Option<Vec<&'a RawValue>>,
-}
+/// The code of every entry warning: the value was of the wrong type and is left out.
+const ENTRY_WARNING_CODE: &str = "invalid_value";
 
 /// `id` and `time` read with the strict readers, or `None` and a warning each.
 #[derive(Deserialize, Default)]
@@ -151,38 +141,13 @@ struct EntryId(#[serde(deserialize_with = "wire::opt_id")] Option<String>);
 struct EntryTime(#[serde(deserialize_with = "wire::opt_millis")] Option<i64>);
 
 fn parse_entry(index: usize, raw: &RawValue, platform: Platform, out: &mut Notification) {
-    let err = match serde_json::from_str(raw.get()) {
-        Ok(entry) => return collect_entry(index, entry, platform, out),
-        Err(err) => err,
-    };
-    // An entry-level defect must not take the entry's items with it.
-    let Ok(loose) = serde_json::from_str::<LooseEntry<'_>>(raw.get()) else {
-        let error = dispatch::invalid_event(err);
-        out.errors.push(event_error(index, None, error, raw));
-        return;
-    };
-    let id = loose.id.and_then(|value| {
-        scalar::<EntryId>(
-            index,
-            "id",
-            value,
-            "not an id (a string or an integer)",
-            out,
-        )
-        .0
-    });
-    let time = loose.time.and_then(|value| {
-        let message = "not an epoch timestamp (an integer or a numeric string)";
-        scalar::<EntryTime>(index, "time", value, message, out).0
-    });
-    let entry = Entry {
-        id,
-        time,
-        messaging: loose.messaging,
-        standby: loose.standby,
-        changes: loose.changes,
-    };
-    collect_entry(index, entry, platform, out);
+    match serde_json::from_str(raw.get()) {
+        Ok(entry) => collect_entry(index, entry, platform, out),
+        Err(err) => {
+            let error = dispatch::invalid_event(err);
+            out.errors.push(event_error(index, None, error, raw));
+        }
+    }
 }
 
 /// Reads one entry scalar, or reports it once and leaves it out.
@@ -197,7 +162,7 @@ fn scalar<T: serde::de::DeserializeOwned + Default>(
         out.warnings.push(EntryWarning {
             entry,
             field: format!("entry[{entry}].{key}"),
-            code: "invalid_value".to_owned(),
+            code: ENTRY_WARNING_CODE.to_owned(),
             message: message.to_owned(),
             raw: serde_json::from_str(value.get()).unwrap_or(Value::Null),
         });
@@ -216,12 +181,20 @@ fn collect_entry(index: usize, entry: Entry<'_>, platform: Platform, out: &mut N
         .map(|(_, items, _)| items.as_ref().map_or(0, Vec::len))
         .sum();
     out.events.reserve(count);
-    let page_id = entry.id.map(Arc::<str>::from);
+    let id = entry.id.and_then(|value| {
+        let message = "not an id (a string or an integer)";
+        scalar::<EntryId>(index, "id", value, message, out).0
+    });
+    let time = entry.time.and_then(|value| {
+        let message = "not an epoch timestamp (an integer or a numeric string)";
+        scalar::<EntryTime>(index, "time", value, message, out).0
+    });
+    let page_id = id.map(Arc::<str>::from);
     for (list, items, standby) in lists {
         let ctx = Context {
             platform,
             page_id: page_id.as_ref(),
-            entry_time: entry.time,
+            entry_time: time,
             standby,
         };
         for (position, item) in items.into_iter().flatten().enumerate() {

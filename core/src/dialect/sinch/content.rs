@@ -1,6 +1,7 @@
 //! The Sinch kinds that map to Messenger's own: media, choices, cards and locations.
 
 use super::Notes;
+use super::properties::message_properties;
 use super::wire::{CardMessage, Choice, LocationMessage, MediaMessage};
 use crate::compose::{
     Action, Card, LinkAction, Location, Media, MediaKind, Message, WarningCode, known_media_kind,
@@ -190,7 +191,7 @@ pub(super) fn card(
     let neutral = format!("cards[{index}]");
     notes.from(neutral.as_str(), path);
     notes.unknown(&card.unknown, path);
-    notes.properties(card.message_properties.as_ref(), path);
+    message_properties(notes, card.message_properties.as_ref(), path);
     notes.from(format!("{neutral}.title"), &path.key("title"));
     notes.from(format!("{neutral}.subtitle"), &path.key("description"));
     let mut out = Card {

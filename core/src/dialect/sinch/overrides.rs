@@ -12,6 +12,19 @@ use crate::dialect::reader::invalid;
 use crate::error::Result;
 use crate::limits::Path;
 
+/// True for the `MESSENGER` entry; another channel's entry is reported as dropped.
+fn for_messenger(channel: &str, at: &Path<'_>, notes: &mut Notes) -> bool {
+    if channel == "MESSENGER" {
+        return true;
+    }
+    notes.warn(
+        WarningCode::Dropped,
+        at,
+        format!("an override for {channel}, not for messenger"),
+    );
+    false
+}
+
 /// `explicit_channel_message.MESSENGER`, a raw Send API message; other channels' are reported.
 pub(super) fn raw_override(
     overrides: Option<&BTreeMap<String, String>>,
@@ -25,12 +38,7 @@ pub(super) fn raw_override(
     let mut found = None;
     for (channel, raw) in overrides {
         let channel_at = at.key(channel);
-        if channel != "MESSENGER" {
-            notes.warn(
-                WarningCode::Dropped,
-                &channel_at,
-                format!("an override for {channel}, not for messenger"),
-            );
+        if !for_messenger(channel.as_str(), &channel_at, notes) {
             continue;
         }
         let payload: Value = serde_json::from_str(raw)
@@ -54,12 +62,7 @@ pub(super) fn omni_override(
     let mut found = None;
     for (channel, value) in overrides {
         let channel_at = at.key(&channel);
-        if channel != "MESSENGER" {
-            notes.warn(
-                WarningCode::Dropped,
-                &channel_at,
-                format!("an override for {channel}, not for messenger"),
-            );
+        if !for_messenger(channel.as_str(), &channel_at, notes) {
             continue;
         }
         let app = serde_path_to_error::deserialize::<_, AppMessage>(&value).map_err(|err| {

@@ -9,12 +9,10 @@ use serde_json::Value;
 
 use super::Notes;
 use super::content::media;
+use super::properties::message_properties;
 use super::wire::{ContactInfo, ListItem, ListMessage};
 use crate::compose::{Action, Message, WarningCode};
 use crate::limits::Path;
-
-/// Most quick replies a list may become (Meta's limit; more become numbered text).
-const LIST_AS_REPLIES_MAX: usize = 13;
 
 /// One entry of a list, before deciding between quick replies and numbered text.
 struct Entry {
@@ -36,7 +34,7 @@ struct Entry {
 /// anything else becomes numbered text. The list's `media` is sent with it.
 pub(super) fn list_message(list: ListMessage, path: &Path<'_>, notes: &mut Notes) -> Message {
     notes.unknown(&list.unknown, path);
-    notes.properties(list.message_properties.as_ref(), path);
+    message_properties(notes, list.message_properties.as_ref(), path);
     notes.from("text", &path.key("title"));
     let mut head = list.title;
     if let Some(description) = list.description {
@@ -70,7 +68,9 @@ pub(super) fn list_message(list: ListMessage, path: &Path<'_>, notes: &mut Notes
         &sections,
         "messenger has no list; sent as text",
     );
-    let as_replies = entries.iter().all(|e| !e.is_product) && entries.len() <= LIST_AS_REPLIES_MAX;
+    // Up to Meta's quick-reply limit a list becomes quick replies, else numbered text.
+    let max = crate::limits::Platform::latest().limits.quick_replies.max;
+    let as_replies = entries.iter().all(|e| !e.is_product) && entries.len() <= max;
     if as_replies {
         for (_, field, _) in &titles {
             notes.warnings.push(warning(
