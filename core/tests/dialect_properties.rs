@@ -9,6 +9,8 @@ use msgrkit::compose::{self, ComposeOptions};
 use msgrkit::dialect::{self, Dialect};
 use msgrkit::limits::{self, Date, Platform, Product};
 use proptest::prelude::*;
+use proptest::strategy::ValueTree;
+use proptest::test_runner::TestRunner;
 use serde_json::{Value, json};
 
 /// A unique word, so a value found in the output is the one put in.
@@ -173,4 +175,25 @@ proptest! {
             }
         }
     }
+}
+
+/// The properties above skip refused inputs; this holds them to testing something: most
+/// generated Sinch messages transcode, and some requests with vendor tags are accepted.
+#[test]
+fn the_generators_mostly_produce_sendable_messages() {
+    let mut runner = TestRunner::deterministic();
+    let strategy = sinch_message();
+    let total = 200;
+    let sent = (0..total)
+        .filter(|_| {
+            let message = strategy.new_tree(&mut runner).unwrap().current();
+            dialect::transcode(Dialect::Sinch, &message, &ComposeOptions::default()).is_ok()
+        })
+        .count();
+    assert!(
+        sent * 2 > total,
+        "only {sent} of {total} generated messages transcode"
+    );
+    let tagged = json!({"message": {"text_message": {"text": "hi"}}, "channel_properties": {"MESSENGER_MESSAGE_TAG": "HUMAN_AGENT"}});
+    assert!(dialect::transcode(Dialect::Sinch, &tagged, &ComposeOptions::default()).is_ok());
 }

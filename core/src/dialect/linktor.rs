@@ -114,11 +114,7 @@ fn content_of(
             "user_phone_number" => Action::PhoneRequest {},
             "user_email" => Action::EmailRequest {},
             "text" => {
-                // The documented Messages API names the payload `id`; the SDK `payload`.
-                let payload = match reply.str("payload")? {
-                    Some(payload) => Some(payload),
-                    None => reply.str("id")?,
-                };
+                let payload = payload_or_id(&reply, warnings)?;
                 Action::Reply {
                     title: reply.req_str("title")?,
                     payload,
@@ -132,18 +128,25 @@ fn content_of(
                 ));
             }
         };
-        if reply.has("payload") && reply.has("id") {
-            warn(
-                warnings,
-                WarningCode::Dropped,
-                reply.at("id"),
-                "`payload` is sent as the payload",
-            );
-        }
         message.actions.push(action);
         reply.finish(warnings);
     }
     Ok(message)
+}
+
+/// The payload of a reply: the SDK's `payload`, else the Messages API's `id`; with both,
+/// `payload` wins and `id` is reported.
+fn payload_or_id(obj: &Obj<'_>, warnings: &mut Vec<Warning>) -> Result<Option<String>> {
+    let (payload, id) = (obj.str("payload")?, obj.str("id")?);
+    if payload.is_some() && id.is_some() {
+        warn(
+            warnings,
+            WarningCode::Dropped,
+            obj.at("id"),
+            "`payload` is sent as the payload",
+        );
+    }
+    Ok(payload.or(id))
 }
 
 /// Media in the SDK's nested form (`image: {url}`) or the Messages API's flat form

@@ -63,6 +63,14 @@ def sinch_cases():
              ok([text("Pick", quick_replies=[qr("Red", "R") | {"image_url": "https://cdn.example.com/r.png"}])],
                 [w("replaced", "list_message.sections"), w("dropped", "list_message.sections[0].items[0].choice.description")]),
              flags=["fidelity"]),
+        case("sinch/list-as-numbered-text-reports-what-text-cannot-carry", "sinch", {"list_message": {"title": "Menu", "sections": [
+            {"title": "Food", "items": [{"product": {"id": "SKU-9", "quantity": 2}},
+                                        {"choice": {"title": "Soup", "postback_data": "SOUP", "description": "hot",
+                                                    "media": {"url": "https://cdn.example.com/s.png"}}}]}]}},
+             ok([text("Menu\n\nFood\n1. SKU-9 (quantity 2)\n2. Soup (hot)")],
+                [w("replaced", "list_message.sections"), w("dropped", "list_message.sections[0].items[1].choice.media.url"),
+                 w("dropped", "list_message.sections[0].items[1].choice.postback_data")]),
+             flags=["fidelity"], comment="a product makes the list numbered text: details and descriptions are written, images and payloads reported"),
         case("sinch/postback-data-on-url-choice", "sinch", {"choice_message": {"text_message": {"text": "Read"}, "choices": [
             {"url_message": {"title": "Docs", "url": "https://docs.example.com"}, "postback_data": "DOCS"}]}},
              ok([button_tpl("Read", [url_btn("Docs", "https://docs.example.com")])], [w("dropped", "choice_message.choices[0].postback_data")]),
@@ -110,6 +118,10 @@ def linktor_cases():
         case("linktor/quick-reply-id-is-the-payload", "linktor", {"content": {"type": "text", "text": "Contact method?", "quickReplies": [
             {"id": "qr_email", "title": "Email"}, {"id": "qr_phone", "title": "Phone"}]}},
              ok([text("Contact method?", quick_replies=[qr("Email", "qr_email"), qr("Phone", "qr_phone")])]), flags=["fidelity"]),
+        case("linktor/payload-beside-id", "linktor", {"content": {"type": "text", "text": "Pick", "quickReplies": [
+            {"id": "qr_a", "payload": "A", "title": "A"}]}},
+             ok([text("Pick", quick_replies=[qr("A", "A")])], [w("dropped", "content.quickReplies[0].id")]), flags=["fidelity"],
+             comment="with both, the SDK's payload is sent and the id reported (once)"),
         case("linktor/metadata-object", "linktor", {"channelId": "ch_1", "to": "+5511999999999", "content": {"type": "text", "text": "Shipped"},
                                                    "metadata": {"orderId": "12345", "notificationType": "shipping"}},
              ok([text("Shipped", metadata='{"notificationType":"shipping","orderId":"12345"}')]), flags=["fidelity"],

@@ -102,11 +102,11 @@ pub(super) fn buttons(
                 payload: button.req_str("payload")?,
             },
             "reply" => {
-                let payload = match button.str("payload")? {
-                    Some(payload) => payload,
-                    None => button.str("id")?.unwrap_or_else(|| title.clone()),
-                };
-                Action::Postback { title, payload }
+                let payload = super::payload_or_id(&button, warnings)?;
+                Action::Postback {
+                    payload: payload.unwrap_or_else(|| title.clone()),
+                    title,
+                }
             }
             "url" => Action::Link(LinkAction {
                 title: Some(title),
