@@ -130,8 +130,6 @@ fn content(
         }
         "location" => {
             sources.add("location", obj.at("coordinates"));
-            sources.add("location.title", obj.at("location"));
-            sources.add("location.address", obj.at("location"));
             let coordinates = obj
                 .obj("coordinates")?
                 .ok_or_else(|| invalid(&obj.at("coordinates"), "a location needs coordinates"))?;
