@@ -52,6 +52,8 @@ export interface Attachment {
   /** `image`, `video`, `audio`, `file`, `location`, `fallback`, `template`, `sticker`, `reel`, ... or newer, as received. */
   type: string
   payload?: Record<string, unknown>
+  /** Keys beside `type` and `payload` that msgrkit does not model, kept as received. */
+  [key: string]: unknown
 }
 
 export interface MessagePayload {

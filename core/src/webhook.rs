@@ -45,20 +45,22 @@ pub struct Notification {
     pub events: Vec<Event>,
     /// Events (or entries) that could not be read, each with its position and raw JSON.
     pub errors: Vec<EventError>,
-    /// Entry fields that were not understood and left out (an `entry[i].time` that is
-    /// not a number, an `id` that is not an ID); the entry's items still parsed. Never
-    /// counted as items: items of readable entries = events + item errors.
+    /// Fields that were not understood and left out: an entry's `time` that is not a
+    /// number or `id` that is not an ID, an item's `timestamp` that is not one (the
+    /// entry's time stands in). The items still parsed. Never counted as items: items of
+    /// readable entries = events + item errors.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<EntryWarning>,
 }
 
-/// An entry field left out because it was not understood; the entry's items still parsed.
+/// A field of an entry (or of an item's envelope) left out because it was not
+/// understood; the items still parsed.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct EntryWarning {
     /// Index of the entry in `entry`.
     pub entry: usize,
-    /// Path of the field, for example `entry[0].time`.
+    /// Path of the field, for example `entry[0].time` or `entry[0].messaging[2].timestamp`.
     pub field: String,
     /// Stable code: `invalid_value`.
     pub code: String,

@@ -1,7 +1,8 @@
 //! Property: nothing vanishes from a delivery. For any body of entries whose `id` and
 //! `time` may be of the wrong type and whose items may be broken, the items of every
-//! readable entry are exactly the events plus the item errors; an entry-level warning
-//! never counts as an item.
+//! readable entry are exactly the events plus the item errors; a warning (an entry's
+//! `id` or `time`, an item's `timestamp`, left out) never counts as an item and names
+//! the value exactly where it was.
 
 use msgrkit::webhook;
 use proptest::prelude::*;
@@ -55,6 +56,21 @@ fn entry() -> impl Strategy<Value = Value> {
         })
 }
 
+/// The value at a field path such as `entry[0].messaging[1].timestamp`.
+fn at_path<'a>(root: &'a Value, path: &str) -> Option<&'a Value> {
+    let mut at = root;
+    for segment in path.split('.') {
+        let (key, indexes) = segment
+            .split_once('[')
+            .map_or((segment, ""), |(k, rest)| (k, rest));
+        at = at.get(key)?;
+        for index in indexes.split('[').filter(|i| !i.is_empty()) {
+            at = at.get(index.trim_end_matches(']').parse::<usize>().ok()?)?;
+        }
+    }
+    Some(at)
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(512))]
 
@@ -77,9 +93,8 @@ proptest! {
         prop_assert_eq!(notification.events.len() + item_errors, items);
         for warning in &notification.warnings {
             prop_assert!(!unreadable.contains(&warning.entry));
-            let key = warning.field.rsplit('.').next().unwrap_or_default();
-            // Reported with the value exactly as received.
-            prop_assert_eq!(&entries[warning.entry][key], &warning.raw);
+            // Reported at its own path, with the value exactly as received.
+            prop_assert_eq!(at_path(&body, &warning.field), Some(&warning.raw), "{}", warning.field);
         }
         // A defect is reported once per field.
         let mut fields: Vec<&str> = notification.warnings.iter().map(|w| w.field.as_str()).collect();

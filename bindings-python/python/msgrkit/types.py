@@ -85,7 +85,8 @@ class ReplyTo(TypedDict, total=False):
 class Attachment(TypedDict, total=False):
     """``type`` is ``image``, ``video``, ``audio``, ``file``, ``location``, ``fallback``,
     ``template``, ``sticker``, ``reel``, ``ig_reel``, ``story_mention``, ``share``, or any
-    newer type, kept as received."""
+    newer type, kept as received. Keys beside ``type`` and ``payload`` that msgrkit
+    does not model are kept as received too."""
 
     type: str
     payload: Dict[str, Any]

@@ -1,5 +1,6 @@
 //! Turns one messaging item or one change into a typed [`Event`], by which key is present.
 
+use std::cell::RefCell;
 use std::sync::Arc;
 
 use serde::Deserialize;
@@ -22,6 +23,25 @@ pub(crate) struct Context<'a> {
     pub(crate) page_id: Option<&'a Arc<str>>,
     pub(crate) entry_time: Option<i64>,
     pub(crate) standby: bool,
+    /// On the careful path: where an item's envelope field left out is noted (its path
+    /// inside the item, and the value as received), so the item still parses.
+    pub(crate) left_out: Option<&'a RefCell<Vec<(String, Value)>>>,
+}
+
+/// An item whose only defect is a `timestamp` that is not one: read without it (the
+/// entry's time stands in, as for a missing one) and note it. `None` otherwise.
+fn without_bad_timestamp(raw: &RawValue, ctx: &Context<'_>) -> Option<Item> {
+    let left_out = ctx.left_out?;
+    let mut map: Map<String, Value> = serde_json::from_str(raw.get()).ok()?;
+    if map.get("timestamp").is_none_or(wire::reads_as_millis) {
+        return None;
+    }
+    let timestamp = map.remove("timestamp")?;
+    let item = Item::deserialize(Value::Object(map)).ok()?;
+    left_out
+        .borrow_mut()
+        .push(("timestamp".to_owned(), timestamp));
+    Some(item)
 }
 
 /// Change fields whose `value` is a messaging item (the newer `{field, value}` delivery form).
@@ -92,7 +112,10 @@ pub(crate) fn messaging_item(raw: &RawValue, ctx: &Context<'_>) -> Result<Event,
     if ctx.platform == Platform::Other {
         return Ok(unknown(raw, ctx));
     }
-    let item: Item = serde_json::from_str(raw.get()).map_err(invalid_event)?;
+    let item: Item = match serde_json::from_str(raw.get()) {
+        Ok(item) => item,
+        Err(err) => without_bad_timestamp(raw, ctx).ok_or_else(|| invalid_event(err))?,
+    };
     match typed_item(item, ctx) {
         Ok(event) => Ok(event),
         Err((sender, recipient, timestamp)) => {
@@ -141,7 +164,14 @@ pub(crate) fn change(raw: &RawValue, ctx: &Context<'_>) -> Result<Event, Error> 
                 standby: ctx.standby || field == "standby",
                 ..*ctx
             };
+            let noted = ctx.left_out.map_or(0, |l| l.borrow().len());
             let mut event = messaging_item(value, &item_ctx)?;
+            // A field left out of the item lies under the change's `value`.
+            if let Some(left_out) = ctx.left_out {
+                for (path, _) in left_out.borrow_mut().iter_mut().skip(noted) {
+                    *path = format!("value.{path}");
+                }
+            }
             if let EventKind::Unknown(unknown) = &mut event.kind {
                 unknown.raw = to_value(raw)?;
                 event.dedupe_key = dedupe_key(&event);

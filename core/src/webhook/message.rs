@@ -129,7 +129,8 @@ pub struct Referral {
 
 /// One attachment: its kind and its payload, in Meta's `{type, payload}` shape.
 ///
-/// The legacy fallback form with `title`/`url` beside `payload` is folded into `payload`.
+/// The legacy fallback form with `title`/`url` (or `URL`) beside `payload` is folded into
+/// `payload`; any other key beside them is kept in `extra`.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct Attachment {
@@ -139,6 +140,9 @@ pub struct Attachment {
     /// The payload; absent when Meta sent none.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub payload: Option<AttachmentPayload>,
+    /// Keys beside `type` and `payload` that are not modelled, kept as received.
+    #[serde(flatten)]
+    pub extra: Extra,
 }
 
 impl Attachment {
@@ -162,8 +166,11 @@ impl<'de> Deserialize<'de> for Attachment {
             payload: Option<AttachmentPayload>,
             #[serde(default)]
             title: Option<String>,
-            #[serde(default)]
+            // Meta's own legacy fallback example spells it `URL`.
+            #[serde(default, alias = "URL")]
             url: Option<String>,
+            #[serde(flatten)]
+            extra: Extra,
         }
         let wire = Wire::deserialize(deserializer)?;
         let mut payload = wire.payload;
@@ -175,6 +182,7 @@ impl<'de> Deserialize<'de> for Attachment {
         Ok(Self {
             kind: wire.kind,
             payload,
+            extra: wire.extra,
         })
     }
 }

@@ -2,6 +2,7 @@
 //! a careful pass that isolates and locates every problem. Both build events with the
 //! same code, so their output is identical (a test holds them to it).
 
+use std::cell::RefCell;
 use std::sync::Arc;
 
 use serde::Deserialize;
@@ -112,6 +113,7 @@ pub(super) fn fast(text: &str) -> Option<Notification> {
             page_id: page_id.as_ref(),
             entry_time: entry.time,
             standby,
+            left_out: None,
         };
         for (items, standby) in [(entry.messaging, false), (entry.standby, true)] {
             let ctx = ctx(standby);
@@ -131,7 +133,7 @@ pub(super) fn fast(text: &str) -> Option<Notification> {
     })
 }
 
-/// The code of every entry warning: the value was of the wrong type and is left out.
+/// The code of every parse warning: the value was of the wrong type and is left out.
 const ENTRY_WARNING_CODE: &str = "invalid_value";
 
 /// `id` and `time` read with the strict readers, or `None` and a warning each.
@@ -190,12 +192,14 @@ fn collect_entry(index: usize, entry: Entry<'_>, platform: Platform, out: &mut N
         scalar::<EntryTime>(index, "time", value, message, out).0
     });
     let page_id = id.map(Arc::<str>::from);
+    let left_out = RefCell::new(Vec::new());
     for (list, items, standby) in lists {
         let ctx = Context {
             platform,
             page_id: page_id.as_ref(),
             entry_time: time,
             standby,
+            left_out: Some(&left_out),
         };
         for (position, item) in items.into_iter().flatten().enumerate() {
             let parsed = if list == "changes" {
@@ -203,6 +207,15 @@ fn collect_entry(index: usize, entry: Entry<'_>, platform: Platform, out: &mut N
             } else {
                 dispatch::messaging_item(item, &ctx)
             };
+            for (path, raw) in left_out.borrow_mut().drain(..) {
+                out.warnings.push(EntryWarning {
+                    entry: index,
+                    field: format!("entry[{index}].{list}[{position}].{path}"),
+                    code: ENTRY_WARNING_CODE.to_owned(),
+                    message: "not an epoch timestamp; left out (the entry's time stands in when it has one)".to_owned(),
+                    raw,
+                });
+            }
             match parsed {
                 Ok(event) => out.events.push(event),
                 Err(error) => {

@@ -2,6 +2,7 @@
 
 use std::fmt;
 
+use serde::Deserialize as _;
 use serde::de::{self, Deserializer, Visitor};
 
 /// Timestamps below this are seconds (courier saw a referral in seconds), at or above it milliseconds.
@@ -46,6 +47,15 @@ pub(crate) fn opt_millis<'de, D: Deserializer<'de>>(
     deserializer: D,
 ) -> Result<Option<i64>, D::Error> {
     deserializer.deserialize_option(OptionOf(MillisVisitor))
+}
+
+/// Whether `value` reads as a timestamp by [`opt_millis`].
+pub(crate) fn reads_as_millis(value: &serde_json::Value) -> bool {
+    #[derive(serde::Deserialize)]
+    struct Probe(#[serde(deserialize_with = "opt_millis")] Option<i64>);
+    Probe::deserialize(value)
+        .map(|Probe(millis)| millis)
+        .is_ok()
 }
 
 /// Converts a raw epoch value to milliseconds: values below 10^12 are seconds.

@@ -3,7 +3,7 @@ type, as other projects' fixtures have) is reported once in `warnings` and the e
 items still parse. Items of readable entries = events + item errors, always."""
 
 from common import compact
-from webhook_cases import PAGE, T, case, entry, envelope, ev, item
+from webhook_cases import PAGE, T, T_ENTRY, USER, case, entry, envelope, ev, item
 
 NOTES = {
     "entry_defect": "an entry field of the wrong type: one warning, and every item still parses",
@@ -18,7 +18,33 @@ def entry_warning(index, key, raw):
     return {"entry": index, "field": f"entry[{index}].{key}", "code": "invalid_value", "raw": raw}
 
 
+def item_cases():
+    iso = "2021-09-08T06:34:04+0000"
+    text = {"mid": "m_ITEM1", "text": "hello"}
+    change_value = item("message", {"mid": "m_ITEM2", "text": "via changes"}, timestamp="later")
+    return [
+        case("webhook/entry/item-timestamp-not-a-number",
+             compact(envelope(entry(messaging=[item("message", text, timestamp=iso)]))),
+             warned("page", [ev("message", text, timestamp=T_ENTRY)], [entry_warning(0, "messaging[0].timestamp", iso)]),
+             flags=["entry_defect", "isolation"], comment="the item keeps its data; the entry's time stands in, as for a missing timestamp"),
+        case("webhook/entry/chatwoot-shape-both-times-iso",
+             compact(envelope(entry(time=iso, messaging=[item("message", text, timestamp=iso)]), obj="instagram")),
+             warned("instagram", [ev("message", text, timestamp=None, platform="instagram")],
+                    [entry_warning(0, "time", iso), entry_warning(0, "messaging[0].timestamp", iso)]),
+             flags=["entry_defect", "instagram"], comment="chatwoot's factories: no usable time at all, the message still arrives"),
+        case("webhook/entry/changes-value-timestamp-not-a-number",
+             compact(envelope(entry(changes=[{"field": "messages", "value": change_value}]))),
+             warned("page", [ev("message", {"mid": "m_ITEM2", "text": "via changes"}, timestamp=T_ENTRY)],
+                    [entry_warning(0, "changes[0].value.timestamp", "later")]),
+             flags=["entry_defect"]),
+    ]
+
+
 def cases():
+    return entry_cases() + item_cases()
+
+
+def entry_cases():
     iso = "2021-09-08T06:34:04+0000"
     text = {"mid": "m_ENTRY1", "text": "first"}
     # Without a usable entry time, an event keeps its own timestamp (and none is invented).
