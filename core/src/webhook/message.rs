@@ -158,31 +158,77 @@ impl Attachment {
 
 impl<'de> Deserialize<'de> for Attachment {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        #[derive(Deserialize)]
-        struct Wire {
-            #[serde(rename = "type")]
-            kind: AttachmentKind,
-            #[serde(default)]
-            payload: Option<AttachmentPayload>,
-            #[serde(default)]
-            title: Option<String>,
-            // Meta's own legacy fallback example spells it `URL`.
-            #[serde(default, alias = "URL")]
-            url: Option<String>,
-            #[serde(flatten)]
-            extra: Extra,
+        deserializer.deserialize_map(AttachmentVisitor)
+    }
+}
+
+/// A key of an attachment object; only an unknown one allocates its name.
+enum AttachmentKey {
+    Type,
+    Payload,
+    Title,
+    Url,
+    Other(String),
+}
+
+impl<'de> Deserialize<'de> for AttachmentKey {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct KeyVisitor;
+        impl serde::de::Visitor<'_> for KeyVisitor {
+            type Value = AttachmentKey;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an attachment key")
+            }
+            fn visit_str<E: serde::de::Error>(self, key: &str) -> Result<AttachmentKey, E> {
+                Ok(match key {
+                    "type" => AttachmentKey::Type,
+                    "payload" => AttachmentKey::Payload,
+                    "title" => AttachmentKey::Title,
+                    // Meta's own legacy fallback example spells it `URL`.
+                    "url" | "URL" => AttachmentKey::Url,
+                    other => AttachmentKey::Other(other.to_owned()),
+                })
+            }
         }
-        let wire = Wire::deserialize(deserializer)?;
-        let mut payload = wire.payload;
-        if wire.title.is_some() || wire.url.is_some() {
+        deserializer.deserialize_identifier(KeyVisitor)
+    }
+}
+
+/// Reads an attachment in one pass (a derived `flatten` would buffer every attachment).
+struct AttachmentVisitor;
+
+impl<'de> serde::de::Visitor<'de> for AttachmentVisitor {
+    type Value = Attachment;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("an attachment object")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Attachment, A::Error> {
+        let (mut kind, mut payload) = (None, None::<AttachmentPayload>);
+        let (mut title, mut url) = (None::<String>, None::<String>);
+        let mut extra = Extra::new();
+        while let Some(key) = map.next_key::<AttachmentKey>()? {
+            match key {
+                AttachmentKey::Type => kind = Some(map.next_value::<AttachmentKind>()?),
+                AttachmentKey::Payload => payload = map.next_value()?,
+                AttachmentKey::Title => title = map.next_value()?,
+                AttachmentKey::Url => url = map.next_value()?,
+                AttachmentKey::Other(name) => {
+                    extra.insert(name, map.next_value()?);
+                }
+            }
+        }
+        let kind = kind.ok_or_else(|| serde::de::Error::missing_field("type"))?;
+        if title.is_some() || url.is_some() {
             let target = payload.get_or_insert_with(AttachmentPayload::default);
-            target.title = target.title.take().or(wire.title);
-            target.url = target.url.take().or(wire.url);
+            target.title = target.title.take().or(title);
+            target.url = target.url.take().or(url);
         }
-        Ok(Self {
-            kind: wire.kind,
+        Ok(Attachment {
+            kind,
             payload,
-            extra: wire.extra,
+            extra,
         })
     }
 }
