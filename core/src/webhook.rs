@@ -8,6 +8,7 @@
 //!
 //! [Meta Docs/Webhooks]: https://developers.facebook.com/documentation/business-messaging/messenger-platform/webhooks
 
+mod attachment;
 mod dispatch;
 mod event;
 mod handshake;
@@ -20,13 +21,11 @@ mod wire;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+pub use attachment::{Attachment, AttachmentKind, AttachmentPayload, Coordinates};
 pub use event::{Event, EventKind, Party, Platform};
 pub use handshake::{HandshakeAnswer, HandshakeRefusal, handshake, handshake_query};
 pub use helpers::SentMessage;
-pub use message::{
-    Attachment, AttachmentKind, AttachmentPayload, Coordinates, Extra, MessagePayload,
-    QuickReplyPayload, Referral, ReplyTo,
-};
+pub use message::{Extra, MessagePayload, QuickReplyPayload, Referral, ReplyTo};
 pub use payloads::{
     AccountLinking, AppRoles, Comment, Delivery, Feedback, FeedbackAnswer, FeedbackScreen,
     GamePlay, MessageEdit, Optin, PolicyEnforcement, Postback, Reaction, Read,

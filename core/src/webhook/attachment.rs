@@ -1,0 +1,300 @@
+//! Attachments of `messages` and `message_echoes` events: `{type, payload}`, the legacy
+//! fallback form, and every attachment kind, unknown ones kept as received.
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use super::message::Extra;
+use super::wire;
+
+/// One attachment: its kind and its payload, in Meta's `{type, payload}` shape.
+///
+/// The legacy fallback form with `title`/`url` (or `URL`) beside `payload` is folded into
+/// `payload`; any other key beside them is kept in `extra`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct Attachment {
+    /// The attachment type; unknown types keep their name.
+    #[serde(rename = "type")]
+    pub kind: AttachmentKind,
+    /// The payload; absent when Meta sent none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub payload: Option<AttachmentPayload>,
+    /// Keys beside `type` and `payload` that are not modelled, kept as received.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+impl Attachment {
+    /// Whether this is a sticker: a `sticker` attachment or a legacy `image` with a `sticker_id`.
+    pub fn is_sticker(&self) -> bool {
+        self.kind == AttachmentKind::Sticker
+            || self
+                .payload
+                .as_ref()
+                .is_some_and(|p| p.sticker_id.is_some())
+    }
+}
+
+impl<'de> Deserialize<'de> for Attachment {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(AttachmentVisitor)
+    }
+}
+
+/// A key of an attachment object; only an unknown one allocates its name.
+enum AttachmentKey {
+    Type,
+    Payload,
+    Title,
+    Url,
+    Other(String),
+}
+
+impl<'de> Deserialize<'de> for AttachmentKey {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct KeyVisitor;
+        impl serde::de::Visitor<'_> for KeyVisitor {
+            type Value = AttachmentKey;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an attachment key")
+            }
+            fn visit_str<E: serde::de::Error>(self, key: &str) -> Result<AttachmentKey, E> {
+                Ok(match key {
+                    "type" => AttachmentKey::Type,
+                    "payload" => AttachmentKey::Payload,
+                    "title" => AttachmentKey::Title,
+                    // Meta's own legacy fallback example spells it `URL`.
+                    "url" | "URL" => AttachmentKey::Url,
+                    other => AttachmentKey::Other(other.to_owned()),
+                })
+            }
+        }
+        deserializer.deserialize_identifier(KeyVisitor)
+    }
+}
+
+/// Reads an attachment in one pass (a derived `flatten` would buffer every attachment).
+struct AttachmentVisitor;
+
+impl<'de> serde::de::Visitor<'de> for AttachmentVisitor {
+    type Value = Attachment;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("an attachment object")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Attachment, A::Error> {
+        let (mut kind, mut payload) = (None, None::<AttachmentPayload>);
+        let (mut title, mut url) = (None::<String>, None::<String>);
+        let mut extra = Extra::new();
+        while let Some(key) = map.next_key::<AttachmentKey>()? {
+            match key {
+                AttachmentKey::Type => kind = Some(map.next_value::<AttachmentKind>()?),
+                AttachmentKey::Payload => payload = map.next_value()?,
+                AttachmentKey::Title => title = map.next_value()?,
+                AttachmentKey::Url => url = map.next_value()?,
+                AttachmentKey::Other(name) => {
+                    extra.insert(name, map.next_value()?);
+                }
+            }
+        }
+        let kind = kind.ok_or_else(|| serde::de::Error::missing_field("type"))?;
+        if title.is_some() || url.is_some() {
+            let target = payload.get_or_insert_with(AttachmentPayload::default);
+            target.title = target.title.take().or(title);
+            target.url = target.url.take().or(url);
+        }
+        Ok(Attachment {
+            kind,
+            payload,
+            extra,
+        })
+    }
+}
+
+/// The payload of an attachment. Which fields are set depends on the kind.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct AttachmentPayload {
+    /// `location`: the coordinates shared.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub coordinates: Option<Coordinates>,
+    /// Instagram reels: the reel's video ID.
+    #[serde(
+        default,
+        deserialize_with = "wire::opt_id",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub reel_video_id: Option<String>,
+    /// `sticker`, or a legacy `image` that is a sticker: the sticker ID.
+    #[serde(
+        default,
+        deserialize_with = "wire::opt_id",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sticker_id: Option<String>,
+    /// `fallback`, shares and reels: a title.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// Media URL (temporary CDN URL for media Meta hosts).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// Fields not modelled here (template payloads of echoes land here whole).
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// A shared location.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Coordinates {
+    /// Latitude in degrees.
+    pub lat: f64,
+    /// Longitude in degrees (Meta's name is `long`).
+    pub long: f64,
+}
+
+/// Attachment types known to this version; anything else is [`AttachmentKind::Other`].
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum AttachmentKind {
+    /// `image` (also legacy stickers, with `sticker_id`).
+    Image,
+    /// `video`.
+    Video,
+    /// `audio`.
+    Audio,
+    /// `file`.
+    File,
+    /// `location` (from the retired location quick reply).
+    Location,
+    /// `fallback`: a shared link or content the API cannot represent.
+    Fallback,
+    /// `sticker` (since 2026-06-01).
+    Sticker,
+    /// `template` (in echoes of template messages).
+    Template,
+    /// `share` (Instagram).
+    Share,
+    /// `story_mention` (Instagram).
+    StoryMention,
+    /// `reel`.
+    Reel,
+    /// `ig_reel`.
+    IgReel,
+    /// `post`.
+    Post,
+    /// `ig_post`.
+    IgPost,
+    /// Any other type, kept by name.
+    Other(String),
+}
+
+impl AttachmentKind {
+    /// The wire name of the type.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Image => "image",
+            Self::Video => "video",
+            Self::Audio => "audio",
+            Self::File => "file",
+            Self::Location => "location",
+            Self::Fallback => "fallback",
+            Self::Sticker => "sticker",
+            Self::Template => "template",
+            Self::Share => "share",
+            Self::StoryMention => "story_mention",
+            Self::Reel => "reel",
+            Self::IgReel => "ig_reel",
+            Self::Post => "post",
+            Self::IgPost => "ig_post",
+            Self::Other(name) => name,
+        }
+    }
+
+    fn from_name(name: &str) -> Self {
+        match name {
+            "image" => Self::Image,
+            "video" => Self::Video,
+            "audio" => Self::Audio,
+            "file" => Self::File,
+            "location" => Self::Location,
+            "fallback" => Self::Fallback,
+            "sticker" => Self::Sticker,
+            "template" => Self::Template,
+            "share" => Self::Share,
+            "story_mention" => Self::StoryMention,
+            "reel" => Self::Reel,
+            "ig_reel" => Self::IgReel,
+            "post" => Self::Post,
+            "ig_post" => Self::IgPost,
+            other => Self::Other(other.to_owned()),
+        }
+    }
+}
+
+impl Serialize for AttachmentKind {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for AttachmentKind {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let name = std::borrow::Cow::<str>::deserialize(deserializer)?;
+        Ok(Self::from_name(&name))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    #[test]
+    fn legacy_fallback_fields_fold_into_payload() {
+        let attachment: Attachment = serde_json::from_value(json!({
+            "type": "fallback", "title": "A link", "url": "https://example.com", "payload": null
+        }))
+        .unwrap();
+        assert_eq!(
+            serde_json::to_value(&attachment).unwrap(),
+            json!({"type": "fallback", "payload": {"title": "A link", "url": "https://example.com"}})
+        );
+    }
+
+    #[test]
+    fn unknown_kind_and_fields_survive() {
+        let wire =
+            json!({"type": "appointment_booking", "payload": {"booking_id": 7, "when": "soon"}});
+        let attachment: Attachment = serde_json::from_value(wire.clone()).unwrap();
+        assert_eq!(
+            attachment.kind,
+            AttachmentKind::Other("appointment_booking".into())
+        );
+        assert_eq!(serde_json::to_value(&attachment).unwrap(), wire);
+    }
+
+    #[test]
+    fn keys_beside_type_and_payload_are_kept_and_type_is_required() {
+        let wire = json!({"type": "image", "payload": {"url": "https://x/a.jpg"}, "seen": [1, 2]});
+        let attachment: Attachment = serde_json::from_value(wire.clone()).unwrap();
+        assert_eq!(serde_json::to_value(&attachment).unwrap(), wire);
+        assert!(serde_json::from_value::<Attachment>(json!({"payload": null})).is_err());
+        assert!(serde_json::from_value::<Attachment>(json!(["image"])).is_err());
+    }
+
+    #[test]
+    fn legacy_sticker_is_a_sticker_with_a_string_id() {
+        let attachment: Attachment = serde_json::from_value(json!({
+            "type": "image", "payload": {"url": "https://x/s.png", "sticker_id": 369239263222822_u64}
+        }))
+        .unwrap();
+        assert!(attachment.is_sticker());
+        assert_eq!(
+            attachment.payload.unwrap().sticker_id.as_deref(),
+            Some("369239263222822")
+        );
+    }
+}
