@@ -7,21 +7,34 @@
 //!
 //! [Meta Docs/Send API]: https://developers.facebook.com/docs/messenger-platform/reference/send-api
 
+mod attachments;
 mod check;
 pub(crate) use check::{Path, is_e164, is_web_url};
 mod date;
+mod graph_versions;
+mod instagram;
 mod json;
 mod profile;
+mod region;
 mod request;
 mod table;
 mod template;
+mod upload;
 mod violation;
 
 use serde::{Deserialize, Serialize};
 
 pub use date::Date;
+pub use graph_versions::{
+    GRAPH_VERSION_NOTICE_DAYS, GRAPH_VERSIONS, GraphVersion, VersionState, VersionStatus,
+    graph_version_status,
+};
+pub use instagram::{
+    INSTAGRAM_FILE_TYPES, INSTAGRAM_IMAGE_TYPES, INSTAGRAM_INTRODUCTIONS, INSTAGRAM_RETIREMENTS,
+};
 pub use json::validate_json;
 pub use profile::validate_profile;
+pub use region::{NOTIFICATION_REGIONS, NOTIFICATIONS_REGIONAL_FROM, Region};
 pub use request::{validate, validate_message};
 pub use table::{
     GRAPH_BATCH_MAX, INTRODUCTIONS, JSON_NESTING_MAX, Limits, PRIVATE_REPLY_WINDOW_DAYS,
@@ -29,6 +42,7 @@ pub use table::{
     WEBHOOK_BODY_MAX_DEFAULT, WEBVIEW_HEIGHTS,
 };
 use table::{INSTAGRAM_LIMITS, MESSENGER_LIMITS};
+pub use upload::validate_upload;
 pub use violation::{Violation, ViolationCode};
 
 /// Messenger or Instagram: which product's rules apply.
@@ -81,6 +95,9 @@ pub struct Platform {
     pub as_of: Date,
     /// The numbers.
     pub limits: Limits,
+    /// Where the Page is, for regional rules; `None` reports them as region-dependent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub region: Option<Region>,
 }
 
 impl Default for Platform {
@@ -101,6 +118,15 @@ impl Platform {
             product: Product::Messenger,
             as_of: date,
             limits: MESSENGER_LIMITS,
+            region: None,
+        }
+    }
+
+    /// The same rules for a Page in `region`.
+    pub fn in_region(self, region: Region) -> Self {
+        Self {
+            region: Some(region),
+            ..self
         }
     }
 
@@ -117,10 +143,27 @@ impl Platform {
         }
     }
 
+    /// The dated retirements that apply to this product: the shared ones, and Instagram's own.
+    pub fn retirements(&self) -> impl Iterator<Item = &'static Retirement> + use<> {
+        let own: &'static [Retirement] = match self.product {
+            Product::Instagram => INSTAGRAM_RETIREMENTS,
+            Product::Messenger => &[],
+        };
+        RETIREMENTS.iter().chain(own)
+    }
+
+    /// The dated introductions that apply to this product.
+    pub fn introductions(&self) -> impl Iterator<Item = &'static (&'static str, Date)> + use<> {
+        let own: &'static [(&str, Date)] = match self.product {
+            Product::Instagram => INSTAGRAM_INTRODUCTIONS,
+            Product::Messenger => &[],
+        };
+        INTRODUCTIONS.iter().chain(own)
+    }
+
     /// The retirement of `feature` (`kind:name`) if it had happened by `as_of`.
     pub fn retirement(&self, feature: &str) -> Option<&'static Retirement> {
-        RETIREMENTS
-            .iter()
+        self.retirements()
             .find(|r| r.feature == feature && self.as_of >= r.on)
     }
 
@@ -144,15 +187,13 @@ impl Platform {
 
     /// Whether `feature` retires after `as_of`: a legacy construct Meta still accepted then.
     pub fn is_legacy(&self, feature: &str) -> bool {
-        RETIREMENTS
-            .iter()
+        self.retirements()
             .any(|r| r.feature == feature && self.as_of < r.on)
     }
 
     /// The day `feature` becomes available, if it is not available yet on `as_of`.
     pub fn not_yet_available(&self, feature: &str) -> Option<Date> {
-        INTRODUCTIONS
-            .iter()
+        self.introductions()
             .find(|(name, on)| *name == feature && self.as_of < *on)
             .map(|(_, on)| *on)
     }

@@ -135,29 +135,85 @@ pub(super) fn too_large(media: &Media, options: &ComposeOptions) -> bool {
     let Some(size) = media.size_bytes.and_then(|s| usize::try_from(s).ok()) else {
         return false;
     };
-    let image_by_url = media.url.is_some() && media_kind(media) == MediaKind::Image;
-    size > limits.attachment_bytes.max || (image_by_url && size > limits.image_url_bytes.max)
+    let image = media_kind(media) == MediaKind::Image;
+    let image_by_url = image && media.url.is_some();
+    size > limits.attachment_bytes.max
+        || (image && size > limits.image_bytes.max)
+        || (image_by_url && size > limits.image_url_bytes.max)
 }
 
-/// One attachment, or a link in text when the file is over Meta's size limit.
+/// Why Instagram cannot take this media as an attachment on the profile's date, if so:
+/// files only as PDFs and only from 2025-12-19, images by `attachment_id` from 2026-03-13.
+fn instagram_refusal(media: &Media, options: &ComposeOptions) -> Option<String> {
+    let platform = &options.platform;
+    if platform.product != crate::limits::Product::Instagram {
+        return None;
+    }
+    let kind = media_kind(media);
+    if kind == MediaKind::File {
+        if let Some(on) = platform.not_yet_available("attachment:file") {
+            return Some(format!("instagram takes files only from {on}"));
+        }
+        let pdf = media.mime.as_deref().map_or_else(
+            || is_pdf_name(media.filename.as_deref().or(media.url.as_deref())),
+            |mime| mime.eq_ignore_ascii_case("application/pdf"),
+        );
+        if !pdf {
+            return Some("instagram takes only pdf files".to_owned());
+        }
+    }
+    if kind == MediaKind::Image
+        && media.attachment_id.is_some()
+        && let Some(on) = platform.not_yet_available("media:attachment_id")
+    {
+        return Some(format!(
+            "instagram takes images by attachment_id only from {on}"
+        ));
+    }
+    None
+}
+
+fn is_pdf_name(name: Option<&str>) -> bool {
+    let path = name
+        .unwrap_or_default()
+        .split(['?', '#'])
+        .next()
+        .unwrap_or_default();
+    path.to_ascii_lowercase().ends_with(".pdf")
+}
+
+/// One attachment, or a link in text when the file is over Meta's size limit (or of a kind
+/// Instagram does not take on the profile's date).
 pub(super) fn media_message(
     media: &Media,
     options: &ComposeOptions,
     report: &mut Report,
 ) -> Result<Out> {
+    let refusal = instagram_refusal(media, options);
     let payload = match (&media.url, &media.attachment_id) {
-        (_, Some(id)) => MediaPayload {
+        (None, Some(_)) if refusal.is_some() => {
+            let detail = refusal.unwrap_or_default();
+            return Err(Error::at(
+                ErrorKind::Unsupported { detail },
+                "media.attachment_id",
+            ));
+        }
+        // A saved attachment wins over the URL, unless Instagram cannot take it.
+        (None, Some(id)) | (Some(_), Some(id)) if refusal.is_none() => MediaPayload {
             attachment_id: Some(id.clone()),
             ..MediaPayload::default()
         },
-        (Some(url), None) => {
+        (Some(url), _) => {
             super::actions::web_url(url, false, "media.url")?;
-            if too_large(media, options) {
-                report.warn(
-                    WarningCode::Replaced,
-                    "media",
-                    "over meta's size limit; sent as a link",
-                );
+            let why = match refusal {
+                Some(why) => Some(format!("{why}; sent as a link")),
+                None if too_large(media, options) => {
+                    Some("over meta's size limit; sent as a link".to_owned())
+                }
+                None => None,
+            };
+            if let Some(why) = why {
+                report.warn(WarningCode::Replaced, "media", why);
                 let name = media.filename.clone().unwrap_or_default();
                 let text = if name.is_empty() {
                     url.clone()
@@ -168,7 +224,7 @@ pub(super) fn media_message(
             }
             MediaPayload::url(url.clone())
         }
-        (None, None) => {
+        (None, _) => {
             return Err(Error::at(
                 ErrorKind::Required {
                     detail: "media needs a url or an attachment_id".to_owned(),

@@ -1,13 +1,10 @@
 //! Rules for a Send API request and its message: exclusivity, messaging type and tags,
 //! sender actions, text, quick replies and attachments.
 
+use super::attachments::{attachment_rules, several_images};
 use super::check::{Checker, Path, clip};
-use super::template::template;
 use super::{Platform, Product, Violation, ViolationCode};
-use crate::send::{
-    Attachment, MediaPayload, Message, MessageTag, MessagingType, QuickReply, SendRequest,
-    SenderAction,
-};
+use crate::send::{Message, MessageTag, MessagingType, QuickReply, SendRequest, SenderAction};
 
 /// Every rule `request` breaks on `platform`, in field order; empty when Meta should accept it.
 pub fn validate(request: &SendRequest, platform: &Platform) -> Vec<Violation> {
@@ -38,6 +35,10 @@ fn request_rules(check: &mut Checker<'_>, request: &SendRequest) {
             &recipient,
             format!("exactly one identifier allowed, got {}", many.join(", ")),
         ),
+    }
+    if request.recipient.notification_messages_token.is_some() {
+        let token = recipient.key("notification_messages_token");
+        super::region::notification_rule(check, &token);
     }
     if let Some(reply_to) = &request.reply_to
         && reply_to.mid.trim().is_empty()
@@ -224,6 +225,7 @@ fn message_rules(check: &mut Checker<'_>, path: &Path<'_>, message: &Message) {
     let bodies = [
         message.text.is_some(),
         message.attachment.is_some(),
+        !message.attachments.is_empty(),
         message.sticker_id.is_some(),
     ];
     match bodies.iter().filter(|set| **set).count() {
@@ -236,8 +238,11 @@ fn message_rules(check: &mut Checker<'_>, path: &Path<'_>, message: &Message) {
         _ => check.push(
             ViolationCode::Conflict,
             path,
-            "text, attachment and sticker_id exclude each other",
+            "text, attachment, attachments and sticker_id exclude each other",
         ),
+    }
+    if !message.attachments.is_empty() {
+        several_images(check, &path.key("attachments"), &message.attachments);
     }
     if let Some(text) = &message.text {
         check.required_text(&path.key("text"), text, limits.text);
@@ -298,12 +303,12 @@ fn quick_reply_rules(check: &mut Checker<'_>, path: &Path<'_>, reply: &QuickRepl
                 }
             }
         }
-        QuickReply::UserPhoneNumber {} | QuickReply::UserEmail {} if instagram => {
-            check.push(
-                ViolationCode::NotAllowed,
-                &path.key("content_type"),
-                "instagram quick replies are plain text",
-            );
+        // Instagram took them until 2026-10-05 (its own retirement table has the date).
+        QuickReply::UserPhoneNumber {} if instagram => {
+            check.retired(&path.key("content_type"), "quick_reply:user_phone_number");
+        }
+        QuickReply::UserEmail {} if instagram => {
+            check.retired(&path.key("content_type"), "quick_reply:user_email");
         }
         QuickReply::UserPhoneNumber {} | QuickReply::UserEmail {} => {}
         QuickReply::Other(raw) => {
@@ -319,53 +324,6 @@ fn quick_reply_rules(check: &mut Checker<'_>, path: &Path<'_>, reply: &QuickRepl
                     raw,
                     "content_type",
                     &["text", "user_phone_number", "user_email"],
-                );
-            }
-        }
-    }
-}
-
-fn attachment_rules(check: &mut Checker<'_>, path: &Path<'_>, attachment: &Attachment) {
-    let payload = path.key("payload");
-    match attachment {
-        Attachment::Image(media)
-        | Attachment::Audio(media)
-        | Attachment::Video(media)
-        | Attachment::File(media) => {
-            media_rules(check, &payload, media);
-        }
-        Attachment::Template(body) => {
-            template(check, &payload, body);
-        }
-    }
-}
-
-fn media_rules(check: &mut Checker<'_>, path: &Path<'_>, media: &MediaPayload) {
-    match (&media.url, &media.attachment_id) {
-        (Some(_), Some(_)) => check.push(
-            ViolationCode::Conflict,
-            &path.key("attachment_id"),
-            "url and attachment_id exclude each other",
-        ),
-        (None, None) => check.push(
-            ViolationCode::Required,
-            &path.key("url"),
-            "media needs a url or an attachment_id",
-        ),
-        (Some(url), None) => check.url(&path.key("url"), url),
-        (None, Some(id)) => {
-            if media.is_reusable.is_some() {
-                check.push(
-                    ViolationCode::NotAllowed,
-                    &path.key("is_reusable"),
-                    "is_reusable applies to urls, not saved attachments",
-                );
-            }
-            if id.trim().is_empty() {
-                check.push(
-                    ViolationCode::Required,
-                    &path.key("attachment_id"),
-                    "must not be empty",
                 );
             }
         }

@@ -97,6 +97,8 @@ pub struct Limits {
     pub attachment_bytes: Limit,
     /// An image sent by URL.
     pub image_url_bytes: Limit,
+    /// Any image, however sent (Instagram: 8 MB since 2026-04-01).
+    pub image_bytes: Limit,
 }
 
 pub(super) const MESSENGER_LIMITS: Limits = Limits {
@@ -132,6 +134,7 @@ pub(super) const MESSENGER_LIMITS: Limits = Limits {
     whitelisted_domains: items(0, 50),
     attachment_bytes: bytes(25 * 1024 * 1024),
     image_url_bytes: bytes(8 * 1024 * 1024),
+    image_bytes: bytes(25 * 1024 * 1024),
 };
 
 pub(super) const INSTAGRAM_LIMITS: Limits = Limits {
@@ -140,6 +143,7 @@ pub(super) const INSTAGRAM_LIMITS: Limits = Limits {
         max: 1000,
         unit: Unit::Bytes,
     },
+    image_bytes: bytes(8 * 1024 * 1024),
     ..MESSENGER_LIMITS
 };
 
@@ -157,7 +161,7 @@ pub struct Retirement {
     pub date_confirmed: bool,
 }
 
-const fn retired(
+pub(super) const fn retired(
     feature: &'static str,
     on: Date,
     replacement: Option<&'static str>,

@@ -57,6 +57,7 @@ pub(crate) fn template(check: &mut Checker<'_>, path: &Path<'_>, body: &Template
         Template::CustomerFeedback(t) => feedback(check, path, t),
         Template::ImageGrid(t) => image_grid(check, path, t),
         Template::Other(raw) if name == "notification_messages" => {
+            super::region::notification_rule(check, &kind);
             notification_messages(check, path, raw);
         }
         Template::Other(_)
@@ -493,8 +494,8 @@ fn url_button_rules(check: &mut Checker<'_>, path: &Path<'_>, url: &UrlButton) {
     }
 }
 
-/// The marketing-messages opt-in request: a `title` and a `payload` (the regions where Meta
-/// still sends these are the host's to know).
+/// The notification-messages opt-in request: a `title` and a `payload` (its region rule is
+/// [`super::region::notification_rule`]).
 fn notification_messages(check: &mut Checker<'_>, path: &Path<'_>, raw: &serde_json::Value) {
     for key in ["title", "payload"] {
         let present = raw

@@ -21,6 +21,8 @@ pub enum ViolationCode {
     Conflict,
     /// A value of the wrong form (URL scheme, phone number, enum value, JSON type).
     InvalidValue,
+    /// Accepted or not by where the Page is, and the profile has no region to decide.
+    RegionDependent,
 }
 
 impl ViolationCode {
@@ -33,6 +35,7 @@ impl ViolationCode {
             Self::Retired => "retired",
             Self::Conflict => "conflict",
             Self::InvalidValue => "invalid_value",
+            Self::RegionDependent => "region_dependent",
         }
     }
 }

@@ -1,17 +1,25 @@
-//! The `message` object: text, one attachment or a sticker, plus quick replies.
+//! The `message` object: text, one attachment (or, on Instagram, several images) or a
+//! sticker, plus quick replies.
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::template::Template;
 
-/// A Send API `message`: exactly one of `text`, `attachment` and `sticker_id`.
+/// A Send API `message`: exactly one of `text`, `attachment`, `attachments` and `sticker_id`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Message {
     /// Media or a template.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attachment: Option<Attachment>,
+    /// Several images in one message (Instagram, since 2026-05-06), instead of `attachment`.
+    #[serde(
+        default,
+        deserialize_with = "super::null_as_empty",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub attachments: Vec<Attachment>,
     /// Developer string echoed back in `message_echoes`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<String>,
