@@ -182,6 +182,18 @@ typedef enum {
    */
   MSGRKIT_RESULT_GRAPH_UNKNOWN = 510,
   /**
+   * `graph_handover_disabled`
+   */
+  MSGRKIT_RESULT_GRAPH_HANDOVER_DISABLED = 511,
+  /**
+   * `graph_tag_retired`
+   */
+  MSGRKIT_RESULT_GRAPH_TAG_RETIRED = 512,
+  /**
+   * `graph_marketing_too_soon`
+   */
+  MSGRKIT_RESULT_GRAPH_MARKETING_TOO_SOON = 513,
+  /**
    * `null_parameter`: a required pointer was NULL.
    */
   MSGRKIT_RESULT_NULL_PARAMETER = 900,

@@ -8,7 +8,6 @@ use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
 
 use crate::error::{Error, ErrorKind, Result};
-use crate::graph::{self, RawResponse};
 use crate::limits::{self, Date, Platform, Product};
 use crate::policy::{self, PolicyInput};
 use crate::signature::{self, VerifyOptions};
@@ -16,8 +15,13 @@ use crate::{compose, dialect, webhook};
 
 #[cfg(feature = "blocking")]
 mod connection;
+mod graph_calls;
 #[cfg(feature = "blocking")]
 pub use connection::Connection;
+pub use graph_calls::{
+    graph_diagnose, graph_diagnose_requests, graph_parse_response, graph_parse_user_profile,
+    graph_request, graph_request_with, graph_usage,
+};
 
 fn to_text(value: &impl Serialize) -> String {
     // The core's types serialise without fail (string keys, finite numbers).
@@ -124,6 +128,53 @@ pub fn verify_signature(
     signature::verify_with(app_secret, body, header, options).map(signature::Algorithm::name)
 }
 
+/// Verifies `header` over `body` with each of `secrets` (Instagram-Login and
+/// Facebook-Login secrets on one endpoint, or old and new while rotating):
+/// `{"algorithm", "secret_index"}`.
+///
+/// # Errors
+///
+/// `app_secret_empty` for no secret or an empty one; the signature codes.
+pub fn verify_signature_any<S: AsRef<[u8]>>(
+    secrets: &[S],
+    body: &[u8],
+    header: &str,
+    allow_sha1: bool,
+) -> Result<String> {
+    signature::verify_any(secrets, body, header, verify_options(allow_sha1)).map(|v| to_text(&v))
+}
+
+/// A webhook request verified with each of `secrets` and parsed, from its header list
+/// (`[[name, value], ...]`): `{"algorithm", "secret_index", "api_version"?, "notification"}`.
+/// `max_body_bytes` 0 means the default.
+///
+/// # Errors
+///
+/// `invalid_json` (field `headers`), the signature codes, then the parse errors.
+pub fn receive_webhook<S: AsRef<[u8]>>(
+    secrets: &[S],
+    body: &[u8],
+    headers_json: &str,
+    allow_sha1: bool,
+    max_body_bytes: usize,
+) -> Result<String> {
+    let headers: Vec<(String, String)> = read(headers_json, "headers")?;
+    let mut parse = webhook::ParseOptions::default();
+    if max_body_bytes > 0 {
+        parse = parse.max_body_bytes(max_body_bytes);
+    }
+    let pairs = headers.iter().map(|(k, v)| (k.as_str(), v.as_str()));
+    webhook::receive(secrets, body, pairs, verify_options(allow_sha1), &parse).map(|r| to_text(&r))
+}
+
+fn verify_options(allow_sha1: bool) -> VerifyOptions {
+    if allow_sha1 {
+        VerifyOptions::allowing_sha1()
+    } else {
+        VerifyOptions::default()
+    }
+}
+
 /// The verification handshake for a raw query string (or URL). Bindings hand the host
 /// the status and body (and the reason, for logs); its JSON form is
 /// `{"status", "body", "reason"?}`.
@@ -201,7 +252,8 @@ pub fn transcode(dialect_name: &str, message_json: &str, options_json: &str) -> 
         .map_err(|e| crate::nesting::classify(message_json, e))
 }
 
-/// The profile named by `{"as_of"?: "YYYY-MM-DD", "platform"?: "messenger"|"instagram"}`.
+/// The profile named by `{"as_of"?: "YYYY-MM-DD", "platform"?: "messenger"|"instagram",
+/// "region"?: "DE"}`.
 fn platform_of(options: &Value) -> Result<Platform> {
     let platform = match options.get("as_of").and_then(Value::as_str) {
         Some(date) => Platform::as_of(
@@ -221,12 +273,30 @@ fn platform_of(options: &Value) -> Result<Platform> {
         })?,
         None => Product::default(),
     };
-    Ok(platform.for_product(product))
+    let platform = platform.for_product(product);
+    match options.get("region") {
+        None | Some(Value::Null) => Ok(platform),
+        Some(value) => {
+            let region = value
+                .as_str()
+                .ok_or_else(|| {
+                    Error::at(
+                        ErrorKind::InvalidInput {
+                            detail: "expected a country code".to_owned(),
+                        },
+                        "options.region",
+                    )
+                })?
+                .parse::<limits::Region>()
+                .map_err(|e| Error::at(e.kind().clone(), "options.region"))?;
+            Ok(platform.in_region(region))
+        }
+    }
 }
 
 /// Validates a Send API request, a bare message or a Messenger Profile body:
 /// `{"violations": [...]}` (empty when valid), as `msgrkit validate` prints it. Options:
-/// `{"as_of"?, "platform"?}`.
+/// `{"as_of"?, "platform"?, "region"?}`.
 ///
 /// # Errors
 ///
@@ -353,123 +423,6 @@ pub fn decide_private_reply(input_json: &str) -> Result<String> {
             Err(refusal) => to_text(&json!({ "refusal": refusal })),
         },
     )
-}
-
-/// A Graph request as JSON (`{"method", "url", "headers", "body"}`) from a configuration
-/// (`{"token", "app_secret"?, "version"?, "base_url"?, "page_id"?}`), a builder name and its
-/// arguments.
-///
-/// # Errors
-///
-/// As [`graph::request_from_json`].
-pub fn graph_request(config_json: &str, call: &str, args_json: &str) -> Result<String> {
-    let graph = graph::graph_from_json(&read(config_json, "config")?)?;
-    graph_request_with(&graph, call, args_json).map(|request| to_text(&request))
-}
-
-/// As [`graph_request`], for a binding that keeps its [`graph::Graph`]: the request of
-/// builder `call` with its arguments as JSON text (empty for none).
-///
-/// # Errors
-///
-/// As [`graph::request_from_json`]; `invalid_json` (field `args`).
-pub fn graph_request_with(
-    graph: &graph::Graph,
-    call: &str,
-    args_json: &str,
-) -> Result<graph::GraphRequest> {
-    graph::request_from_json(graph, call, &value_or_empty(args_json, "args")?)
-}
-
-/// A Graph answer classified: `{"ok": body}` or `{"error": {"code", "retryable", "graph"}}`.
-/// `headers_json` is `[[name, value], ...]` (empty for none).
-///
-/// # Errors
-///
-/// `invalid_json` (field `headers`) for a bad header list.
-pub fn graph_parse_response(status: u16, headers_json: &str, body: &[u8]) -> Result<String> {
-    let headers = headers_of(headers_json)?;
-    graph::response_to_json(&RawResponse::new(status, headers, body)).map(|v| to_text(&v))
-}
-
-/// The usage headers of a Graph answer (`[[name, value], ...]`): `{"app", "page",
-/// "business", "highest", "regain_after_seconds"}`.
-///
-/// # Errors
-///
-/// `invalid_json` (field `headers`).
-pub fn graph_usage(headers_json: &str) -> Result<String> {
-    let headers: Vec<(String, String)> = read(headers_json, "headers")?;
-    let usage = graph::Usage::from_headers(&headers);
-    let mut out = serde_json::to_value(&usage).expect("usage serialises");
-    out["highest"] = json!(usage.highest());
-    out["regain_after_seconds"] = json!(usage.regain_after_seconds());
-    Ok(to_text(&out))
-}
-
-/// The three requests `diagnose` needs (see [`graph::Graph::diagnose_requests`]), as JSON;
-/// `app_id` (empty for none) lets `debug_token` run as the app.
-///
-/// # Errors
-///
-/// As [`graph_request`]'s configuration.
-pub fn graph_diagnose_requests(config_json: &str, app_id: &str) -> Result<String> {
-    let graph = graph::graph_from_json(&read(config_json, "config")?)?;
-    Ok(to_text(&graph.diagnose_requests(
-        Some(app_id).filter(|id| !id.is_empty()),
-    )))
-}
-
-/// The findings from the answers to those requests: `answers_json` is
-/// `{"debug_token", "subscribed_apps", "profile"}`, each `{"status", "headers"?, "body"}`
-/// (the body as text). A JSON array of `{"code", "severity", "detail", "fix"?}`.
-///
-/// # Errors
-///
-/// `invalid_json` (field `answers`) when an answer is missing or malformed.
-pub fn graph_diagnose(answers_json: &str) -> Result<String> {
-    let answers: Value = read(answers_json, "answers")?;
-    let answer = |key: &str| -> Result<Result<Value>> {
-        let raw = &answers[key];
-        let bad = || {
-            Error::at(
-                ErrorKind::InvalidJson {
-                    detail: "expected {\"status\", \"body\"}".to_owned(),
-                },
-                format!("answers.{key}"),
-            )
-        };
-        let status = raw["status"]
-            .as_u64()
-            .and_then(|s| u16::try_from(s).ok())
-            .ok_or_else(bad)?;
-        let body = raw["body"].as_str().ok_or_else(bad)?;
-        let headers = match raw.get("headers") {
-            Some(h) => serde_json::from_value(h.clone()).map_err(|_| bad())?,
-            None => Vec::new(),
-        };
-        Ok(graph::parse_response(&RawResponse::new(
-            status, headers, body,
-        )))
-    };
-    let answers = graph::DiagnoseAnswers::new(
-        answer("debug_token")?,
-        answer("subscribed_apps")?,
-        answer("profile")?,
-    );
-    Ok(to_text(&graph::findings(&answers)))
-}
-
-/// A user profile answer: `{"profile": {...}}`, or `{"profile": null}` when Meta withholds
-/// it (100/2018218, 100/2018247).
-///
-/// # Errors
-///
-/// `invalid_json` (field `headers`); the other Graph classes.
-pub fn graph_parse_user_profile(status: u16, headers_json: &str, body: &[u8]) -> Result<String> {
-    let headers = headers_of(headers_json)?;
-    let profile = graph::parse_user_profile(&RawResponse::new(status, headers, body))?;
-    Ok(to_text(&json!({ "profile": profile })))
 }
 
 #[cfg(test)]

@@ -213,7 +213,14 @@ impl<T: Transport> Client<T> {
     ) -> Vec<crate::graph::Finding> {
         let [token, apps, profile] = graph.diagnose_requests(app_id);
         let body = |request| self.execute(&request).map(|reply| reply.body);
-        let answers = crate::graph::DiagnoseAnswers::new(body(token), body(apps), body(profile));
+        // A live check judges the version on today's date (never before the profile's).
+        let today = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX));
+        let as_of = crate::limits::Date::from_millis(today).max(crate::limits::PROFILE_DATE);
+        let answers = crate::graph::DiagnoseAnswers::new(body(token), body(apps), body(profile))
+            .with_version(graph.version_status(as_of))
+            .with_login(graph.login());
         crate::graph::findings(&answers)
     }
 

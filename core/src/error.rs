@@ -262,7 +262,7 @@ impl fmt::Display for ErrorKind {
             Self::InvalidInput { detail } => write!(f, "invalid input: {detail}"),
             Self::Required { detail } => write!(f, "required: {detail}"),
             Self::LimitExceeded { max, actual } => write!(f, "{actual} is over the limit of {max}"),
-            Self::Unsupported { detail } => write!(f, "not expressible on messenger: {detail}"),
+            Self::Unsupported { detail } => write!(f, "not supported: {detail}"),
             Self::Conflict { detail } => write!(f, "conflict: {detail}"),
             Self::ValidationFailed { violations } => {
                 write!(f, "{} violation(s)", violations.len())?;

@@ -11,6 +11,7 @@ mod builders;
 mod classify;
 mod diagnose;
 mod json;
+mod page_only;
 mod response;
 mod usage;
 
@@ -20,12 +21,18 @@ use hmac::{Hmac, KeyInit, Mac};
 use serde::{Deserialize, Serialize};
 use sha2::Sha256;
 
+pub use crate::limits::VersionStatus;
 pub use builders::{
-    BatchItem, DEFAULT_PROFILE_FIELDS, PROFILE_FIELDS, SUBSCRIPTION_FIELDS, ThreadControl,
+    BatchItem, DEFAULT_PROFILE_FIELDS, INSTAGRAM_PROFILE_FIELDS, INSTAGRAM_SUBSCRIPTION_FIELDS,
+    PROFILE_FIELDS, SUBSCRIPTION_FIELDS,
 };
 pub use classify::{GraphError, GraphErrorClass, TransportFailure};
-pub use diagnose::{DiagnoseAnswers, Finding, REQUIRED_PERMISSIONS, Severity, findings};
+pub use diagnose::{
+    DiagnoseAnswers, Finding, INSTAGRAM_REQUIRED_PERMISSIONS, REQUIRED_PERMISSIONS, Severity,
+    findings, version_finding,
+};
 pub use json::{graph_from_json, request_from_json, response_to_json};
+pub use page_only::ThreadControl;
 pub(crate) use response::graph_error as graph_error_of;
 pub use response::{
     RawResponse, SendResponse, UserProfile, parse_response, parse_send_response,
@@ -36,9 +43,25 @@ pub use usage::{BusinessUsage, Usage, UsageCounters};
 use crate::secret::Secret;
 
 /// The Graph API version msgrkit was built against; configurable with [`Graph::version`].
-pub const DEFAULT_VERSION: &str = "v26.0";
+pub const DEFAULT_VERSION: &str = "v27.0";
 /// Meta's Graph API host.
 pub const DEFAULT_BASE_URL: &str = "https://graph.facebook.com";
+/// The host of the Instagram API with Instagram Login.
+pub const INSTAGRAM_BASE_URL: &str = "https://graph.instagram.com";
+
+/// How the token was obtained, which decides the host and the calls that exist.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Login {
+    /// Facebook Login (or a system user): a Page token on `graph.facebook.com`, for
+    /// Messenger and for Instagram accounts linked to a Page.
+    #[default]
+    Facebook,
+    /// Instagram Login: an Instagram user token on `graph.instagram.com`, addressing the
+    /// Instagram professional account; no Page, so no Page-only calls.
+    Instagram,
+}
 
 /// Where and as whom to call the Graph API.
 #[derive(Clone, Debug)]
@@ -48,6 +71,7 @@ pub struct Graph {
     page_id: String,
     token: Secret,
     app_secret: Option<Secret>,
+    login: Login,
 }
 
 impl Graph {
@@ -59,7 +83,24 @@ impl Graph {
             page_id: "me".to_owned(),
             token: token.into(),
             app_secret: None,
+            login: Login::Facebook,
         }
+    }
+
+    /// A configuration for the Instagram API with Instagram Login: the Instagram user
+    /// token `token`, on `graph.instagram.com`, calling `/me` (or the account set with
+    /// [`Graph::page_id`]). Page-only builders refuse it as `unsupported`.
+    pub fn instagram_login(token: impl Into<Secret>) -> Self {
+        Self {
+            base_url: INSTAGRAM_BASE_URL.to_owned(),
+            login: Login::Instagram,
+            ..Self::new(token)
+        }
+    }
+
+    /// How this configuration's token was obtained.
+    pub fn login(&self) -> Login {
+        self.login
     }
 
     /// Another Graph version (`vNN.0`).
@@ -74,7 +115,8 @@ impl Graph {
         self
     }
 
-    /// Address the Page by ID instead of `me`.
+    /// Address the Page (with Instagram Login, the Instagram professional account) by ID
+    /// instead of `me`.
     pub fn page_id(mut self, page_id: impl Into<String>) -> Self {
         self.page_id = page_id.into();
         self
@@ -217,7 +259,7 @@ impl std::fmt::Debug for GraphRequest {
             .collect();
         f.debug_struct("GraphRequest")
             .field("method", &self.method)
-            .field("url", &self.url)
+            .field("url", &redact(&self.url))
             .field("headers", &headers)
             .field("body_len", &self.body.as_ref().map(Vec::len))
             .finish()
@@ -273,6 +315,38 @@ impl Body {
     }
 }
 
+/// Query parameters whose value is a credential: `debug_token`'s `input_token` (and an
+/// `access_token` a host may have put in a URL of its own).
+const SECRET_PARAMS: &[&str] = &["input_token", "access_token"];
+
+/// `text` (a URL, or an error message that may quote one) with the value of every
+/// credential parameter replaced by `[redacted]`.
+pub fn redact(text: &str) -> std::borrow::Cow<'_, str> {
+    let mut out = std::borrow::Cow::Borrowed(text);
+    for name in SECRET_PARAMS {
+        let needle = format!("{name}=");
+        let mut from = 0;
+        while let Some(found) = out[from..].find(&needle) {
+            let at = from + found;
+            let start = at + needle.len();
+            let at_boundary = out[..at]
+                .chars()
+                .next_back()
+                .is_none_or(|c| matches!(c, '?' | '&' | ' ' | '"' | '\'' | '('));
+            let end = out[start..]
+                .find(['&', ' ', '"', '\'', '#', ')', '\n'])
+                .map_or(out.len(), |i| start + i);
+            if at_boundary && &out[start..end] != "[redacted]" && start < end {
+                out.to_mut().replace_range(start..end, "[redacted]");
+                from = start + "[redacted]".len();
+            } else {
+                from = end.max(start);
+            }
+        }
+    }
+    out
+}
+
 /// Percent-encodes a query component (RFC 3986 unreserved characters stay).
 pub(crate) fn encode(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -310,6 +384,31 @@ mod tests {
         let expected = "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843";
         assert_eq!(graph.appsecret_proof().as_deref(), Some(expected));
         assert_eq!(Graph::new("t").appsecret_proof(), None);
+    }
+
+    #[test]
+    fn debug_token_is_a_get_whose_token_no_debug_print_shows() {
+        let request = Graph::new("EAAGapp").debug_token("EAAGinspected+/=");
+        assert_eq!(request.method, Method::Get);
+        assert!(request.url.contains("input_token=EAAGinspected%2B%2F%3D"));
+        let text = format!("{request:?}");
+        assert!(!text.contains("EAAGinspected"), "{text}");
+        assert!(text.contains("input_token=[redacted]"), "{text}");
+    }
+
+    #[test]
+    fn redact_replaces_credential_values_only() {
+        let url = "https://g/v27.0/debug_token?input_token=abc&appsecret_proof=p";
+        assert_eq!(
+            redact(url),
+            "https://g/v27.0/debug_token?input_token=[redacted]&appsecret_proof=p"
+        );
+        assert_eq!(redact("x my_input_token=abc"), "x my_input_token=abc");
+        assert_eq!(
+            redact("GET /me?access_token=t1 failed; input_token=t2"),
+            "GET /me?access_token=[redacted] failed; input_token=[redacted]"
+        );
+        assert_eq!(redact("no secrets"), "no secrets");
     }
 
     #[test]

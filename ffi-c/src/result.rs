@@ -91,6 +91,12 @@ pub enum msgrkit_result {
     MSGRKIT_RESULT_GRAPH_TRANSIENT = 509,
     /// `graph_unknown`
     MSGRKIT_RESULT_GRAPH_UNKNOWN = 510,
+    /// `graph_handover_disabled`
+    MSGRKIT_RESULT_GRAPH_HANDOVER_DISABLED = 511,
+    /// `graph_tag_retired`
+    MSGRKIT_RESULT_GRAPH_TAG_RETIRED = 512,
+    /// `graph_marketing_too_soon`
+    MSGRKIT_RESULT_GRAPH_MARKETING_TOO_SOON = 513,
     /// `null_parameter`: a required pointer was NULL.
     MSGRKIT_RESULT_NULL_PARAMETER = 900,
     /// `invalid_utf8_parameter`: a string argument was not UTF-8.
@@ -191,6 +197,15 @@ const TABLE: &[(R, &CStr)] = &[
     ),
     (R::MSGRKIT_RESULT_GRAPH_TRANSIENT, c"graph_transient"),
     (R::MSGRKIT_RESULT_GRAPH_UNKNOWN, c"graph_unknown"),
+    (
+        R::MSGRKIT_RESULT_GRAPH_HANDOVER_DISABLED,
+        c"graph_handover_disabled",
+    ),
+    (R::MSGRKIT_RESULT_GRAPH_TAG_RETIRED, c"graph_tag_retired"),
+    (
+        R::MSGRKIT_RESULT_GRAPH_MARKETING_TOO_SOON,
+        c"graph_marketing_too_soon",
+    ),
     (R::MSGRKIT_RESULT_NULL_PARAMETER, c"null_parameter"),
     (
         R::MSGRKIT_RESULT_INVALID_UTF8_PARAMETER,

@@ -3,12 +3,10 @@
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 
-use super::{Body, Graph, GraphRequest, Method};
+use super::{Body, Graph, GraphRequest, Login, Method};
 use crate::error::{Error, ErrorKind, Result};
 use crate::limits::{GRAPH_BATCH_MAX, Product as Platform};
-use crate::send::{
-    MessengerProfile, PersistentMenu, ReactionPayload, Recipient, SendRequest, SenderAction,
-};
+use crate::send::{MessengerProfile, ReactionPayload, Recipient, SendRequest, SenderAction};
 
 /// User profile fields granted by default (`locale`, `timezone` and `gender` need review).
 pub const DEFAULT_PROFILE_FIELDS: &[&str] =
@@ -35,20 +33,18 @@ pub const SUBSCRIPTION_FIELDS: &[&str] = &[
     "standby",
 ];
 
-/// A handover call.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum ThreadControl {
-    /// Hand the thread to another app.
-    Pass,
-    /// Take the thread.
-    Take,
-    /// Ask the owner for the thread.
-    Request,
-    /// Release the thread to idle.
-    Release,
-}
+/// Fields of an Instagram account's subscription (Instagram Login): Instagram has no
+/// `message_echoes` or handover fields, and names reads and referrals its own way.
+pub const INSTAGRAM_SUBSCRIPTION_FIELDS: &[&str] = &[
+    "messages",
+    "messaging_postbacks",
+    "messaging_referral",
+    "messaging_seen",
+    "message_reactions",
+];
+
+/// The Messenger Profile fields an Instagram account has.
+pub const INSTAGRAM_PROFILE_FIELDS: &[&str] = &["ice_breakers", "persistent_menu"];
 
 /// One item of a Graph batch request.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -152,172 +148,103 @@ impl Graph {
     }
 
     /// `GET /{page}/messenger_profile?fields=...`.
-    pub fn profile_get(&self, fields: &[&str], platform: Platform) -> GraphRequest {
+    ///
+    /// # Errors
+    ///
+    /// `unsupported` (field `fields[i]`) with Instagram Login for a field Instagram lacks.
+    pub fn profile_get(&self, fields: &[&str], platform: Platform) -> Result<GraphRequest> {
+        self.instagram_fields(fields.iter().copied(), "fields")?;
         let fields = fields.join(",");
         let mut query = vec![("fields", fields.as_str())];
         if platform == Platform::Instagram {
             query.push(("platform", "instagram"));
         }
-        self.request(
+        Ok(self.request(
             Method::Get,
             &format!("{}/messenger_profile", self.page_id),
             &query,
             None,
-        )
+        ))
     }
 
     /// `POST /{page}/messenger_profile`.
-    pub fn profile_set(&self, profile: &MessengerProfile, platform: Platform) -> GraphRequest {
+    ///
+    /// # Errors
+    ///
+    /// `unsupported` (field `profile.<name>`) with Instagram Login for a field Instagram lacks.
+    pub fn profile_set(
+        &self,
+        profile: &MessengerProfile,
+        platform: Platform,
+    ) -> Result<GraphRequest> {
+        let set = serde_json::to_value(profile).expect("profiles serialise");
+        let names = set.as_object().into_iter().flat_map(|o| o.keys());
+        self.instagram_fields(names.map(String::as_str), "profile")?;
         let query: &[(&str, &str)] = if platform == Platform::Instagram {
             &[("platform", "instagram")]
         } else {
             &[]
         };
-        self.request(
+        Ok(self.request(
             Method::Post,
             &format!("{}/messenger_profile", self.page_id),
             query,
             Some(Body::json(profile)),
-        )
+        ))
     }
 
     /// `DELETE /{page}/messenger_profile` with `{"fields": [...]}`.
-    pub fn profile_delete(&self, fields: &[&str], platform: Platform) -> GraphRequest {
+    ///
+    /// # Errors
+    ///
+    /// As [`Graph::profile_get`].
+    pub fn profile_delete(&self, fields: &[&str], platform: Platform) -> Result<GraphRequest> {
+        self.instagram_fields(fields.iter().copied(), "fields")?;
         let query: &[(&str, &str)] = if platform == Platform::Instagram {
             &[("platform", "instagram")]
         } else {
             &[]
         };
         let body = Body::json(&json!({ "fields": fields }));
-        self.request(
+        Ok(self.request(
             Method::Delete,
             &format!("{}/messenger_profile", self.page_id),
             query,
             Some(body),
-        )
+        ))
     }
 
-    /// `POST /{page}/custom_user_settings`: a persistent menu for one person.
-    pub fn user_menu_set(&self, psid: &str, menus: &[PersistentMenu]) -> GraphRequest {
-        let body = Body::json(&json!({ "psid": psid, "persistent_menu": menus }));
-        self.request(
-            Method::Post,
-            &format!("{}/custom_user_settings", self.page_id),
-            &[],
-            Some(body),
-        )
-    }
-
-    /// `GET /{page}/custom_user_settings?psid=...`.
-    pub fn user_menu_get(&self, psid: &str) -> GraphRequest {
-        self.request(
-            Method::Get,
-            &format!("{}/custom_user_settings", self.page_id),
-            &[("psid", psid)],
-            None,
-        )
-    }
-
-    /// `DELETE /{page}/custom_user_settings?psid=...&params=["persistent_menu"]`.
-    pub fn user_menu_delete(&self, psid: &str) -> GraphRequest {
-        let query = [("psid", psid), ("params", "[\"persistent_menu\"]")];
-        self.request(
-            Method::Delete,
-            &format!("{}/custom_user_settings", self.page_id),
-            &query,
-            None,
-        )
-    }
-
-    /// Pass, take, request or release the thread with `psid`.
-    pub fn thread_control(
+    /// With Instagram Login, refuses a Messenger Profile field Instagram does not have.
+    fn instagram_fields<'f>(
         &self,
-        call: ThreadControl,
-        psid: &str,
-        target_app_id: Option<&str>,
-        metadata: Option<&str>,
-    ) -> GraphRequest {
-        let path = match call {
-            ThreadControl::Pass => "pass_thread_control",
-            ThreadControl::Take => "take_thread_control",
-            ThreadControl::Request => "request_thread_control",
-            ThreadControl::Release => "release_thread_control",
-        };
-        let mut body = json!({ "recipient": { "id": psid } });
-        if let Some(app) = target_app_id {
-            body["target_app_id"] = json!(app);
+        names: impl Iterator<Item = &'f str>,
+        field: &str,
+    ) -> Result<()> {
+        if self.login != Login::Instagram {
+            return Ok(());
         }
-        if let Some(metadata) = metadata {
-            body["metadata"] = json!(metadata);
+        for (index, name) in names.enumerate() {
+            if !INSTAGRAM_PROFILE_FIELDS.contains(&name) {
+                let at = if field == "profile" {
+                    format!("profile.{name}")
+                } else {
+                    format!("{field}[{index}]")
+                };
+                return Err(Error::at(
+                    ErrorKind::Unsupported {
+                        detail: format!("instagram accounts have no `{name}` profile field"),
+                    },
+                    at,
+                ));
+            }
         }
-        self.request(
-            Method::Post,
-            &format!("{}/{path}", self.page_id),
-            &[],
-            Some(Body::json(&body)),
-        )
-    }
-
-    /// `GET /{page}/thread_owner?recipient=...`.
-    pub fn thread_owner(&self, psid: &str) -> GraphRequest {
-        self.request(
-            Method::Get,
-            &format!("{}/thread_owner", self.page_id),
-            &[("recipient", psid)],
-            None,
-        )
-    }
-
-    /// `GET /{page}/secondary_receivers?fields=id,name`.
-    pub fn secondary_receivers(&self) -> GraphRequest {
-        self.request(
-            Method::Get,
-            &format!("{}/secondary_receivers", self.page_id),
-            &[("fields", "id,name")],
-            None,
-        )
+        Ok(())
     }
 
     /// `GET /{psid}?fields=...` (by default the fields that need no extra review).
     pub fn user_profile(&self, psid: &str, fields: Option<&[&str]>) -> GraphRequest {
         let fields = fields.unwrap_or(DEFAULT_PROFILE_FIELDS).join(",");
         self.request(Method::Get, psid, &[("fields", fields.as_str())], None)
-    }
-
-    /// `POST /{page}/personas`.
-    pub fn persona_create(&self, name: &str, profile_picture_url: &str) -> GraphRequest {
-        let body = Body::json(&json!({ "name": name, "profile_picture_url": profile_picture_url }));
-        self.request(
-            Method::Post,
-            &format!("{}/personas", self.page_id),
-            &[],
-            Some(body),
-        )
-    }
-
-    /// `GET /{page}/personas`.
-    pub fn personas(&self) -> GraphRequest {
-        self.request(
-            Method::Get,
-            &format!("{}/personas", self.page_id),
-            &[],
-            None,
-        )
-    }
-
-    /// `DELETE /{persona_id}`.
-    pub fn persona_delete(&self, persona_id: &str) -> GraphRequest {
-        self.request(Method::Delete, persona_id, &[], None)
-    }
-
-    /// `GET /me/accounts`: the Pages a user token manages, with their tokens.
-    pub fn accounts(&self) -> GraphRequest {
-        self.request(
-            Method::Get,
-            "me/accounts",
-            &[("fields", "id,name,access_token,tasks")],
-            None,
-        )
     }
 
     /// `GET /{page}/subscribed_apps`.
@@ -330,9 +257,10 @@ impl Graph {
         )
     }
 
-    /// `POST /{page}/subscribed_apps` with `subscribed_fields` (msgrkit's list by default).
+    /// `POST /{page}/subscribed_apps` with `subscribed_fields` (msgrkit's list by default:
+    /// [`SUBSCRIPTION_FIELDS`], or [`INSTAGRAM_SUBSCRIPTION_FIELDS`] with Instagram Login).
     pub fn subscribe(&self, fields: Option<&[&str]>) -> GraphRequest {
-        let fields = fields.unwrap_or(SUBSCRIPTION_FIELDS).join(",");
+        let fields = fields.unwrap_or(self.subscription_fields()).join(",");
         let body = Body::json(&json!({ "subscribed_fields": fields }));
         self.request(
             Method::Post,
@@ -340,6 +268,14 @@ impl Graph {
             &[],
             Some(body),
         )
+    }
+
+    /// The webhook fields msgrkit's parser expects for this configuration's login.
+    pub fn subscription_fields(&self) -> &'static [&'static str] {
+        match self.login {
+            Login::Instagram => INSTAGRAM_SUBSCRIPTION_FIELDS,
+            _ => SUBSCRIPTION_FIELDS,
+        }
     }
 
     /// `GET /me/permissions`.
@@ -352,11 +288,17 @@ impl Graph {
         self.request(Method::Get, "me", &[("fields", "id,name")], None)
     }
 
-    /// `debug_token` for `input_token`, authorised by this configuration's (app) token.
-    /// The inspected token goes in a form body (`method=GET`), so it never enters a URL.
+    /// `GET /debug_token?input_token=...`, authorised by this configuration's (app) token,
+    /// as Meta documents it. Graph v27.0 forbids new apps the old POST with `method=GET`,
+    /// so the inspected token is in the URL: every `Debug` of the request and every error
+    /// text redacts its value (see [`super::redact`]); log the request only through them.
     pub fn debug_token(&self, input_token: &str) -> GraphRequest {
-        let body = Body::form(&[("method", "GET"), ("input_token", input_token)]);
-        self.request(Method::Post, "debug_token", &[], Some(body))
+        self.request(
+            Method::Get,
+            "debug_token",
+            &[("input_token", input_token)],
+            None,
+        )
     }
 
     /// A Graph batch of up to 50 requests; `appsecret_proof` is added to every item.

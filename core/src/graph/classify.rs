@@ -1,5 +1,6 @@
-//! Graph errors, classified by (HTTP status, code, subcode), never by message text, into
-//! classes a host can act on. See `messenger-platform.md` §11 and [Meta Docs/Error Codes].
+//! Graph errors, classified by (HTTP status, code, subcode) into classes a host can act
+//! on; message text only for the two Conversation Routing refusals Meta gives no code.
+//! See `messenger-platform.md` §11 and §16, and [Meta Docs/Error Codes].
 //!
 //! [Meta Docs/Error Codes]: https://developers.facebook.com/documentation/business-messaging/messenger-platform/error-codes
 
@@ -26,8 +27,18 @@ pub enum GraphErrorClass {
     AttachmentFetchFailed,
     /// 368, 10/1893063: the Page is blocked or restricted for policy reasons.
     PolicyBlocked,
-    /// 10/2018300, 10/2018321: another app (or Messenger's automation) owns the thread.
+    /// 10/2018300, 10/2018321: another app (or Messenger's automation) owns the thread;
+    /// also Meta's "another app is controlling this thread" under a code without a subcode.
     ThreadControlledElsewhere,
+    /// Conversation Routing (since 2025-09-24): "Handover Protocol APIs disabled for this
+    /// page". The Page routes by entry point to a default app; change that in the Page's
+    /// settings, do not retry.
+    HandoverDisabled,
+    /// 100/1893061: a message tag retired on 2026-04-27; send as a utility message.
+    TagRetired,
+    /// 2300052: a marketing message too soon after the last one to this person
+    /// (`min_conversation_gap_seconds`); send it later, not in a retry loop.
+    MarketingTooSoon,
     /// 1, 2, 1200, `is_transient`, or HTTP 5xx without a Graph body: try again later.
     Transient,
     /// Anything else.
@@ -47,6 +58,9 @@ impl GraphErrorClass {
             Self::AttachmentFetchFailed => "graph_attachment_fetch_failed",
             Self::PolicyBlocked => "graph_policy_blocked",
             Self::ThreadControlledElsewhere => "graph_thread_controlled_elsewhere",
+            Self::HandoverDisabled => "graph_handover_disabled",
+            Self::TagRetired => "graph_tag_retired",
+            Self::MarketingTooSoon => "graph_marketing_too_soon",
             Self::Transient => "graph_transient",
             Self::Unknown => "graph_unknown",
         }
@@ -76,6 +90,13 @@ impl GraphErrorClass {
             Self::PolicyBlocked => "the page is restricted for policy reasons",
             Self::ThreadControlledElsewhere => {
                 "another app owns the thread: request or take thread control"
+            }
+            Self::HandoverDisabled => {
+                "the page uses conversation routing: set the app's role in the page's settings"
+            }
+            Self::TagRetired => "the tag is retired: send a utility message instead",
+            Self::MarketingTooSoon => {
+                "too soon after the last marketing message: send it after the gap"
             }
             Self::Transient => "a temporary meta error: retry with backoff",
             Self::Unknown => "an unclassified error",
@@ -187,6 +208,24 @@ impl GraphError {
     }
 }
 
+/// Refusals Meta gives no code of their own to: Conversation Routing's, recognised by the
+/// words Meta documents, and only when the code left the class general. This is the one
+/// place text is read; everything else is classified by number.
+pub(crate) fn routing_refusal(class: GraphErrorClass, message: &str) -> GraphErrorClass {
+    use GraphErrorClass as C;
+    if !matches!(class, C::InvalidParameter | C::Permission | C::Unknown) {
+        return class;
+    }
+    let text = message.to_ascii_lowercase();
+    if text.contains("handover protocol") && text.contains("disabled") {
+        C::HandoverDisabled
+    } else if text.contains("another app is controlling this thread") {
+        C::ThreadControlledElsewhere
+    } else {
+        class
+    }
+}
+
 /// The class of `(status, code, subcode, is_transient)`.
 pub(crate) fn classify(
     status: u16,
@@ -204,6 +243,8 @@ pub(crate) fn classify(
     };
     match (code, subcode) {
         (190, _) | (102, _) => C::Auth,
+        (100, Some(1893061)) => C::TagRetired,
+        (2_300_052, _) => C::MarketingTooSoon,
         (10, Some(2018278 | 2534022)) => C::OutsideWindow,
         (10, Some(1893063)) | (368, _) => C::PolicyBlocked,
         (10, Some(2018300 | 2018321)) => C::ThreadControlledElsewhere,

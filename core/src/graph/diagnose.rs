@@ -6,11 +6,18 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::{Graph, GraphRequest, SUBSCRIPTION_FIELDS};
+use super::{Graph, GraphRequest, INSTAGRAM_SUBSCRIPTION_FIELDS, Login, SUBSCRIPTION_FIELDS};
 use crate::error::Result;
+use crate::limits::{Date, VersionState, VersionStatus, graph_version_status};
 
 /// Permissions a Messenger integration cannot work without.
 pub const REQUIRED_PERMISSIONS: &[&str] = &["pages_messaging", "pages_manage_metadata"];
+/// Scopes an Instagram-Login integration cannot work without (the `instagram_business_*`
+/// names since 2025-01-27).
+pub const INSTAGRAM_REQUIRED_PERMISSIONS: &[&str] = &[
+    "instagram_business_basic",
+    "instagram_business_manage_messages",
+];
 
 /// How bad a finding is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -59,6 +66,10 @@ pub struct DiagnoseAnswers {
     pub subscribed_apps: Result<Value>,
     /// `GET /{page}/messenger_profile?fields=get_started,persistent_menu`.
     pub profile: Result<Value>,
+    /// The configured Graph version judged on a date, when the host asks for that check.
+    pub version: Option<VersionStatus>,
+    /// Which login the token came from: it decides the permissions and fields expected.
+    pub login: Login,
 }
 
 impl DiagnoseAnswers {
@@ -72,11 +83,51 @@ impl DiagnoseAnswers {
             debug_token,
             subscribed_apps,
             profile,
+            version: None,
+            login: Login::Facebook,
         }
+    }
+
+    /// The answers of a configuration with `login` (see [`Graph::login`]).
+    pub fn with_login(mut self, login: Login) -> Self {
+        self.login = login;
+        self
+    }
+
+    /// The answers with the configured version's standing added (see [`Graph::version_status`]).
+    pub fn with_version(mut self, status: VersionStatus) -> Self {
+        self.version = Some(status);
+        self
     }
 }
 
 impl Graph {
+    /// The Graph version this configuration calls, such as `v27.0`.
+    pub fn api_version(&self) -> &str {
+        &self.version
+    }
+
+    /// How the configured version stands on `as_of` (the profile's date, or today): past
+    /// or within [`crate::limits::GRAPH_VERSION_NOTICE_DAYS`] of its end, with its replacement.
+    pub fn version_status(&self, as_of: Date) -> VersionStatus {
+        graph_version_status(&self.version, as_of)
+    }
+
+    /// The Messenger Profile fields `diagnose` reads: Instagram has no Get Started.
+    fn diagnosed_profile_fields(&self) -> &'static [&'static str] {
+        match self.login {
+            Login::Instagram => super::INSTAGRAM_PROFILE_FIELDS,
+            _ => &["get_started", "persistent_menu"],
+        }
+    }
+
+    fn product(&self) -> crate::limits::Product {
+        match self.login {
+            Login::Instagram => crate::limits::Product::Instagram,
+            _ => crate::limits::Product::Messenger,
+        }
+    }
+
     /// This configuration acting as the app (`APP_ID|APP_SECRET` as the token, no
     /// `appsecret_proof`), as Meta documents for `debug_token`. `None` without an app secret.
     pub fn as_app(&self, app_id: &str) -> Option<Graph> {
@@ -104,10 +155,8 @@ impl Graph {
         [
             inspector.as_ref().unwrap_or(self).debug_token(&token),
             self.subscribed_apps(),
-            self.profile_get(
-                &["get_started", "persistent_menu"],
-                crate::limits::Product::Messenger,
-            ),
+            self.profile_get(self.diagnosed_profile_fields(), self.product())
+                .expect("fields every login has"),
         ]
     }
 }
@@ -115,18 +164,21 @@ impl Graph {
 /// What is wrong with the connection, and how to fix it. Errors first.
 pub fn findings(answers: &DiagnoseAnswers) -> Vec<Finding> {
     let mut out = Vec::new();
-    let app_id = token_findings(&answers.debug_token, &mut out);
+    let app_id = token_findings(&answers.debug_token, answers.login, &mut out);
     if out.iter().any(|f| f.code == "token_invalid") {
         return out;
     }
-    subscription_findings(&answers.subscribed_apps, app_id.as_deref(), &mut out);
-    profile_findings(&answers.profile, &mut out);
+    subscription_findings(answers, app_id.as_deref(), &mut out);
+    profile_findings(&answers.profile, answers.login, &mut out);
+    if let Some(status) = &answers.version {
+        out.push(version_finding(status));
+    }
     out.sort_by_key(|f| std::cmp::Reverse(f.severity));
     out
 }
 
 /// Token validity and permissions; returns the token's app ID.
-fn token_findings(answer: &Result<Value>, out: &mut Vec<Finding>) -> Option<String> {
+fn token_findings(answer: &Result<Value>, login: Login, out: &mut Vec<Finding>) -> Option<String> {
     let data = match answer {
         Ok(value) => &value["data"],
         Err(error) if error.graph().is_some_and(super::GraphError::is_auth_error) => {
@@ -171,7 +223,7 @@ fn token_findings(answer: &Result<Value>, out: &mut Vec<Finding>) -> Option<Stri
         format!("{kind} token for {owner}"),
         "",
     ));
-    if kind != "PAGE" {
+    if kind != "PAGE" && login == Login::Facebook {
         out.push(finding(
             "token_not_page",
             Severity::Warning,
@@ -185,7 +237,11 @@ fn token_findings(answer: &Result<Value>, out: &mut Vec<Finding>) -> Option<Stri
         .flatten()
         .filter_map(Value::as_str)
         .collect();
-    for permission in REQUIRED_PERMISSIONS {
+    let required = match login {
+        Login::Instagram => INSTAGRAM_REQUIRED_PERMISSIONS,
+        _ => REQUIRED_PERMISSIONS,
+    };
+    for permission in required {
         if scopes.contains(permission) {
             out.push(finding("permission_granted", Severity::Ok, *permission, ""));
         } else {
@@ -201,8 +257,46 @@ fn token_findings(answer: &Result<Value>, out: &mut Vec<Finding>) -> Option<Stri
     data["app_id"].as_str().map(str::to_owned)
 }
 
-fn subscription_findings(answer: &Result<Value>, app_id: Option<&str>, out: &mut Vec<Finding>) {
-    let apps = match answer {
+/// The configured Graph version's standing as a finding, naming what replaces it.
+pub fn version_finding(status: &VersionStatus) -> Finding {
+    let (code, severity) = match status.state {
+        VersionState::Current => ("graph_version_current", Severity::Ok),
+        VersionState::EndingSoon => ("graph_version_ending_soon", Severity::Warning),
+        VersionState::Ended => ("graph_version_ended", Severity::Warning),
+        VersionState::Unreleased => ("graph_version_unreleased", Severity::Error),
+        _ => ("graph_version_unknown", Severity::Warning),
+    };
+    let mut detail = format!("{} on {}", status.version, status.as_of);
+    match (status.state, status.ends) {
+        (VersionState::Ended, Some(ends)) => detail.push_str(&format!(
+            ": not served since {ends}; Meta moves calls to the oldest version it still serves"
+        )),
+        (VersionState::Ended, None) => detail.push_str(": older than every version still served"),
+        (VersionState::EndingSoon, Some(ends)) => {
+            detail.push_str(&format!(": served until {ends}"))
+        }
+        (VersionState::Unreleased, _) => detail.push_str(": not released yet on that date"),
+        (VersionState::Unknown, _) => detail.push_str(": not a version this profile knows"),
+        _ => {}
+    }
+    let fix = status
+        .replacement
+        .map(|v| format!("configure Graph version {v}"))
+        .unwrap_or_default();
+    Finding {
+        code: code.to_owned(),
+        severity,
+        detail,
+        fix,
+    }
+}
+
+fn subscription_findings(answers: &DiagnoseAnswers, app_id: Option<&str>, out: &mut Vec<Finding>) {
+    let expected = match answers.login {
+        Login::Instagram => INSTAGRAM_SUBSCRIPTION_FIELDS,
+        _ => SUBSCRIPTION_FIELDS,
+    };
+    let apps = match &answers.subscribed_apps {
         Ok(value) => value["data"].as_array().cloned().unwrap_or_default(),
         Err(error) => {
             out.push(finding(
@@ -234,7 +328,7 @@ fn subscription_findings(answer: &Result<Value>, app_id: Option<&str>, out: &mut
         .flatten()
         .filter_map(Value::as_str)
         .collect();
-    let missing: Vec<&str> = SUBSCRIPTION_FIELDS
+    let missing: Vec<&str> = expected
         .iter()
         .copied()
         .filter(|f| !fields.contains(f))
@@ -257,7 +351,7 @@ fn subscription_findings(answer: &Result<Value>, app_id: Option<&str>, out: &mut
     }
 }
 
-fn profile_findings(answer: &Result<Value>, out: &mut Vec<Finding>) {
+fn profile_findings(answer: &Result<Value>, login: Login, out: &mut Vec<Finding>) {
     let profile = match answer {
         Ok(value) => value["data"].get(0).cloned().unwrap_or_default(),
         Err(error) => {
@@ -272,7 +366,8 @@ fn profile_findings(answer: &Result<Value>, out: &mut Vec<Finding>) {
     };
     let has_menu = profile.get("persistent_menu").is_some_and(|m| !m.is_null());
     let has_start = profile.get("get_started").is_some_and(|m| !m.is_null());
-    if has_menu && !has_start {
+    // Instagram has no Get Started: its menu shows without one.
+    if has_menu && !has_start && login == Login::Facebook {
         let fix = "set get_started in the Messenger Profile: the menu is not shown without it";
         out.push(finding(
             "get_started_missing",

@@ -8,12 +8,15 @@ use super::{BatchItem, Graph, GraphRequest, RawResponse, ThreadControl, parse_re
 use crate::error::{Error, ErrorKind, Result};
 use crate::limits::Product;
 
-/// A [`Graph`] from `{"token", "app_secret"?, "version"?, "base_url"?, "page_id"?}`.
+/// A [`Graph`] from `{"token", "app_secret"?, "version"?, "base_url"?, "page_id"?,
+/// "login"?}`; `login` is `"facebook"` (the default) or `"instagram"` (Instagram Login:
+/// `graph.instagram.com` unless `base_url` says otherwise).
 ///
 /// # Errors
 ///
 /// `required` (field `token`) without a token or with a blank one (an unset environment
-/// variable, typically); `invalid_input` for a non-string value.
+/// variable, typically); `invalid_input` for a non-string value, a `version` that is not
+/// `vN.N`, or an unknown `login`.
 pub fn graph_from_json(config: &Value) -> Result<Graph> {
     let text = |key: &str| -> Result<Option<&str>> {
         match config.get(key) {
@@ -37,11 +40,30 @@ pub fn graph_from_json(config: &Value) -> Result<Graph> {
                 "token",
             )
         })?;
-    let mut graph = Graph::new(token);
+    let mut graph = match text("login")? {
+        None | Some("facebook") => Graph::new(token),
+        Some("instagram") => Graph::instagram_login(token),
+        Some(other) => {
+            return Err(Error::at(
+                ErrorKind::InvalidInput {
+                    detail: format!("`{other}` is not a login (facebook, instagram)"),
+                },
+                "login",
+            ));
+        }
+    };
     if let Some(secret) = text("app_secret")? {
         graph = graph.app_secret(secret);
     }
     if let Some(version) = text("version")? {
+        if !is_version(version) {
+            return Err(Error::at(
+                ErrorKind::InvalidInput {
+                    detail: "a graph version looks like v27.0".to_owned(),
+                },
+                "version",
+            ));
+        }
         graph = graph.version(version);
     }
     if let Some(base) = text("base_url")? {
@@ -74,41 +96,63 @@ pub fn request_from_json(graph: &Graph, call: &str, args: &Value) -> Result<Grap
         "upload_url" => graph.upload_url(&a.string("type")?, &a.string("url")?, platform()?),
         "upload_bytes" => {
             let bytes = a.string("data")?;
-            graph.upload_bytes(
-                &a.string("type")?,
-                &a.string("filename")?,
-                &a.string("mime")?,
-                bytes.as_bytes(),
-            )
+            let (kind, mime) = (a.string("type")?, a.string("mime")?);
+            let profile = crate::limits::Platform::latest().for_product(platform()?);
+            let mut violations =
+                crate::limits::validate_upload(&kind, &mime, bytes.len(), &profile);
+            if !violations.is_empty() {
+                for violation in &mut violations {
+                    violation.field = format!("args.{}", violation.field);
+                }
+                return Err(Error::new(ErrorKind::ValidationFailed { violations }));
+            }
+            graph.upload_bytes(&kind, &a.string("filename")?, &mime, bytes.as_bytes())
         }
         "profile_get" => {
-            graph.profile_get(&refs(&fields("fields")?.unwrap_or_default()), platform()?)
+            graph.profile_get(&refs(&fields("fields")?.unwrap_or_default()), platform()?)?
         }
-        "profile_set" => graph.profile_set(&a.get("profile")?, platform()?),
+        "profile_set" => graph.profile_set(&a.get("profile")?, platform()?)?,
         "profile_delete" => {
-            graph.profile_delete(&refs(&fields("fields")?.unwrap_or_default()), platform()?)
+            graph.profile_delete(&refs(&fields("fields")?.unwrap_or_default()), platform()?)?
         }
-        "user_menu_set" => graph.user_menu_set(&a.string("psid")?, &a.get::<Vec<_>>("menu")?),
-        "user_menu_get" => graph.user_menu_get(&a.string("psid")?),
-        "user_menu_delete" => graph.user_menu_delete(&a.string("psid")?),
-        "thread_control" => graph.thread_control(
-            a.get::<ThreadControl>("call")?,
-            &a.string("psid")?,
-            a.opt::<String>("target_app_id")?.as_deref(),
-            a.opt::<String>("metadata")?.as_deref(),
-        ),
-        "thread_owner" => graph.thread_owner(&a.string("psid")?),
-        "secondary_receivers" => graph.secondary_receivers(),
+        "user_menu_set" => {
+            graph.page_only(call)?;
+            graph.user_menu_set(&a.string("psid")?, &a.get::<Vec<_>>("menu")?)?
+        }
+        "user_menu_get" => graph
+            .page_only(call)
+            .and_then(|()| graph.user_menu_get(&a.string("psid")?))?,
+        "user_menu_delete" => graph
+            .page_only(call)
+            .and_then(|()| graph.user_menu_delete(&a.string("psid")?))?,
+        "thread_control" => {
+            graph.page_only(call)?;
+            graph.thread_control(
+                a.get::<ThreadControl>("call")?,
+                &a.string("psid")?,
+                a.opt::<String>("target_app_id")?.as_deref(),
+                a.opt::<String>("metadata")?.as_deref(),
+            )?
+        }
+        "thread_owner" => {
+            graph.page_only(call)?;
+            graph.thread_owner(&a.string("psid")?)?
+        }
+        "secondary_receivers" => graph.secondary_receivers()?,
         "user_profile" => graph.user_profile(
             &a.string("psid")?,
             fields("fields")?.as_deref().map(refs).as_deref(),
         ),
         "persona_create" => {
-            graph.persona_create(&a.string("name")?, &a.string("profile_picture_url")?)
+            graph.page_only(call)?;
+            graph.persona_create(&a.string("name")?, &a.string("profile_picture_url")?)?
         }
-        "personas" => graph.personas(),
-        "persona_delete" => graph.persona_delete(&a.string("persona_id")?),
-        "accounts" => graph.accounts(),
+        "personas" => graph.personas()?,
+        "persona_delete" => {
+            graph.page_only(call)?;
+            graph.persona_delete(&a.string("persona_id")?)?
+        }
+        "accounts" => graph.accounts()?,
         "subscribed_apps" => graph.subscribed_apps(),
         "subscribe" => graph.subscribe(fields("fields")?.as_deref().map(refs).as_deref()),
         "permissions" => graph.permissions(),
@@ -142,6 +186,14 @@ pub fn response_to_json(response: &RawResponse) -> Result<Value> {
             None => Err(error),
         },
     }
+}
+
+/// `vN.N`: anything else would be pasted into every URL.
+fn is_version(text: &str) -> bool {
+    let digits = |s: &str| !s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit());
+    text.strip_prefix('v')
+        .and_then(|rest| rest.split_once('.'))
+        .is_some_and(|(major, minor)| digits(major) && digits(minor))
 }
 
 fn refs(items: &[String]) -> Vec<&str> {

@@ -147,7 +147,8 @@ pub fn transport_error(failure: TransportFailure, detail: impl Into<String>) -> 
     let mut error = blank(0);
     error.class = GraphErrorClass::Transient;
     error.transport = Some(failure);
-    error.message = Some(detail.into());
+    // A transport's text may quote the URL, which for debug_token holds a token.
+    error.message = Some(super::redact(&detail.into()).into_owned());
     error
 }
 
@@ -166,7 +167,7 @@ fn read_envelope(response: &RawResponse, envelope: &Value) -> GraphError {
     error.code = int("code");
     error.subcode = int("error_subcode");
     error.kind = text("type");
-    error.message = text("message");
+    error.message = text("message").map(|m| super::redact(&m).into_owned());
     error.user_title = text("error_user_title");
     error.user_message = text("error_user_msg");
     error.fbtrace_id = text("fbtrace_id");
@@ -177,6 +178,9 @@ fn read_envelope(response: &RawResponse, envelope: &Value) -> GraphError {
         error.subcode,
         error.is_transient,
     );
+    if let Some(message) = &error.message {
+        error.class = super::classify::routing_refusal(error.class, message);
+    }
     if error.class.retryable() {
         error.retry_after = retry_after(response);
     }
