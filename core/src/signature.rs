@@ -17,6 +17,9 @@ use sha2::Sha256;
 use crate::error::{Error, ErrorKind, Result};
 use crate::secret::Secret;
 
+mod several;
+pub use several::{Verified, verify_any, verify_headers_any};
+
 /// Name of the header carrying the HMAC-SHA256 signature.
 pub const HEADER_SHA256: &str = "X-Hub-Signature-256";
 /// Name of the legacy header carrying the HMAC-SHA1 signature.

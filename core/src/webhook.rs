@@ -16,6 +16,7 @@ mod helpers;
 mod message;
 mod parse;
 mod payloads;
+mod receive;
 mod wire;
 
 use serde::{Deserialize, Serialize};
@@ -31,6 +32,7 @@ pub use payloads::{
     GamePlay, MessageEdit, Optin, PolicyEnforcement, Postback, Reaction, Read,
     RequestThreadControl, ThreadControl, Unknown,
 };
+pub use receive::{HEADER_API_VERSION, Received, api_version, receive};
 
 use crate::error::{Error, ErrorKind, Result};
 

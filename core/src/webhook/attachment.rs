@@ -35,6 +35,78 @@ impl Attachment {
     }
 }
 
+/// Folds Meta's two sticker forms into one (messenger-platform.md §16): from 2026-06-01 to
+/// 2026-08-30 Meta sent a `sticker` attachment beside (or instead of) the legacy `image`
+/// with a `sticker_id`. Every such image becomes a `sticker`; a repeat of the same sticker
+/// in one message that adds no differing value is folded into the first (its extra keys
+/// join); the first sticker's ID is returned for the message.
+pub(crate) fn fold_stickers(attachments: &mut Vec<Attachment>) -> Option<String> {
+    let mut seen: Vec<usize> = Vec::new();
+    let mut index = 0;
+    while index < attachments.len() {
+        let sticker = attachments[index]
+            .payload
+            .as_ref()
+            .and_then(|p| p.sticker_id.clone());
+        let is_sticker = attachments[index].kind == AttachmentKind::Sticker;
+        let legacy = attachments[index].kind == AttachmentKind::Image && sticker.is_some();
+        if legacy {
+            attachments[index].kind = AttachmentKind::Sticker;
+        }
+        let earlier = sticker.as_ref().and_then(|id| {
+            seen.iter().copied().find(|&i| {
+                attachments[i]
+                    .payload
+                    .as_ref()
+                    .and_then(|p| p.sticker_id.as_ref())
+                    == Some(id)
+            })
+        });
+        match earlier {
+            Some(first)
+                if (is_sticker || legacy)
+                    && adds_nothing(&attachments[first], &attachments[index]) =>
+            {
+                let repeat = attachments.remove(index);
+                merge_repeat(&mut attachments[first], repeat);
+            }
+            _ => {
+                if is_sticker || legacy {
+                    seen.push(index);
+                }
+                index += 1;
+            }
+        }
+    }
+    seen.first()
+        .and_then(|&i| attachments[i].payload.as_ref())
+        .and_then(|p| p.sticker_id.clone())
+}
+
+/// Whether a repeat carries no value that differs from the first's (so dropping it loses
+/// nothing); a repeat with another URL or title stays an attachment of its own.
+fn adds_nothing(first: &Attachment, repeat: &Attachment) -> bool {
+    let (Some(a), Some(b)) = (&first.payload, &repeat.payload) else {
+        return true;
+    };
+    let same = |x: &Option<String>, y: &Option<String>| x.is_none() || y.is_none() || x == y;
+    same(&a.url, &b.url) && same(&a.title, &b.title)
+}
+
+/// What a repeated sticker adds to the first one: only what the first lacks.
+fn merge_repeat(first: &mut Attachment, repeat: Attachment) {
+    if let (Some(into), Some(from)) = (first.payload.as_mut(), repeat.payload) {
+        into.url = into.url.take().or(from.url);
+        into.title = into.title.take().or(from.title);
+        for (key, value) in from.extra {
+            into.extra.entry(key).or_insert(value);
+        }
+    }
+    for (key, value) in repeat.extra {
+        first.extra.entry(key).or_insert(value);
+    }
+}
+
 impl<'de> Deserialize<'de> for Attachment {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         deserializer.deserialize_map(AttachmentVisitor)

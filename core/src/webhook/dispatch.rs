@@ -184,9 +184,15 @@ pub(crate) fn change(raw: &RawValue, ctx: &Context<'_>) -> Result<Event, Error> 
 
 /// The first known payload key decides the kind; `None` when there is none.
 fn typed_kind(item: Item) -> Option<EventKind> {
-    Some(if let Some(payload) = item.message {
+    Some(if let Some(mut payload) = item.message {
+        let sticker = super::attachment::fold_stickers(&mut payload.attachments);
+        if payload.sticker_id.is_none() {
+            payload.sticker_id = sticker;
+        }
         if payload.is_echo {
             EventKind::Echo(payload)
+        } else if payload.is_deleted {
+            EventKind::MessageDeleted(payload)
         } else {
             EventKind::Message(payload)
         }

@@ -109,6 +109,9 @@ pub enum EventKind {
     Message(Box<MessagePayload>),
     /// An echo of a message the Page sent (by any app, or by a person in Page Inbox).
     Echo(Box<MessagePayload>),
+    /// A person unsent a message (Instagram's `is_deleted: true`); Meta's App Review checks
+    /// that hosts remove it. The payload is the message as Meta sent it (its `mid`).
+    MessageDeleted(Box<MessagePayload>),
     /// Messages were delivered.
     Delivery(Box<Delivery>),
     /// Messages were read.
@@ -149,7 +152,7 @@ pub enum EventKind {
 macro_rules! each_payload {
     ($kind:expr, $p:ident => $body:expr) => {
         match $kind {
-            EventKind::Message($p) | EventKind::Echo($p) => $body,
+            EventKind::Message($p) | EventKind::Echo($p) | EventKind::MessageDeleted($p) => $body,
             EventKind::Delivery($p) => $body,
             EventKind::Read($p) => $body,
             EventKind::Postback($p) => $body,
@@ -176,6 +179,7 @@ impl EventKind {
         match self {
             Self::Message(_) => "message",
             Self::Echo(_) => "echo",
+            Self::MessageDeleted(_) => "message_deleted",
             Self::Delivery(_) => "delivery",
             Self::Read(_) => "read",
             Self::Postback(_) => "postback",
@@ -208,6 +212,7 @@ impl EventKind {
         Ok(match name {
             "message" => Self::Message(of(payload)?),
             "echo" => Self::Echo(of(payload)?),
+            "message_deleted" => Self::MessageDeleted(of(payload)?),
             "delivery" => Self::Delivery(of(payload)?),
             "read" => Self::Read(of(payload)?),
             "postback" => Self::Postback(of(payload)?),

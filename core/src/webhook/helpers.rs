@@ -34,7 +34,9 @@ impl Event {
     /// `reaction`, `message_edit`, Instagram `read`).
     pub fn mid(&self) -> Option<&str> {
         match &self.kind {
-            EventKind::Message(p) | EventKind::Echo(p) => p.mid.as_deref(),
+            EventKind::Message(p) | EventKind::Echo(p) | EventKind::MessageDeleted(p) => {
+                p.mid.as_deref()
+            }
             EventKind::Postback(p) => p.mid.as_deref(),
             EventKind::Reaction(p) => p.mid.as_deref(),
             EventKind::MessageEdit(p) => p.mid.as_deref(),
@@ -78,6 +80,7 @@ impl Event {
     /// A key equal for every redelivery of the same event, for deduplication.
     ///
     /// Natural keys where Meta gives one: `message:<mid>`, `echo:<mid>`,
+    /// `message_deleted:<mid>` (never equal to the deleted message's own key),
     /// `postback:<mid>`, `message_edit:<mid>:<num_edit>`, `delivery:<sender>:<watermark>`,
     /// `read:<sender>:<watermark or mid>`, `reaction:<sender>:<timestamp>:<action>:<mid>`,
     /// `comment:<comment_id>:<verb>`. Otherwise
@@ -96,7 +99,11 @@ pub(crate) fn dedupe_key(event: &Event) -> String {
     key.push_str(event.kind.name());
     let k = &mut key;
     match &event.kind {
-        EventKind::Message(p) | EventKind::Echo(p) if p.mid.is_some() => push(k, &p.mid),
+        EventKind::Message(p) | EventKind::Echo(p) | EventKind::MessageDeleted(p)
+            if p.mid.is_some() =>
+        {
+            push(k, &p.mid)
+        }
         EventKind::Postback(p) if p.mid.is_some() => push(k, &p.mid),
         EventKind::MessageEdit(p) if p.mid.is_some() => {
             push(k, &p.mid);

@@ -36,6 +36,14 @@ pub struct MessagePayload {
     /// Instagram: the message type is not supported by the API.
     #[serde(default, skip_serializing_if = "is_false")]
     pub is_unsupported: bool,
+    /// A sticker's ID: sent by Meta beside a legacy sticker image, and filled from the
+    /// `sticker` attachment otherwise, so both forms of one sticker read alike.
+    #[serde(
+        default,
+        deserialize_with = "wire::opt_id",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sticker_id: Option<String>,
     /// The developer `metadata` string given with the send (echoes only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metadata: Option<String>,
