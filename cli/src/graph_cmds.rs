@@ -183,6 +183,7 @@ pub(crate) fn profile(
             graph.profile_set(&profile, platform)
         }
     };
+    let request = request.map_err(|err| io::reject(&err))?;
     let reply = connection
         .client()
         .execute(&request)

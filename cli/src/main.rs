@@ -9,6 +9,7 @@ mod demo;
 mod demo_send;
 mod graph_cmds;
 mod io;
+mod receive;
 mod send_side;
 mod standin;
 mod transcode;
@@ -19,12 +20,9 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use msgrkit::limits::Product;
 use msgrkit::policy::{Author, Intent, Mode};
-use msgrkit::signature::{self, VerifyOptions};
 use msgrkit::webhook;
-use serde_json::json;
 
-/// Name of the environment variable that can hold the app secret.
-const SECRET_ENV: &str = "MSGRKIT_APP_SECRET";
+use receive::SECRET_ENV;
 
 #[derive(Parser)]
 #[command(
@@ -57,9 +55,11 @@ enum Command {
     },
     /// Verify a body against its signature header value.
     Verify {
-        /// The app secret (or set MSGRKIT_APP_SECRET).
-        #[arg(long, env = SECRET_ENV, hide_env_values = true)]
-        secret: String,
+        /// The app secret; repeat it to try several (Instagram-Login and Facebook-Login
+        /// secrets, or old and new while rotating). Or set MSGRKIT_APP_SECRET to one or a
+        /// comma-separated list. Prints which one matched as `secret_index` (0-based).
+        #[arg(long, env = SECRET_ENV, hide_env_values = true, value_delimiter = ',', required = true)]
+        secret: Vec<String>,
         /// The X-Hub-Signature-256 (or, with --allow-sha1, X-Hub-Signature) value.
         #[arg(long)]
         header: String,
@@ -71,12 +71,18 @@ enum Command {
     },
     /// Parse a webhook body into typed events, verifying it first when --header is given.
     Parse {
-        /// The app secret (or set MSGRKIT_APP_SECRET); needs --header.
+        /// The app secret, repeatable (or set MSGRKIT_APP_SECRET, comma-separated); needs
+        /// --header or --headers.
         #[arg(long)]
-        secret: Option<String>,
+        secret: Vec<String>,
         /// The signature header value; the body is verified before it is parsed.
         #[arg(long)]
         header: Option<String>,
+        /// A file of the request's header lines (`Name: value`): the signature header is
+        /// found there, and the output is `{"algorithm", "secret_index", "api_version"?,
+        /// "notification"}` with the `Facebook-API-Version` header as `api_version`.
+        #[arg(long)]
+        headers: Option<PathBuf>,
         /// Also accept legacy `sha1=` signatures.
         #[arg(long)]
         allow_sha1: bool,
@@ -224,20 +230,31 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let compact = cli.compact;
     let outcome = match cli.command {
-        Command::Sign { secret, sha1, file } => sign(&secret, sha1, file),
+        Command::Sign { secret, sha1, file } => receive::sign(&secret, sha1, file),
         Command::Verify {
             secret,
             header,
             allow_sha1,
             file,
-        } => verify(&secret, &header, allow_sha1, file, compact),
+        } => receive::verify(&secret, &header, allow_sha1, file, compact),
         Command::Parse {
             secret,
             header,
+            headers,
             allow_sha1,
             max_body_bytes,
             file,
-        } => parse(secret, header, allow_sha1, max_body_bytes, file, compact),
+        } => receive::parse(
+            receive::ParseArgs {
+                secrets: secret,
+                header,
+                headers,
+                allow_sha1,
+                max_body_bytes,
+                file,
+            },
+            compact,
+        ),
         Command::Handshake {
             verify_token,
             query,
@@ -393,70 +410,4 @@ enum IntentArg {
 enum ModeArg {
     Explicit,
     AutoHumanAgent,
-}
-
-fn sign(secret: &str, sha1: bool, file: Option<PathBuf>) -> Outcome {
-    let body = io::read_input(file.as_deref())?;
-    if secret.is_empty() {
-        return Err(io::reject(&msgrkit::Error::new(
-            msgrkit::ErrorKind::AppSecretEmpty,
-        )));
-    }
-    let value = if sha1 {
-        signature::sign_sha1(secret.as_bytes(), &body)
-    } else {
-        signature::sign(secret.as_bytes(), &body)
-    };
-    println!("{value}");
-    Ok(ExitCode::SUCCESS)
-}
-
-fn verify(
-    secret: &str,
-    header: &str,
-    allow_sha1: bool,
-    file: Option<PathBuf>,
-    compact: bool,
-) -> Outcome {
-    let body = io::read_input(file.as_deref())?;
-    let algorithm = signature::verify_with(secret.as_bytes(), &body, header, options(allow_sha1))
-        .map_err(|err| io::reject(&err))?;
-    Ok(io::print_json(
-        &json!({"verified": true, "algorithm": algorithm}),
-        compact,
-    ))
-}
-
-fn parse(
-    secret: Option<String>,
-    header: Option<String>,
-    allow_sha1: bool,
-    max_body_bytes: Option<usize>,
-    file: Option<PathBuf>,
-    compact: bool,
-) -> Outcome {
-    let body = io::read_input(file.as_deref())?;
-    if secret.is_some() || header.is_some() {
-        let Some(secret) = secret.or_else(|| std::env::var(SECRET_ENV).ok()) else {
-            return Err(io::usage("--header needs --secret or MSGRKIT_APP_SECRET"));
-        };
-        // A secret without a header means the delivery is unsigned: fail closed.
-        let header = header.unwrap_or_default();
-        signature::verify_with(secret.as_bytes(), &body, &header, options(allow_sha1))
-            .map_err(|err| io::reject(&err))?;
-    }
-    let mut limits = webhook::ParseOptions::default();
-    if let Some(max) = max_body_bytes {
-        limits = limits.max_body_bytes(max);
-    }
-    let notification = webhook::parse_with(&body, &limits).map_err(|err| io::reject(&err))?;
-    Ok(io::print_json(&notification, compact))
-}
-
-fn options(allow_sha1: bool) -> VerifyOptions {
-    if allow_sha1 {
-        VerifyOptions::allowing_sha1()
-    } else {
-        VerifyOptions::default()
-    }
 }

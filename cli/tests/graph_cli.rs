@@ -63,7 +63,17 @@ fn proof() -> String {
 }
 
 fn assert_clean(server: &StandIn) {
-    for request in server.requests() {
+    // debug_token is checked on its own: Meta's GET carries the inspected token.
+    let requests = server.requests();
+    for request in requests
+        .iter()
+        .filter(|r| !r.target.contains("/debug_token"))
+    {
+        assert!(
+            !request.body.windows(7).any(|w| w == b"method="),
+            "method override in {}",
+            request.target
+        );
         assert!(
             !request.target.contains(TOKEN),
             "token in {}",
@@ -103,6 +113,13 @@ fn a_rate_limit_then_success_is_retried_once_and_prints_the_message_id() {
     assert_eq!(printed[0]["message_id"], "m_standin_2");
     assert_eq!(printed[0]["attempts"], 2);
     assert_eq!(server.requests().len(), 2);
+    for request in server.requests() {
+        assert!(
+            request.target.starts_with("/v27.0/me/messages?"),
+            "{}",
+            request.target
+        );
+    }
     let body: Value = serde_json::from_slice(&server.requests()[1].body).unwrap();
     assert_eq!(body["messaging_type"], "RESPONSE");
     assert_eq!(body["message"]["text"], "Your order shipped");
@@ -246,7 +263,7 @@ fn profile_get_set_and_delete_reach_the_messenger_profile() {
     assert!(
         requests[0]
             .target
-            .starts_with("/v26.0/me/messenger_profile?fields=get_started&appsecret_proof=")
+            .starts_with("/v27.0/me/messenger_profile?fields=get_started&appsecret_proof=")
     );
     assert_eq!(
         serde_json::from_slice::<Value>(&requests[2].body).unwrap(),
@@ -266,7 +283,10 @@ fn diagnose_reports_missing_permissions_subscriptions_and_get_started() {
         .map(|v| Reply::json(200, &v.to_string()))
         .collect();
     let server = StandIn::start(script).unwrap();
-    let out = msgrkit(&["diagnose", "--graph-url", &server.url()], "");
+    let out = msgrkit(
+        &["diagnose", "--app-id", "777", "--graph-url", &server.url()],
+        "",
+    );
     assert_eq!(out.status.code(), Some(1));
     let findings = serde_json::from_slice::<Value>(&out.stdout).unwrap()["findings"]
         .as_array()
@@ -286,12 +306,20 @@ fn diagnose_reports_missing_permissions_subscriptions_and_get_started() {
             .iter()
             .all(|f| f["severity"] == "ok" || !f["fix"].as_str().unwrap_or_default().is_empty())
     );
-    // The token inspected itself through a form body: it is in no URL.
+    // debug_token is Meta's documented GET, run as the app: no method override, no body.
     let requests = server.requests();
+    assert_eq!(requests[0].method, "GET");
     assert_eq!(
-        requests[0].target.split('?').next(),
-        Some("/v26.0/debug_token")
+        requests[0].target,
+        format!("/v27.0/debug_token?input_token={TOKEN}")
     );
+    assert!(requests[0].body.is_empty());
+    assert_eq!(
+        requests[0].header("authorization"),
+        Some(format!("Bearer 777|{SECRET}").as_str())
+    );
+    assert!(requests.iter().all(|r| !r.target.contains("method=")));
+    assert!(has("graph_version_current", "v27.0"));
     assert_clean(&server);
 }
 
@@ -299,7 +327,10 @@ fn diagnose_reports_missing_permissions_subscriptions_and_get_started() {
 fn diagnose_stops_at_a_dead_token() {
     let server =
         StandIn::start(vec![Reply::graph_error(400, 190, Some(463), "expired"); 3]).unwrap();
-    let out = msgrkit(&["diagnose", "--graph-url", &server.url()], "");
+    let out = msgrkit(
+        &["diagnose", "--app-id", "777", "--graph-url", &server.url()],
+        "",
+    );
     assert_eq!(out.status.code(), Some(1));
     let findings = serde_json::from_slice::<Value>(&out.stdout).unwrap()["findings"].clone();
     assert_eq!(findings.as_array().unwrap().len(), 1);
