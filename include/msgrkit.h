@@ -459,6 +459,48 @@ msgrkit_result msgrkit_graph_parse_response(uint16_t status,
                                             char **out_json);
 
 /**
+ * Verifies `header` (the `X-Hub-Signature-256` value; with `allow_sha1` also a legacy
+ * `sha1=` one) over `body` with each of the `count` secrets, in constant time. OK writes
+ * the position of the secret that matched to `*out_secret_index`; no secret, or an empty
+ * one, is `MSGRKIT_RESULT_APP_SECRET_EMPTY`; no match is `MSGRKIT_RESULT_SIGNATURE_MISMATCH`.
+ *
+ * # Safety
+ *
+ * `app_secrets` and `app_secret_lens` hold `count` items, each secret its length in
+ * readable bytes; `body` points at `body_len` bytes; `header` is NUL-terminated;
+ * `out_secret_index` is writable.
+ */
+msgrkit_result msgrkit_verify_signature_any(const uint8_t *const *app_secrets,
+                                            const size_t *app_secret_lens,
+                                            size_t count,
+                                            const uint8_t *body,
+                                            size_t body_len,
+                                            const char *header,
+                                            bool allow_sha1,
+                                            size_t *out_secret_index);
+
+/**
+ * A webhook request verified with each of the `count` secrets, from its header list
+ * `headers_json` (`[[name, value], ...]`), then parsed: `{"algorithm", "secret_index",
+ * "api_version"?, "notification"}` at `*out_json`, `api_version` being the
+ * `Facebook-API-Version` header. `max_body_bytes` 0 means the core's default.
+ *
+ * # Safety
+ *
+ * As `msgrkit_verify_signature_any`; `headers_json` is NUL-terminated; `out_json` is
+ * writable.
+ */
+msgrkit_result msgrkit_receive_webhook(const uint8_t *const *app_secrets,
+                                       const size_t *app_secret_lens,
+                                       size_t count,
+                                       const uint8_t *body,
+                                       size_t body_len,
+                                       const char *headers_json,
+                                       bool allow_sha1,
+                                       size_t max_body_bytes,
+                                       char **out_json);
+
+/**
  * The static snake_case code of `result` (`"signature_mismatch"`, ...), identical to the
  * code in the other languages. The string is static: never free it. An unknown value
  * gives `"unknown_error"`.

@@ -52,7 +52,7 @@ fn a_send_returns_the_message_id_and_keeps_the_token_out_of_the_url() {
     let proof = graph.appsecret_proof().unwrap();
     assert_eq!(
         request.target,
-        format!("/v26.0/me/messages?appsecret_proof={proof}")
+        format!("/v27.0/me/messages?appsecret_proof={proof}")
     );
     let body: serde_json::Value = serde_json::from_slice(&request.body).unwrap();
     assert_eq!(body["message"]["text"], "hi");

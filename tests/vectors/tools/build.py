@@ -14,6 +14,8 @@ import dialect_fidelity_cases
 import webhook_entry_cases
 import send_retired_cases
 import graph_cases
+import graph_2026_cases
+import platform_2026_cases
 import policy_cases
 import send_cases
 import signature_cases
@@ -21,13 +23,14 @@ import webhook_cases
 
 SUITES = [
     ("signature", "X-Hub-Signature-256 (and legacy sha1) verification over raw webhook bodies",
-     signature_cases.NOTES, signature_cases.cases),
+     {**signature_cases.NOTES, **platform_2026_cases.NOTES},
+     lambda: signature_cases.cases() + platform_2026_cases.signature_cases()),
     ("webhook", "webhook parsing into normalised events, the verification handshake, and event helpers",
-     {**webhook_cases.NOTES, **webhook_entry_cases.NOTES},
-     lambda: webhook_cases.cases() + webhook_entry_cases.cases()),
+     {**webhook_cases.NOTES, **webhook_entry_cases.NOTES, **platform_2026_cases.NOTES},
+     lambda: webhook_cases.cases() + webhook_entry_cases.cases() + platform_2026_cases.webhook_cases()),
     ("send", "Send API and Messenger Profile bodies: serialisation and validation against the dated profile",
-     {**send_cases.NOTES, **send_retired_cases.NOTES},
-     lambda: send_cases.cases() + send_retired_cases.cases()),
+     {**send_cases.NOTES, **send_retired_cases.NOTES, **platform_2026_cases.NOTES},
+     lambda: send_cases.cases() + send_retired_cases.cases() + platform_2026_cases.send_cases()),
     ("policy", "the messaging window, message tags and private replies",
      policy_cases.NOTES, policy_cases.cases),
     ("compose", "channel-neutral messages transcoded into Send API messages, with the report of every change",
@@ -36,7 +39,7 @@ SUITES = [
      {**dialect_cases.NOTES, **dialect_fidelity_cases.NOTES},
      lambda: dialect_cases.cases() + dialect_fidelity_cases.cases()),
     ("graph", "Graph API requests as data (method, URL, headers, body), answers classified, usage headers",
-     graph_cases.NOTES, graph_cases.cases),
+     {**graph_cases.NOTES, **graph_2026_cases.NOTES}, lambda: graph_cases.cases() + graph_2026_cases.cases()),
 ]
 
 

@@ -54,7 +54,7 @@ def dedupe_key(kind, payload, sender, timestamp):
     who = (sender or {}).get("id") or (sender or {}).get("user_ref") or "-"
     when = "-" if timestamp is None else str(timestamp)
     mid = p.get("mid")
-    if kind in ("message", "echo", "postback") and mid is not None:
+    if kind in ("message", "echo", "message_deleted", "postback") and mid is not None:
         return f"{kind}:{mid}"
     if kind == "message_edit" and mid is not None:
         return f"{kind}:{mid}:{p.get('num_edit', '-')}"

@@ -21,7 +21,7 @@ NOTES = {
 TOKEN = "EAAGvectortoken"
 SECRET = "vector-app-secret"
 BASE = "https://graph.facebook.com"
-VERSION = "v26.0"
+VERSION = "v27.0"
 PSID = "6500000000000001"
 SUBSCRIPTION = ("messages,messaging_postbacks,messaging_optins,messaging_referrals,message_deliveries,"
                 "message_reads,message_echoes,message_reactions,messaging_handovers,standby")
@@ -139,9 +139,8 @@ def request_cases():
               request("POST", "me/subscribed_apps", body={"subscribed_fields": "messages"})),
         build("permissions", "permissions", {}, request("GET", "me/permissions", secret=SECRET), config=with_secret),
         build("me", "me", {}, request("GET", "me", [("fields", "id,name")])),
-        build("debug_token_in_a_form_body", "debug_token", {"input_token": "EAAGinspected+/="},
-              request("POST", "debug_token", body=form([("method", "GET"), ("input_token", "EAAGinspected+/=")]),
-                      content_type="application/x-www-form-urlencoded")),
+        build("debug_token_as_get", "debug_token", {"input_token": "EAAGinspected+/="},
+              request("GET", "debug_token", [("input_token", "EAAGinspected+/=")]), flags=("legacy_free",)),
     ]
     items = [{"method": "POST", "relative_url": "me/messages", "body": {"recipient": {"id": PSID}, "message": {"text": "a&b"}}},
              {"method": "GET", "relative_url": "/me?fields=id"}]

@@ -26,8 +26,10 @@ def cases():
                                                                         "the notification_messages opt-in template")],
              flags=["retired"], comment="reported as retired with its (inferred) date, not as an unknown template"),
         case("template/one-time-notif-req-legacy", req(otn), [], as_of="2025-01-01", flags=["retired", "dated"]),
-        case("template/notification-messages-known", req(optin), [], flags=["retired"],
-             comment="the marketing-messages opt-in, still allowed in AU, the EU, JP, KR and the UK"),
+        case("template/notification-messages-known", req(optin), [v("region_dependent", "message.attachment.payload.template_type")],
+             flags=["retired"],
+             comment="the notification-messages opt-in: since 2026-02-10 allowed only in AU, the EU, JP, KR and the UK, "
+                     "so without the Page's region it is reported as region-dependent"),
         case("template/notification-messages-needs-a-title", req(template({"template_type": "notification_messages", "payload": "P"})),
-             [v("required", "message.attachment.payload.title")]),
+             [v("required", "message.attachment.payload.title")], as_of="2026-02-09"),
     ]

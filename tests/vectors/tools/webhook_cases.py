@@ -152,17 +152,17 @@ def message_cases():
         single("webhook/message/sticker-legacy-image", "message",
                {"mid": "m_STK1", "attachments": [{"type": "image", "payload": {
                    "url": "https://scontent.xx.fbcdn.net/v/like.png", "sticker_id": 369239263222822}}]},
-               "message", {"mid": "m_STK1", "attachments": [{"type": "image", "payload": {
+               "message", {"mid": "m_STK1", "sticker_id": "369239263222822", "attachments": [{"type": "sticker", "payload": {
                    "url": "https://scontent.xx.fbcdn.net/v/like.png", "sticker_id": "369239263222822"}}]},
-               flags=["legacy", "lenient_scalars"], comment="the thumbs-up sticker: numeric sticker_id becomes a string"),
+               flags=["legacy", "lenient_scalars"],
+               comment="the thumbs-up sticker: the legacy image form reads as the sticker form; numeric sticker_id becomes a string"),
         single("webhook/message/sticker-dual-2026", "message",
                {"mid": "m_STK2", "attachments": [
                    {"type": "image", "payload": {"url": "https://x.fbcdn.net/s.png", "sticker_id": 767226160478561}},
                    {"type": "sticker", "payload": {"sticker_id": "767226160478561", "url": "https://x.fbcdn.net/s.png"}}]},
-               "message", {"mid": "m_STK2", "attachments": [
-                   {"type": "image", "payload": {"url": "https://x.fbcdn.net/s.png", "sticker_id": "767226160478561"}},
-                   {"type": "sticker", "payload": {"sticker_id": "767226160478561", "url": "https://x.fbcdn.net/s.png"}}]},
-               comment="2026-06-01 to 2026-08-30 Meta sends both forms"),
+               "message", {"mid": "m_STK2", "sticker_id": "767226160478561", "attachments": [
+                   {"type": "sticker", "payload": {"url": "https://x.fbcdn.net/s.png", "sticker_id": "767226160478561"}}]},
+               comment="2026-06-01 to 2026-08-30 Meta sent both forms: one sticker, as the new form alone reads"),
         single("webhook/message/share-reel-post-kinds", "message",
                {"mid": "m_SHARE", "attachments": [
                    {"type": "reel", "payload": {"url": "https://lookaside/r", "title": "A reel", "reel_video_id": 1200000000000001}},
@@ -394,7 +394,7 @@ def instagram_cases():
         case("webhook/instagram/deleted-and-unsupported",
              ig(item("message", {"mid": "aWdfZAG4", "is_deleted": True}, sender=IGSID, recipient=IG),
                 item("message", {"mid": "aWdfZAG5", "is_unsupported": True}, sender=IGSID, recipient=IG)),
-             parsed("instagram", [iev("message", {"mid": "aWdfZAG4", "is_deleted": True}),
+             parsed("instagram", [iev("message_deleted", {"mid": "aWdfZAG4", "is_deleted": True}),
                                   iev("message", {"mid": "aWdfZAG5", "is_unsupported": True})]), flags=["instagram", "batch"]),
         case("webhook/instagram/echo", ig(item("message", {"mid": "aWdfZAG6", "is_echo": True, "text": "reply"}, sender=IG, recipient=IGSID)),
              parsed("instagram", [iev("echo", {"mid": "aWdfZAG6", "text": "reply"}, sender=IG, recipient=IGSID)]), flags=["instagram"]),
