@@ -13,6 +13,7 @@
 mod boundary;
 mod client;
 mod functions;
+mod receive;
 mod result;
 mod secondary;
 
@@ -27,6 +28,7 @@ pub use functions::{
     msgrkit_validate, msgrkit_verify_handshake, msgrkit_verify_signature,
     msgrkit_verify_signature_allow_sha1, msgrkit_version,
 };
+pub use receive::{msgrkit_receive_webhook, msgrkit_verify_signature_any};
 pub use result::{msgrkit_result, msgrkit_result_code};
 pub use secondary::{
     msgrkit_compose, msgrkit_decide_private_reply, msgrkit_events_covered, msgrkit_events_own_echo,

@@ -12,9 +12,10 @@ use msgrkit::{
     msgrkit_events_own_echo, msgrkit_graph_diagnose, msgrkit_graph_parse_response,
     msgrkit_graph_parse_user_profile, msgrkit_graph_request, msgrkit_graph_usage,
     msgrkit_last_error_field, msgrkit_menu, msgrkit_normalize, msgrkit_parse_webhook,
-    msgrkit_parse_webhook_limited, msgrkit_result, msgrkit_result_code, msgrkit_sign,
-    msgrkit_string_free, msgrkit_transcode, msgrkit_validate, msgrkit_verify_handshake,
-    msgrkit_verify_handshake_params, msgrkit_verify_signature, msgrkit_verify_signature_allow_sha1,
+    msgrkit_parse_webhook_limited, msgrkit_receive_webhook, msgrkit_result, msgrkit_result_code,
+    msgrkit_sign, msgrkit_string_free, msgrkit_transcode, msgrkit_validate,
+    msgrkit_verify_handshake, msgrkit_verify_handshake_params, msgrkit_verify_signature,
+    msgrkit_verify_signature_allow_sha1, msgrkit_verify_signature_any,
     msgrkit_verify_signature_headers,
 };
 use runner::{
@@ -113,6 +114,19 @@ fn call_name<'a>(suite: &str, input: &'a Value) -> &'a str {
     }
 }
 
+/// The `app_secrets` of a case as C's parallel arrays of pointers and lengths.
+fn secret_arrays(input: &Value) -> (Vec<*const u8>, Vec<usize>) {
+    let secrets = input["app_secrets"].as_array().expect("app_secrets");
+    let secrets: Vec<&str> = secrets
+        .iter()
+        .map(|s| s.as_str().expect("a secret"))
+        .collect();
+    (
+        secrets.iter().map(|s| s.as_ptr()).collect(),
+        secrets.iter().map(|s| s.len()).collect(),
+    )
+}
+
 fn skip(suite: &str, call: &str) -> Result<Value, Failure> {
     assert!(
         NOT_IN_C_YET.contains(&(suite, call)),
@@ -147,9 +161,33 @@ fn run(suite: &str, call_of: impl Fn(&Value) -> Result<Value, Failure>) {
 #[test]
 fn signature_vectors_through_c() {
     run("signature", |input| {
-        let secret = str_of(input, "app_secret").as_bytes();
+        let secret = input["app_secret"].as_str().unwrap_or_default().as_bytes();
         let body = body(input);
         match input["call"].as_str().unwrap_or("verify") {
+            "verify_any" => {
+                let (pointers, lens) = secret_arrays(input);
+                let header = c(str_of(input, "header"));
+                let mut index = usize::MAX;
+                // SAFETY: parallel arrays of `len` items, valid for the call.
+                let result = unsafe {
+                    msgrkit_verify_signature_any(
+                        pointers.as_ptr(),
+                        lens.as_ptr(),
+                        lens.len(),
+                        body.as_ptr(),
+                        body.len(),
+                        header.as_ptr(),
+                        input["allow_sha1"] == true,
+                        &raw mut index,
+                    )
+                };
+                if result != msgrkit_result::MSGRKIT_RESULT_OK {
+                    return Err(failure(result));
+                }
+                Ok(
+                    json!({"algorithm": algorithm_of(str_of(input, "header")), "secret_index": index}),
+                )
+            }
             "verify" => {
                 let header = c(str_of(input, "header"));
                 let verify = if input["allow_sha1"] == true {
@@ -259,6 +297,28 @@ fn webhook_vectors_through_c() {
                     Err(refusal) => Ok(json!({"status": 403, "body": "", "reason": refusal.code})),
                 }
             }
+            "receive" => {
+                let (pointers, lens) = secret_arrays(input);
+                let (body, headers) = (body(input), c(&input["headers"].to_string()));
+                // SAFETY: parallel arrays of `len` items and valid strings for the call.
+                take_json(|out| unsafe {
+                    msgrkit_receive_webhook(
+                        pointers.as_ptr(),
+                        lens.as_ptr(),
+                        lens.len(),
+                        body.as_ptr(),
+                        body.len(),
+                        headers.as_ptr(),
+                        false,
+                        0,
+                        out,
+                    )
+                })
+                .map(|mut received| {
+                    received["notification"] = comparable(received["notification"].take());
+                    received
+                })
+            }
             "is_own_echo" => {
                 let (body, app_id) = (body(input), c(str_of(input, "app_id")));
                 // SAFETY: valid pointer, length and string.
@@ -285,7 +345,7 @@ fn send_policy_and_dialect_vectors_through_c() {
             "validate" => {
                 let request = c(&input["body"].to_string());
                 let mut options = json!({});
-                for key in ["as_of", "platform"] {
+                for key in ["as_of", "platform", "region"] {
                     if let Some(value) = input.get(key) {
                         options[key] = value.clone();
                     }

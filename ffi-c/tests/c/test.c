@@ -214,7 +214,7 @@ static void test_graph(void) {
     char *json = NULL;
     CHECK(msgrkit_graph_request("{\"token\":\"EAAGsecret\",\"app_secret\":\"s\"}", "me", NULL, &json) == MSGRKIT_RESULT_OK);
     CHECK(json != NULL && strstr(json, "appsecret_proof=") != NULL);
-    CHECK(strstr(json, "\"url\":\"https://graph.facebook.com/v26.0/me?") != NULL);
+    CHECK(strstr(json, "\"url\":\"https://graph.facebook.com/v27.0/me?") != NULL);
     msgrkit_string_free(json);
     json = NULL;
     CHECK(msgrkit_graph_request("{}", "me", NULL, &json) == MSGRKIT_RESULT_REQUIRED && json == NULL);
@@ -314,6 +314,35 @@ static void test_secondary(void) {
     msgrkit_client_free(client);
 }
 
+/* Several app secrets (Instagram Login beside Facebook Login), and a request received
+ * whole with its Facebook-API-Version header. */
+static void test_several_secrets(void) {
+    char *header = NULL;
+    CHECK(msgrkit_sign(u8("ig-secret"), 9, u8(BODY), strlen(BODY), &header) == MSGRKIT_RESULT_OK);
+    const uint8_t *secrets[] = {u8("fb-secret"), u8("ig-secret")};
+    const size_t lens[] = {9, 9};
+    size_t index = 99;
+    CHECK(msgrkit_verify_signature_any(secrets, lens, 2, u8(BODY), strlen(BODY), header, false, &index) ==
+          MSGRKIT_RESULT_OK);
+    CHECK(index == 1);
+    CHECK(msgrkit_verify_signature_any(secrets, lens, 1, u8(BODY), strlen(BODY), header, false, &index) ==
+          MSGRKIT_RESULT_SIGNATURE_MISMATCH);
+    CHECK(msgrkit_verify_signature_any(NULL, NULL, 0, u8(BODY), strlen(BODY), header, false, &index) ==
+          MSGRKIT_RESULT_APP_SECRET_EMPTY);
+    const size_t empty[] = {9, 0};
+    CHECK(msgrkit_verify_signature_any(secrets, empty, 2, u8(BODY), strlen(BODY), header, false, &index) ==
+          MSGRKIT_RESULT_APP_SECRET_EMPTY);
+
+    char headers[256];
+    snprintf(headers, sizeof headers, "[[\"X-Hub-Signature-256\",\"%s\"],[\"Facebook-API-Version\",\"v27.0\"]]", header);
+    char *json = NULL;
+    CHECK(msgrkit_receive_webhook(secrets, lens, 2, u8(BODY), strlen(BODY), headers, false, 0, &json) ==
+          MSGRKIT_RESULT_OK);
+    CHECK(json != NULL && strstr(json, "\"api_version\":\"v27.0\"") != NULL && strstr(json, "\"secret_index\":1") != NULL);
+    msgrkit_string_free(json);
+    msgrkit_string_free(header);
+}
+
 int main(void) {
     test_version();
     test_signature();
@@ -327,6 +356,7 @@ int main(void) {
     test_graph();
     test_client();
     test_secondary();
+    test_several_secrets();
     printf("%d passed, %d failed\n", passed, failed);
     return failed == 0 ? 0 : 1;
 }
