@@ -67,6 +67,8 @@ export interface MessagePayload {
   metadata?: string
   is_deleted?: boolean
   is_unsupported?: boolean
+  /** A sticker's ID, whichever of Meta's two sticker forms arrived. */
+  sticker_id?: string
   [unmodelled: string]: unknown
 }
 
@@ -82,6 +84,8 @@ interface EventFields {
 
 export interface MessageEvent extends EventFields { type: 'message'; message: MessagePayload }
 export interface EchoEvent extends EventFields { type: 'echo'; echo: MessagePayload }
+/** A person unsent a message (Instagram): remove it from the conversation. */
+export interface MessageDeletedEvent extends EventFields { type: 'message_deleted'; message_deleted: MessagePayload }
 export interface DeliveryEvent extends EventFields { type: 'delivery'; delivery: { mids?: string[]; watermark: number } }
 export interface ReadEvent extends EventFields { type: 'read'; read: { watermark?: number; mid?: string } }
 export interface PostbackEvent extends EventFields { type: 'postback'; postback: { mid?: string; title?: string; payload?: string; referral?: Record<string, unknown> } }
@@ -104,7 +108,7 @@ export interface UnknownEvent extends EventFields { type: 'unknown'; unknown: { 
 
 /** One webhook event; narrow on `event.type`. */
 export type Event =
-  | MessageEvent | EchoEvent | DeliveryEvent | ReadEvent | PostbackEvent | OptinEvent
+  | MessageEvent | EchoEvent | MessageDeletedEvent | DeliveryEvent | ReadEvent | PostbackEvent | OptinEvent
   | ReferralEvent | ReactionEvent | MessageEditEvent | AccountLinkingEvent
   | PassThreadControlEvent | TakeThreadControlEvent | RequestThreadControlEvent
   | AppRolesEvent | PolicyEnforcementEvent | FeedbackEvent | GamePlayEvent | CommentEvent
@@ -136,6 +140,19 @@ export interface Notification {
   errors: EventError[]
   /** Present only when an entry field was left out. */
   warnings?: EntryWarning[]
+}
+
+/** A signature verified against several secrets: which one matched (0-based). */
+export interface Verified {
+  algorithm: 'sha256' | 'sha1'
+  secret_index: number
+}
+
+/** A webhook request verified and parsed by `receiveWebhook`. */
+export interface Received extends Verified {
+  /** The `Facebook-API-Version` header (`'v27.0'`); absent when the request had none. */
+  api_version?: string
+  notification: Notification
 }
 
 /** A degradation: something was truncated, split, dropped or replaced. */
@@ -298,6 +315,7 @@ export interface ClientConfig {
   version?: string
   baseUrl?: string
   pageId?: string
+  login?: string
   /** At most this many requests per call, retries included. */
   maxAttempts?: number
   /** The total time a call may take, waits included. */
@@ -332,12 +350,17 @@ export interface GraphConfig {
   token?: string
   /** The app secret, for `appsecret_proof`. */
   appSecret?: string
-  /** The Graph API version, such as `v26.0` (the core's newest when absent). */
+  /** The Graph API version, such as `v27.0` (the core's newest when absent). */
   version?: string
   /** The Graph base URL (a stand-in's, in tests). */
   baseUrl?: string
-  /** The Page ID (`me` when absent). */
+  /** The Page ID (`me` when absent); with Instagram Login, the Instagram account's ID. */
   pageId?: string
+  /**
+   * `facebook` (the default: a Page token on graph.facebook.com) or `instagram`
+   * (Instagram Login: an Instagram user token on graph.instagram.com).
+   */
+  login?: string
 }
 
 /**
@@ -376,6 +399,21 @@ export interface ParseOptions {
 /** A webhook body (`Buffer` or string) as `{object, events, errors}`. */
 export declare function parseWebhook(body: Body, options?: ParseOptions): Notification
 
+/** Options of `receiveWebhook`. */
+export interface ReceiveOptions {
+  /** Accept a legacy `sha1=` signature. */
+  allowSha1?: boolean
+  /** The largest body read, in bytes (the core's default when absent). */
+  maxBodyBytes?: number
+}
+
+/**
+ * A webhook request verified with each of `appSecrets` and parsed, from its headers
+ * (`req.headers`, `req.rawHeaders` or pairs): `{algorithm, secret_index, api_version?,
+ * notification}`, with the `Facebook-API-Version` header as `api_version`.
+ */
+export declare function receiveWebhook(appSecrets: Body | Body[], body: Body, headers: Headers, options?: ReceiveOptions): Received
+
 /** The `X-Hub-Signature-256` value for a body (for tests and stand-ins). */
 export declare function sign(appSecret: Body, body: Body): string
 
@@ -389,7 +427,7 @@ export declare function transcode(message: object | string, options?: TranscodeO
  * Every violation of a Send API request, bare message or profile body (empty when
  * valid), judged by the profile in force on `asOf` (the newest when absent).
  */
-export declare function validate(request: object | string, options?: { asOf?: string | Date; platform?: Platform }): Violation[]
+export declare function validate(request: object | string, options?: { asOf?: string | Date; platform?: Platform; region?: string }): Violation[]
 
 /**
  * Meta's verification handshake: `{status, body, reason?}` to answer with, from the raw
@@ -409,6 +447,13 @@ export interface VerifyOptions {
  * bytes; returns the algorithm used and throws otherwise (`err.code` says why).
  */
 export declare function verifySignature(appSecret: Body, body: Body, header: string, options?: VerifyOptions | undefined | null): 'sha256' | 'sha1'
+
+/**
+ * As `verifySignature`, trying each of `appSecrets` (Instagram-Login and Facebook-Login
+ * secrets on one endpoint, or old and new while rotating): `{algorithm, secret_index}`,
+ * the position of the secret that matched.
+ */
+export declare function verifySignatureAny(appSecrets: Body | Body[], body: Body, header: string, options?: VerifyOptions): Verified
 
 /**
  * As `verifySignature`, finding the header in the request's headers: `req.headers`,

@@ -19,11 +19,13 @@ export const {
   menu,
   normalize,
   parseWebhook,
+  receiveWebhook,
   sign,
   transcode,
   validate,
   verifyHandshake,
   verifySignature,
+  verifySignatureAny,
   verifySignatureHeaders,
   version,
 } = native

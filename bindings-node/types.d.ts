@@ -67,6 +67,8 @@ export interface MessagePayload {
   metadata?: string
   is_deleted?: boolean
   is_unsupported?: boolean
+  /** A sticker's ID, whichever of Meta's two sticker forms arrived. */
+  sticker_id?: string
   [unmodelled: string]: unknown
 }
 
@@ -82,6 +84,8 @@ interface EventFields {
 
 export interface MessageEvent extends EventFields { type: 'message'; message: MessagePayload }
 export interface EchoEvent extends EventFields { type: 'echo'; echo: MessagePayload }
+/** A person unsent a message (Instagram): remove it from the conversation. */
+export interface MessageDeletedEvent extends EventFields { type: 'message_deleted'; message_deleted: MessagePayload }
 export interface DeliveryEvent extends EventFields { type: 'delivery'; delivery: { mids?: string[]; watermark: number } }
 export interface ReadEvent extends EventFields { type: 'read'; read: { watermark?: number; mid?: string } }
 export interface PostbackEvent extends EventFields { type: 'postback'; postback: { mid?: string; title?: string; payload?: string; referral?: Record<string, unknown> } }
@@ -104,7 +108,7 @@ export interface UnknownEvent extends EventFields { type: 'unknown'; unknown: { 
 
 /** One webhook event; narrow on `event.type`. */
 export type Event =
-  | MessageEvent | EchoEvent | DeliveryEvent | ReadEvent | PostbackEvent | OptinEvent
+  | MessageEvent | EchoEvent | MessageDeletedEvent | DeliveryEvent | ReadEvent | PostbackEvent | OptinEvent
   | ReferralEvent | ReactionEvent | MessageEditEvent | AccountLinkingEvent
   | PassThreadControlEvent | TakeThreadControlEvent | RequestThreadControlEvent
   | AppRolesEvent | PolicyEnforcementEvent | FeedbackEvent | GamePlayEvent | CommentEvent
@@ -136,6 +140,19 @@ export interface Notification {
   errors: EventError[]
   /** Present only when an entry field was left out. */
   warnings?: EntryWarning[]
+}
+
+/** A signature verified against several secrets: which one matched (0-based). */
+export interface Verified {
+  algorithm: 'sha256' | 'sha1'
+  secret_index: number
+}
+
+/** A webhook request verified and parsed by `receiveWebhook`. */
+export interface Received extends Verified {
+  /** The `Facebook-API-Version` header (`'v27.0'`); absent when the request had none. */
+  api_version?: string
+  notification: Notification
 }
 
 /** A degradation: something was truncated, split, dropped or replaced. */

@@ -23,6 +23,13 @@ function without(value, key) {
   return value
 }
 
+/** A notification without the free-text messages of its errors and warnings. */
+function comparable(parsed) {
+  const out = { ...parsed, errors: parsed.errors.map(({ message, ...rest }) => rest) }
+  if (parsed.warnings) out.warnings = parsed.warnings.map(({ message, ...rest }) => rest)
+  return out
+}
+
 /** The vectors' snake_case option names as the JS API spells them. */
 const camel = (object) =>
   Object.fromEntries(Object.entries(object).map(([k, v]) => [k.replace(/_([a-z])/g, (_, c) => c.toUpperCase()), v]))
@@ -46,16 +53,16 @@ const runners = {
       case 'verify': return msgrkit.verifySignature(i.app_secret, bodyOf(i), i.header, options)
       case 'sign': return msgrkit.sign(i.app_secret, bodyOf(i))
       case 'verify_headers': return msgrkit.verifySignatureHeaders(i.app_secret, bodyOf(i), i.headers, options)
+      case 'verify_any': return msgrkit.verifySignatureAny(i.app_secrets, bodyOf(i), i.header, options)
     }
     throw new Error(`no Node runner for signature.${i.call}`)
   },
   webhook(i) {
     switch (i.call ?? 'parse') {
-      case 'parse': {
-        const parsed = msgrkit.parseWebhook(bodyOf(i), { maxBodyBytes: i.max_body_bytes })
-        const out = { ...parsed, errors: parsed.errors.map(({ message, ...rest }) => rest) }
-        if (parsed.warnings) out.warnings = parsed.warnings.map(({ message, ...rest }) => rest)
-        return out
+      case 'parse': return comparable(msgrkit.parseWebhook(bodyOf(i), { maxBodyBytes: i.max_body_bytes }))
+      case 'receive': {
+        const received = msgrkit.receiveWebhook(i.app_secrets, bodyOf(i), i.headers)
+        return { ...received, notification: comparable(received.notification) }
       }
       case 'handshake': return msgrkit.verifyHandshake(i.query ?? i.params, i.verify_token)
       case 'is_own_echo': return msgrkit.eventsOwnEcho(bodyOf(i), i.app_id)
@@ -65,7 +72,7 @@ const runners = {
   },
   send(i) {
     switch (i.call ?? 'validate') {
-      case 'validate': return without(msgrkit.validate(i.body, { asOf: i.as_of, platform: i.platform }), 'detail')
+      case 'validate': return without(msgrkit.validate(i.body, { asOf: i.as_of, platform: i.platform, region: i.region }), 'detail')
       case 'roundtrip': return msgrkit.normalize(i.body)
     }
     throw new Error(`no Node runner for send.${i.call}`)

@@ -2,7 +2,7 @@
 //! (transcode, compose, validate, policy). Each converts, calls the core, converts back.
 
 use msgrkit::{api, signature, webhook};
-use napi::bindgen_prelude::{Env, Object, Unknown};
+use napi::bindgen_prelude::{Buffer, Either3, Env, Object, Unknown};
 use napi_derive::napi;
 use serde_json::{Map, Value};
 
@@ -62,6 +62,75 @@ pub fn verify_signature_headers(
     let (secret, body) = (body_bytes(&app_secret), body_bytes(&body));
     api::verify_signature_headers(secret, body, &headers, allow_sha1(options))
         .map_err(|e| to_js_err(&env, e))
+}
+
+/// One secret or several: each a `Buffer` or a string.
+pub type Secrets = Either3<Buffer, String, Vec<Body>>;
+
+fn secret_list(secrets: &Secrets) -> Vec<&[u8]> {
+    match secrets {
+        Either3::A(buffer) => vec![buffer],
+        Either3::B(text) => vec![text.as_bytes()],
+        Either3::C(list) => list.iter().map(body_bytes).collect(),
+    }
+}
+
+/// As `verifySignature`, trying each of `appSecrets` (Instagram-Login and Facebook-Login
+/// secrets on one endpoint, or old and new while rotating): `{algorithm, secret_index}`,
+/// the position of the secret that matched.
+#[napi(
+    ts_args_type = "appSecrets: Body | Body[], body: Body, header: string, options?: VerifyOptions",
+    ts_return_type = "Verified"
+)]
+pub fn verify_signature_any(
+    env: Env,
+    app_secrets: Secrets,
+    body: Body,
+    header: String,
+    options: Option<VerifyOptions>,
+) -> napi::Result<Value> {
+    let secrets = secret_list(&app_secrets);
+    let verified =
+        api::verify_signature_any(&secrets, body_bytes(&body), &header, allow_sha1(options));
+    answer(&env, verified)
+}
+
+/// Options of `receiveWebhook`.
+#[napi(object)]
+pub struct ReceiveOptions {
+    /// Accept a legacy `sha1=` signature.
+    pub allow_sha1: Option<bool>,
+    /// The largest body read, in bytes (the core's default when absent).
+    pub max_body_bytes: Option<u32>,
+}
+
+/// A webhook request verified with each of `appSecrets` and parsed, from its headers
+/// (`req.headers`, `req.rawHeaders` or pairs): `{algorithm, secret_index, api_version?,
+/// notification}`, with the `Facebook-API-Version` header as `api_version`.
+#[napi(
+    ts_args_type = "appSecrets: Body | Body[], body: Body, headers: Headers, options?: ReceiveOptions",
+    ts_return_type = "Received"
+)]
+pub fn receive_webhook(
+    env: Env,
+    app_secrets: Secrets,
+    body: Body,
+    headers: Value,
+    options: Option<ReceiveOptions>,
+) -> napi::Result<Value> {
+    let headers = pairs(&env, "headers", headers)?;
+    let headers = serde_json::to_string(&headers).expect("pairs serialise");
+    let (sha1, max) = options.map_or((false, 0), |o| {
+        (
+            o.allow_sha1.unwrap_or_default(),
+            o.max_body_bytes.unwrap_or(0) as usize,
+        )
+    });
+    let secrets = secret_list(&app_secrets);
+    answer(
+        &env,
+        api::receive_webhook(&secrets, body_bytes(&body), &headers, sha1, max),
+    )
 }
 
 /// The `X-Hub-Signature-256` value for a body (for tests and stand-ins).
@@ -198,7 +267,7 @@ pub fn menu(env: Env, menu: Unknown<'_>, options: Option<Unknown<'_>>) -> napi::
 /// Every violation of a Send API request, bare message or profile body (empty when
 /// valid), judged by the profile in force on `asOf` (the newest when absent).
 #[napi(
-    ts_args_type = "request: object | string, options?: { asOf?: string | Date; platform?: Platform }",
+    ts_args_type = "request: object | string, options?: { asOf?: string | Date; platform?: Platform; region?: string }",
     ts_return_type = "Violation[]"
 )]
 pub fn validate(
@@ -216,6 +285,9 @@ pub fn validate(
         }
         if let Some(platform) = options.get::<String>("platform")? {
             core_options.insert("platform".to_owned(), platform.into());
+        }
+        if let Some(region) = options.get::<String>("region")? {
+            core_options.insert("region".to_owned(), region.into());
         }
     }
     let text = api::validate(&request, &Value::Object(core_options).to_string())

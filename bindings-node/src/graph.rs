@@ -22,12 +22,15 @@ pub struct GraphConfig {
     pub token: Option<String>,
     /// The app secret, for `appsecret_proof`.
     pub app_secret: Option<String>,
-    /// The Graph API version, such as `v26.0` (the core's newest when absent).
+    /// The Graph API version, such as `v27.0` (the core's newest when absent).
     pub version: Option<String>,
     /// The Graph base URL (a stand-in's, in tests).
     pub base_url: Option<String>,
-    /// The Page ID (`me` when absent).
+    /// The Page ID (`me` when absent); with Instagram Login, the Instagram account's ID.
     pub page_id: Option<String>,
+    /// `facebook` (the default: a Page token on graph.facebook.com) or `instagram`
+    /// (Instagram Login: an Instagram user token on graph.instagram.com).
+    pub login: Option<String>,
 }
 
 /// Builds Graph requests as data: `{method, url, headers, body}`.
@@ -137,6 +140,7 @@ pub struct ClientConfig {
     pub version: Option<String>,
     pub base_url: Option<String>,
     pub page_id: Option<String>,
+    pub login: Option<String>,
     /// At most this many requests per call, retries included.
     pub max_attempts: Option<u32>,
     /// The total time a call may take, waits included.

@@ -51,6 +51,65 @@ pub(crate) fn verify_signature_headers(
         .map_err(|e| to_py_err(py, e))
 }
 
+/// Secrets given as one secret or a sequence of them (bytes, bytearray or str each).
+fn secret_list(secrets: &Bound<'_, PyAny>) -> PyResult<Vec<Vec<u8>>> {
+    if let Ok(one) = body_bytes(secrets) {
+        return Ok(vec![one.into_owned()]);
+    }
+    let mut out = Vec::new();
+    for secret in secrets.try_iter()? {
+        out.push(body_bytes(&secret?)?.into_owned());
+    }
+    Ok(out)
+}
+
+/// As `verify_signature`, trying each of `app_secrets` (one secret or a sequence):
+/// `{"algorithm", "secret_index"}`, the position of the secret that matched.
+#[pyfunction]
+#[pyo3(signature = (app_secrets, body, header, *, allow_sha1 = false))]
+pub(crate) fn verify_signature_any<'py>(
+    py: Python<'py>,
+    app_secrets: &Bound<'py, PyAny>,
+    body: &Bound<'py, PyAny>,
+    header: &str,
+    allow_sha1: bool,
+) -> PyResult<Bound<'py, PyAny>> {
+    let (secrets, body) = (secret_list(app_secrets)?, body_bytes(body)?);
+    answer(
+        py,
+        api::verify_signature_any(&secrets, &body, header, allow_sha1),
+    )
+}
+
+/// A webhook request verified with each of `app_secrets` and parsed from its headers (a
+/// mapping or pairs): `{"algorithm", "secret_index", "api_version"?, "notification"}`, with
+/// the `Facebook-API-Version` header as `api_version`.
+#[pyfunction]
+#[pyo3(signature = (app_secrets, body, headers, *, allow_sha1 = false, max_body_bytes = None))]
+pub(crate) fn receive_webhook<'py>(
+    py: Python<'py>,
+    app_secrets: &Bound<'py, PyAny>,
+    body: &Bound<'py, PyAny>,
+    headers: &Bound<'py, PyAny>,
+    allow_sha1: bool,
+    max_body_bytes: Option<usize>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let (secrets, body, headers) = (
+        secret_list(app_secrets)?,
+        body_bytes(body)?,
+        pairs(headers)?,
+    );
+    let headers = serde_json::to_string(&headers).expect("pairs serialise");
+    let received = api::receive_webhook(
+        &secrets,
+        &body,
+        &headers,
+        allow_sha1,
+        max_body_bytes.unwrap_or(0),
+    );
+    answer(py, received)
+}
+
 /// The `X-Hub-Signature-256` value for a body (for tests and stand-ins).
 #[pyfunction]
 pub(crate) fn sign(app_secret: &Bound<'_, PyAny>, body: &Bound<'_, PyAny>) -> PyResult<String> {
@@ -165,14 +224,16 @@ pub(crate) fn menu<'py>(
 }
 
 /// Every violation of a Send API request, bare message or profile body (empty when
-/// valid), judged by the profile in force on `as_of` (the newest when None).
+/// valid), judged by the profile in force on `as_of` (the newest when None), for a Page in
+/// `region` (a country code, or `EU`) where a rule is regional.
 #[pyfunction]
-#[pyo3(signature = (request, *, as_of = None, platform = None))]
+#[pyo3(signature = (request, *, as_of = None, platform = None, region = None))]
 pub(crate) fn validate<'py>(
     py: Python<'py>,
     request: &Bound<'py, PyAny>,
     as_of: Option<&Bound<'py, PyAny>>,
     platform: Option<&str>,
+    region: Option<&str>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let request = json_text(request, "request")?;
     let mut options = Map::new();
@@ -181,6 +242,9 @@ pub(crate) fn validate<'py>(
     }
     if let Some(platform) = platform {
         options.insert("platform".to_owned(), platform.into());
+    }
+    if let Some(region) = region {
+        options.insert("region".to_owned(), region.into());
     }
     let text = api::validate(&request, &Value::Object(options).to_string())
         .map_err(|e| to_py_err(py, e))?;

@@ -45,7 +45,7 @@ pub(crate) struct Graph {
 #[pymethods]
 impl Graph {
     #[new]
-    #[pyo3(signature = (token, *, app_secret = None, version = None, base_url = None, page_id = None))]
+    #[pyo3(signature = (token, *, app_secret = None, version = None, base_url = None, page_id = None, login = None))]
     fn new(
         py: Python<'_>,
         token: Option<&str>,
@@ -53,6 +53,7 @@ impl Graph {
         version: Option<String>,
         base_url: Option<String>,
         page_id: Option<String>,
+        login: Option<String>,
     ) -> PyResult<Self> {
         let config = config(
             token,
@@ -61,6 +62,7 @@ impl Graph {
                 ("version", version.map(Value::from)),
                 ("base_url", base_url.map(Value::from)),
                 ("page_id", page_id.map(Value::from)),
+                ("login", login.map(Value::from)),
             ],
         );
         let graph = graph::graph_from_json(&config).map_err(|e| to_py_err(py, e))?;
@@ -173,7 +175,8 @@ impl Client {
     #[new]
     #[pyo3(signature = (
         token, *, app_secret = None, version = None, base_url = None, page_id = None,
-        max_attempts = None, budget_ms = None, timeout_ms = None, retry_unknown_outcome = None
+        login = None, max_attempts = None, budget_ms = None, timeout_ms = None,
+        retry_unknown_outcome = None
     ))]
     #[allow(clippy::too_many_arguments)] // one per keyword
     fn new(
@@ -183,6 +186,7 @@ impl Client {
         version: Option<String>,
         base_url: Option<String>,
         page_id: Option<String>,
+        login: Option<String>,
         max_attempts: Option<u32>,
         budget_ms: Option<u64>,
         timeout_ms: Option<u64>,
@@ -195,6 +199,7 @@ impl Client {
                 ("version", version.map(Value::from)),
                 ("base_url", base_url.map(Value::from)),
                 ("page_id", page_id.map(Value::from)),
+                ("login", login.map(Value::from)),
                 ("max_attempts", max_attempts.map(Value::from)),
                 ("budget_ms", budget_ms.map(Value::from)),
                 ("timeout_ms", timeout_ms.map(Value::from)),

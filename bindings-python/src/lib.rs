@@ -17,6 +17,8 @@ fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
         functions::verify_signature_headers,
         module
     )?)?;
+    module.add_function(wrap_pyfunction!(functions::verify_signature_any, module)?)?;
+    module.add_function(wrap_pyfunction!(functions::receive_webhook, module)?)?;
     module.add_function(wrap_pyfunction!(functions::sign, module)?)?;
     module.add_function(wrap_pyfunction!(functions::verify_handshake, module)?)?;
     module.add_function(wrap_pyfunction!(functions::parse_webhook, module)?)?;

@@ -26,7 +26,7 @@ def test_a_send_goes_out_as_meta_expects_it() -> None:
     assert sent == {"recipient_id": "6500000000000001", "message_id": "m_standin", "attempts": 1}
     [seen] = standin.seen
     assert seen.method == "POST"
-    assert seen.path.startswith("/v26.0/me/messages?appsecret_proof=")
+    assert seen.path.startswith("/v27.0/me/messages?appsecret_proof=")
     assert TOKEN not in seen.path
     assert seen.headers["authorization"] == f"Bearer {TOKEN}"
     assert json.loads(seen.body) == REQUEST
@@ -96,7 +96,7 @@ def test_any_builder_runs_by_name_with_usage() -> None:
         answer = client(standin).call("user_profile", psid="6500000000000001")
     assert answer["body"] == profile and answer["attempts"] == 1
     assert answer["usage"]["app"]["call_count"] == 42
-    assert standin.seen[0].path.startswith("/v26.0/6500000000000001?")
+    assert standin.seen[0].path.startswith("/v27.0/6500000000000001?")
 
 
 def test_diagnose_reports_a_dead_token() -> None:

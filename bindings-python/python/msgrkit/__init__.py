@@ -32,11 +32,13 @@ from ._native import (
     menu,
     normalize,
     parse_webhook,
+    receive_webhook,
     sign,
     transcode,
     validate,
     verify_handshake,
     verify_signature,
+    verify_signature_any,
     verify_signature_headers,
 )
 
@@ -44,6 +46,8 @@ __all__ = [
     "__version__",
     "verify_signature",
     "verify_signature_headers",
+    "verify_signature_any",
+    "receive_webhook",
     "sign",
     "verify_handshake",
     "parse_webhook",

@@ -18,8 +18,10 @@ from .types import (
     HandshakeAnswer,
     MenuComposed,
     Notification,
+    Received,
     SendResult,
     Transcoded,
+    Verified,
     Violation,
 )
 
@@ -40,11 +42,13 @@ __all__ = [
     "menu",
     "normalize",
     "parse_webhook",
+    "receive_webhook",
     "sign",
     "transcode",
     "validate",
     "verify_handshake",
     "verify_signature",
+    "verify_signature_any",
     "verify_signature_headers",
 ]
 
@@ -54,6 +58,17 @@ def verify_signature(
 def verify_signature_headers(
     app_secret: Body, body: Body, headers: Headers, *, allow_sha1: bool = False
 ) -> Literal["sha256", "sha1"]: ...
+def verify_signature_any(
+    app_secrets: Union[Body, Iterable[Body]], body: Body, header: str, *, allow_sha1: bool = False
+) -> Verified: ...
+def receive_webhook(
+    app_secrets: Union[Body, Iterable[Body]],
+    body: Body,
+    headers: Headers,
+    *,
+    allow_sha1: bool = False,
+    max_body_bytes: Optional[int] = None,
+) -> Received: ...
 def sign(app_secret: Body, body: Body) -> str: ...
 def verify_handshake(
     query: Union[str, Mapping[str, str], Iterable[tuple[str, str]]], verify_token: str
@@ -69,6 +84,7 @@ def validate(
     *,
     as_of: Union[str, date, None] = None,
     platform: Optional[Platform] = None,
+    region: Optional[str] = None,
 ) -> list[Violation]: ...
 def normalize(body: JsonInput) -> dict[str, Any]: ...
 def decide_policy(
@@ -99,6 +115,7 @@ class Graph:
         version: Optional[str] = None,
         base_url: Optional[str] = None,
         page_id: Optional[str] = None,
+        login: Optional[Literal["facebook", "instagram"]] = None,
     ) -> Graph: ...
     def request(self, call: str, /, **args: Any) -> GraphRequest: ...
     def diagnose_requests(self, app_id: Optional[str] = None) -> list[GraphRequest]: ...
@@ -113,6 +130,7 @@ class Client:
         version: Optional[str] = None,
         base_url: Optional[str] = None,
         page_id: Optional[str] = None,
+        login: Optional[Literal["facebook", "instagram"]] = None,
         max_attempts: Optional[int] = None,
         budget_ms: Optional[int] = None,
         timeout_ms: Optional[int] = None,

@@ -19,6 +19,7 @@ __all__ = [
     "MessagePayload",
     "MessageEvent",
     "EchoEvent",
+    "MessageDeletedEvent",
     "DeliveryEvent",
     "ReadEvent",
     "PostbackEvent",
@@ -40,6 +41,8 @@ __all__ = [
     "EntryWarning",
     "EventError",
     "Notification",
+    "Verified",
+    "Received",
     "HandshakeAnswer",
     "Warning",
     "Transcoded",
@@ -105,6 +108,7 @@ class MessagePayload(TypedDict, total=False):
     metadata: str
     is_deleted: bool
     is_unsupported: bool
+    sticker_id: str
 
 
 class _EventFields(TypedDict):
@@ -125,6 +129,13 @@ class MessageEvent(_EventFields):
 class EchoEvent(_EventFields):
     type: Literal["echo"]
     echo: MessagePayload
+
+
+class MessageDeletedEvent(_EventFields):
+    """A person unsent a message (Instagram): remove it from the conversation."""
+
+    type: Literal["message_deleted"]
+    message_deleted: MessagePayload
 
 
 class DeliveryEvent(_EventFields):
@@ -219,6 +230,7 @@ class UnknownEvent(_EventFields):
 Event = Union[
     MessageEvent,
     EchoEvent,
+    MessageDeletedEvent,
     DeliveryEvent,
     ReadEvent,
     PostbackEvent,
@@ -271,6 +283,26 @@ class _NotificationFields(TypedDict):
 class Notification(_NotificationFields, total=False):
     warnings: List[EntryWarning]
     """Present only when an entry field was left out."""
+
+
+class Verified(TypedDict):
+    """A signature verified against several secrets: which one matched (0-based)."""
+
+    algorithm: Literal["sha256", "sha1"]
+    secret_index: int
+
+
+class _ReceivedFields(TypedDict):
+    algorithm: Literal["sha256", "sha1"]
+    secret_index: int
+    notification: Notification
+
+
+class Received(_ReceivedFields, total=False):
+    """A webhook request verified and parsed by ``receive_webhook``."""
+
+    api_version: str
+    """The ``Facebook-API-Version`` header (``"v27.0"``); absent when the request had none."""
 
 
 class _HandshakeFields(TypedDict):
