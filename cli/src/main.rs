@@ -109,6 +109,10 @@ enum Command {
         /// Whose rules apply [default: messenger].
         #[arg(long, value_enum)]
         platform: Option<ProductArg>,
+        /// Where the Page is (a country code, EU or UK), for regional rules such as
+        /// notification messages; without it they are reported as region_dependent.
+        #[arg(long)]
+        region: Option<String>,
         /// The JSON body; stdin when absent or `-`.
         file: Option<PathBuf>,
     },
@@ -270,8 +274,15 @@ fn main() -> ExitCode {
         Command::Validate {
             as_of,
             platform,
+            region,
             file,
-        } => send_side::validate(as_of.as_deref(), product(platform), file, compact),
+        } => send_side::validate(
+            as_of.as_deref(),
+            product(platform),
+            region.as_deref(),
+            file,
+            compact,
+        ),
         Command::Policy {
             last_user_activity,
             now,

@@ -23,10 +23,17 @@ pub(crate) fn platform(as_of: Option<&str>, product: Product) -> Result<Platform
 pub(crate) fn validate(
     as_of: Option<&str>,
     product: Product,
+    region: Option<&str>,
     file: Option<PathBuf>,
     compact: bool,
 ) -> Outcome {
-    let platform = platform(as_of, product)?;
+    let mut platform = platform(as_of, product)?;
+    if let Some(region) = region {
+        let region = region
+            .parse::<limits::Region>()
+            .map_err(|err| io::reject(&msgrkit::Error::at(err.kind().clone(), "region")))?;
+        platform = platform.in_region(region);
+    }
     let body = io::read_input(file.as_deref())?;
     let value = msgrkit::api::read_json(&body).map_err(|err| io::reject(&err))?;
     let violations = limits::validate_json(&value, &platform);
