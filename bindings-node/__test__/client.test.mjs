@@ -18,7 +18,7 @@ test('a send goes out as Meta expects it', async () => {
     assert.deepEqual(sent, { recipient_id: '6500000000000001', message_id: 'm_standin', attempts: 1 })
     const [seen] = graph.seen
     assert.equal(seen.method, 'POST')
-    assert.match(seen.path, /^\/v26\.0\/me\/messages\?appsecret_proof=[0-9a-f]{64}$/)
+    assert.match(seen.path, /^\/v27\.0\/me\/messages\?appsecret_proof=[0-9a-f]{64}$/)
     assert.equal(seen.headers.authorization, `Bearer ${TOKEN}`)
     assert.deepEqual(JSON.parse(seen.body), REQUEST)
   } finally {
@@ -94,7 +94,7 @@ test('any builder runs by name, with the usage headers', async () => {
     const answer = await client(graph).call('user_profile', { psid: '6500000000000001' })
     assert.deepEqual(answer.body, profile)
     assert.equal(answer.usage.app.call_count, 42)
-    assert.match(graph.seen[0].path, /^\/v26\.0\/6500000000000001\?/)
+    assert.match(graph.seen[0].path, /^\/v27\.0\/6500000000000001\?/)
   } finally {
     await graph.close()
   }
