@@ -31,7 +31,8 @@ def seeds():
     for c in cases("signature"):
         i = c["input"]
         header = i.get("header") or ""
-        out["signature"].append(i["app_secret"].encode() + b"\0" + header.encode() + b"\0" + body(i))
+        secret = i.get("app_secret") or (i.get("app_secrets") or [""])[-1]
+        out["signature"].append(secret.encode() + b"\0" + header.encode() + b"\0" + body(i))
     for c in cases("dialect"):
         text = json.dumps(c["input"]["body"]).encode()
         out["dialect_compose"].append(text)
