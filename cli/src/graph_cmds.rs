@@ -29,17 +29,30 @@ pub(crate) struct Connection {
     /// Another Graph API version (vNN.0).
     #[arg(long)]
     graph_version: Option<String>,
-    /// Address the Page by ID instead of `me`.
+    /// Address the Page (with `--login instagram`, the Instagram account) by ID instead of `me`.
     #[arg(long)]
     page_id: Option<String>,
+    /// How the token was obtained: `facebook` (a Page token, the default) or `instagram`
+    /// (Instagram Login: an Instagram user token on graph.instagram.com).
+    #[arg(long, value_enum)]
+    login: Option<LoginArg>,
     /// Requests per call at most, retries included.
     #[arg(long)]
     max_attempts: Option<u32>,
 }
 
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub(crate) enum LoginArg {
+    Facebook,
+    Instagram,
+}
+
 impl Connection {
     pub(crate) fn graph(&self) -> Graph {
-        let mut graph = Graph::new(self.page_token.as_str());
+        let mut graph = match self.login {
+            Some(LoginArg::Instagram) => Graph::instagram_login(self.page_token.as_str()),
+            _ => Graph::new(self.page_token.as_str()),
+        };
         if let Some(url) = &self.graph_url {
             graph = graph.base_url(url.as_str());
         }
