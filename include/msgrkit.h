@@ -459,6 +459,36 @@ msgrkit_result msgrkit_graph_parse_response(uint16_t status,
                                             char **out_json);
 
 /**
+ * The URL of the chat link `link_json` (`{"page"|"instagram", "ref"?, "text"?}`) at
+ * `*out_url`: `https://m.me/acme.shop?ref=spring_sale`. A part Meta would not take is
+ * `MSGRKIT_RESULT_INVALID_INPUT` (or `LIMIT_EXCEEDED`, ...) with its field (`ref`).
+ *
+ * # Safety
+ *
+ * `link_json` is NUL-terminated; `out_url` is writable.
+ */
+msgrkit_result msgrkit_chat_link(const char *link_json, char **out_url);
+
+/**
+ * A chat link read back: `{"page"|"instagram", "ref"?, "text"?, "other"?}` at `*out_json`.
+ *
+ * # Safety
+ *
+ * `url` is NUL-terminated; `out_json` is writable.
+ */
+msgrkit_result msgrkit_parse_chat_link(const char *url, char **out_json);
+
+/**
+ * `text` as an SVG QR code at `*out_svg`; `options_json` is `{"level"?: "L"|"M"|"Q"|"H",
+ * "size"?: pixels}`, or NULL for the defaults.
+ *
+ * # Safety
+ *
+ * `text` is NUL-terminated, `options_json` NUL-terminated or NULL; `out_svg` is writable.
+ */
+msgrkit_result msgrkit_qr_svg(const char *text_to_encode, const char *options_json, char **out_svg);
+
+/**
  * Verifies `header` (the `X-Hub-Signature-256` value; with `allow_sha1` also a legacy
  * `sha1=` one) over `body` with each of the `count` secrets, in constant time. OK writes
  * the position of the secret that matched to `*out_secret_index`; no secret, or an empty

@@ -16,12 +16,14 @@ use crate::{compose, dialect, webhook};
 #[cfg(feature = "blocking")]
 mod connection;
 mod graph_calls;
+mod link_calls;
 #[cfg(feature = "blocking")]
 pub use connection::Connection;
 pub use graph_calls::{
     graph_diagnose, graph_diagnose_requests, graph_parse_response, graph_parse_user_profile,
     graph_request, graph_request_with, graph_usage,
 };
+pub use link_calls::{chat_link, parse_chat_link, qr_svg};
 
 fn to_text(value: &impl Serialize) -> String {
     // The core's types serialise without fail (string keys, finite numbers).

@@ -9,6 +9,7 @@ pub mod dialect;
 pub mod error;
 pub mod graph;
 pub mod limits;
+pub mod link;
 mod nesting;
 pub mod policy;
 pub mod secret;

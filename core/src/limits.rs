@@ -14,6 +14,7 @@ mod date;
 mod graph_versions;
 mod instagram;
 mod json;
+mod links;
 mod profile;
 mod region;
 mod request;
@@ -33,6 +34,10 @@ pub use instagram::{
     INSTAGRAM_FILE_TYPES, INSTAGRAM_IMAGE_TYPES, INSTAGRAM_INTRODUCTIONS, INSTAGRAM_RETIREMENTS,
 };
 pub use json::validate_json;
+pub use links::{
+    CHAT_LINK_REF_EXTRA, CHAT_LINK_REF_MAX, CHAT_LINK_TEXT_MAX, INSTAGRAM_HANDLE_MAX,
+    PAGE_USERNAME_MAX, QR_SIZE_DEFAULT, QR_SIZE_MAX,
+};
 pub use profile::validate_profile;
 pub use region::{NOTIFICATION_REGIONS, NOTIFICATIONS_REGIONAL_FROM, Region};
 pub use request::{validate, validate_message};
