@@ -15,6 +15,7 @@ import webhook_entry_cases
 import send_retired_cases
 import graph_cases
 import graph_2026_cases
+import link_cases
 import platform_2026_cases
 import policy_cases
 import send_cases
@@ -40,6 +41,8 @@ SUITES = [
      lambda: dialect_cases.cases() + dialect_fidelity_cases.cases()),
     ("graph", "Graph API requests as data (method, URL, headers, body), answers classified, usage headers",
      {**graph_cases.NOTES, **graph_2026_cases.NOTES}, lambda: graph_cases.cases() + graph_2026_cases.cases()),
+    ("link", "m.me and ig.me chat links with a ref, parsed back, as QR codes, and the ref's round trip through the webhook",
+     link_cases.NOTES, link_cases.cases),
 ]
 
 
