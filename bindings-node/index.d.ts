@@ -267,6 +267,18 @@ export interface CallResult {
 }
 
 
+/** A chat link's parts: one of `page` (a Page username or ID) and `instagram` (a handle). */
+export interface ChatLinkParts {
+  page?: string
+  instagram?: string
+  /** What the webhook reports back as `referral.ref`. */
+  ref?: string
+  /** Prefilled composer text (Messenger only). */
+  text?: string
+  /** Other query parameters of a parsed link, as they came. */
+  other?: Array<[string, string]>
+}
+
 /**
  * Which binding artifact the generated loader actually loaded: `'native'` for
  * a native addon, otherwise the `platformArchABI` of the WASI flavor. Every
@@ -304,6 +316,12 @@ export declare class Graph {
   /** The configuration without its secrets. */
   toString(): string
 }
+
+/**
+ * The URL of a chat link: `chatLink({ page: 'acme.shop', ref: 'spring_sale' })` (or
+ * `instagram`, and for Messenger `text`). Throws at the part Meta would not take.
+ */
+export declare function chatLink(link: ChatLinkParts): string
 
 /**
  * The client's configuration: the Graph configuration plus the retry policy (the core's
@@ -387,6 +405,9 @@ export declare function menu(menu: object | string, options?: TranscodeOptions):
 /** A request, message or profile body in Meta's exact form. */
 export declare function normalize(body: object | string): Record<string, unknown>
 
+/** A chat link read back into its parts: `{page | instagram, ref?, text?, other?}`. */
+export declare function parseChatLink(url: string): ChatLinkParts
+
 /** Options of `parseWebhook`. */
 export interface ParseOptions {
   /**
@@ -398,6 +419,12 @@ export interface ParseOptions {
 
 /** A webhook body (`Buffer` or string) as `{object, events, errors}`. */
 export declare function parseWebhook(body: Body, options?: ParseOptions): Notification
+
+/**
+ * `text` (a chat link, typically) as an SVG QR code; options `{ level?: 'L' | 'M' | 'Q' |
+ * 'H', size?: pixels }`, defaulted by the core.
+ */
+export declare function qrSvg(text: string, options?: { level?: 'L' | 'M' | 'Q' | 'H'; size?: number }): string
 
 /** Options of `receiveWebhook`. */
 export interface ReceiveOptions {

@@ -7,6 +7,7 @@ const native = createRequire(import.meta.url)('./index.js')
 export const {
   Client,
   Graph,
+  chatLink,
   compose,
   decidePolicy,
   decidePrivateReply,
@@ -18,7 +19,9 @@ export const {
   graphUsage,
   menu,
   normalize,
+  parseChatLink,
   parseWebhook,
+  qrSvg,
   receiveWebhook,
   sign,
   transcode,

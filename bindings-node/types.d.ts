@@ -266,3 +266,15 @@ export interface CallResult {
   usage: Usage
 }
 
+
+/** A chat link's parts: one of `page` (a Page username or ID) and `instagram` (a handle). */
+export interface ChatLinkParts {
+  page?: string
+  instagram?: string
+  /** What the webhook reports back as `referral.ref`. */
+  ref?: string
+  /** Prefilled composer text (Messenger only). */
+  text?: string
+  /** Other query parameters of a parsed link, as they came. */
+  other?: Array<[string, string]>
+}

@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path'
 import * as msgrkit from '../index.mjs'
 
 const VECTORS = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'tests', 'vectors')
-const SUITES = ['signature', 'webhook', 'send', 'policy', 'compose', 'dialect', 'graph']
+const SUITES = ['signature', 'webhook', 'send', 'policy', 'compose', 'dialect', 'graph', 'link']
 
 const bodyOf = (i) => ('body_hex' in i ? Buffer.from(i.body_hex, 'hex') : Buffer.from(i.body, 'utf8'))
 
@@ -122,6 +122,23 @@ const runners = {
       case 'diagnose': return msgrkit.graphDiagnose(i.answers).map(({ code, severity }) => ({ code, severity }))
     }
     throw new Error(`no Node runner for graph kind ${i.kind}`)
+  },
+  link(i) {
+    switch (i.call ?? 'link') {
+      case 'link': return msgrkit.chatLink(i.link)
+      case 'parse': return msgrkit.parseChatLink(i.url)
+      case 'round_trip': {
+        const url = msgrkit.chatLink(i.link)
+        const refs = msgrkit.parseWebhook(i.body).events.flatMap((e) =>
+          e.type === 'postback' ? [e.postback.referral.ref] : e.type === 'referral' ? [e.referral.ref] : [])
+        return { parsed: msgrkit.parseChatLink(url), refs }
+      }
+      case 'qr': {
+        const svg = msgrkit.qrSvg(i.text, i.options)
+        return svg.startsWith('<?xml') && svg.trimEnd().endsWith('</svg>')
+      }
+    }
+    throw new Error(`no Node runner for link.${i.call}`)
   },
 }
 

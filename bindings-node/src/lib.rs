@@ -10,6 +10,7 @@ mod convert;
 mod errors;
 mod functions;
 mod graph;
+mod links;
 
 use napi_derive::napi;
 

@@ -5,6 +5,7 @@ mod convert;
 mod errors;
 mod functions;
 mod graph;
+mod links;
 mod pyser;
 
 use pyo3::prelude::*;
@@ -35,6 +36,9 @@ fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(graph::graph_parse_user_profile, module)?)?;
     module.add_function(wrap_pyfunction!(graph::graph_usage, module)?)?;
     module.add_function(wrap_pyfunction!(graph::graph_diagnose, module)?)?;
+    module.add_function(wrap_pyfunction!(links::chat_link, module)?)?;
+    module.add_function(wrap_pyfunction!(links::parse_chat_link, module)?)?;
+    module.add_function(wrap_pyfunction!(links::qr_svg, module)?)?;
     module.add_class::<graph::Graph>()?;
     module.add_class::<graph::Client>()?;
     Ok(())

@@ -13,7 +13,7 @@ import pytest
 import msgrkit
 
 VECTORS = Path(__file__).resolve().parents[2] / "tests" / "vectors"
-SUITES = ["signature", "webhook", "send", "policy", "compose", "dialect", "graph"]
+SUITES = ["signature", "webhook", "send", "policy", "compose", "dialect", "graph", "link"]
 
 
 def body_of(case_input: Dict[str, Any]) -> bytes:
@@ -151,6 +151,27 @@ def graph_case(i: Dict[str, Any]) -> Any:
     raise AssertionError(f"no Python runner for graph kind {kind}")
 
 
+def link_case(i: Dict[str, Any]) -> Any:
+    call = i.get("call", "link")
+    if call == "link":
+        return msgrkit.chat_link(**i["link"])
+    if call == "parse":
+        return msgrkit.parse_chat_link(i["url"])
+    if call == "round_trip":
+        url = msgrkit.chat_link(**i["link"])
+        refs = []
+        for event in msgrkit.parse_webhook(i["body"])["events"]:
+            if event["type"] == "postback":
+                refs.append(event["postback"]["referral"]["ref"])
+            elif event["type"] == "referral":
+                refs.append(event["referral"]["ref"])
+        return {"parsed": msgrkit.parse_chat_link(url), "refs": refs}
+    if call == "qr":
+        svg = msgrkit.qr_svg(i["text"], **i["options"])
+        return svg.startswith("<?xml") and svg.rstrip().endswith("</svg>")
+    raise AssertionError(f"no Python runner for link.{call}")
+
+
 RUNNERS: Dict[str, Callable[[Dict[str, Any]], Any]] = {
     "signature": signature_case,
     "webhook": webhook_case,
@@ -159,6 +180,7 @@ RUNNERS: Dict[str, Callable[[Dict[str, Any]], Any]] = {
     "compose": compose_case,
     "dialect": dialect_case,
     "graph": graph_case,
+    "link": link_case,
 }
 
 

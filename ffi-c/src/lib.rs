@@ -13,6 +13,7 @@
 mod boundary;
 mod client;
 mod functions;
+mod links;
 mod receive;
 mod result;
 mod secondary;
@@ -28,6 +29,7 @@ pub use functions::{
     msgrkit_validate, msgrkit_verify_handshake, msgrkit_verify_signature,
     msgrkit_verify_signature_allow_sha1, msgrkit_version,
 };
+pub use links::{msgrkit_chat_link, msgrkit_parse_chat_link, msgrkit_qr_svg};
 pub use receive::{msgrkit_receive_webhook, msgrkit_verify_signature_any};
 pub use result::{msgrkit_result, msgrkit_result_code};
 pub use secondary::{
@@ -48,3 +50,7 @@ mod client_tests;
 #[cfg(test)]
 #[path = "../tests/vectors.rs"]
 mod vector_tests;
+
+#[cfg(test)]
+#[path = "../tests/link_vectors.rs"]
+mod link_vector_tests;

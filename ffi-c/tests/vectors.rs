@@ -2,7 +2,7 @@
 //! out-parameters, `msgrkit_string_free`, result codes and `msgrkit_last_error_field`.
 
 #[path = "../../core/tests/support/runner.rs"]
-mod runner;
+pub(crate) mod runner;
 
 use std::ffi::{CStr, CString, c_char};
 use std::ptr;
@@ -45,7 +45,7 @@ fn algorithm_of(header: &str) -> Value {
     json!(if sha1 { "sha1" } else { "sha256" })
 }
 
-fn c(text: &str) -> CString {
+pub(crate) fn c(text: &str) -> CString {
     CString::new(text).expect("vector text has no NUL")
 }
 
@@ -71,7 +71,9 @@ fn failure(result: msgrkit_result) -> Failure {
 }
 
 /// Runs a call that writes a string, and takes ownership of it (freeing it through C).
-fn take_string(call: impl FnOnce(*mut *mut c_char) -> msgrkit_result) -> Result<String, Failure> {
+pub(crate) fn take_string(
+    call: impl FnOnce(*mut *mut c_char) -> msgrkit_result,
+) -> Result<String, Failure> {
     let mut out: *mut c_char = ptr::null_mut();
     let result = call(&mut out);
     if result != msgrkit_result::MSGRKIT_RESULT_OK {
@@ -88,7 +90,9 @@ fn take_string(call: impl FnOnce(*mut *mut c_char) -> msgrkit_result) -> Result<
     Ok(text)
 }
 
-fn take_json(call: impl FnOnce(*mut *mut c_char) -> msgrkit_result) -> Result<Value, Failure> {
+pub(crate) fn take_json(
+    call: impl FnOnce(*mut *mut c_char) -> msgrkit_result,
+) -> Result<Value, Failure> {
     take_string(call).map(|text| serde_json::from_str(&text).expect("output is JSON"))
 }
 

@@ -6,6 +6,7 @@ from typing import Any, Literal, Optional, Union, final
 from .types import (
     Body,
     CallResult,
+    ChatLinkParts,
     Dialect,
     Headers,
     JsonInput,
@@ -30,6 +31,7 @@ __all__ = [
     "Client",
     "Graph",
     "__version__",
+    "chat_link",
     "compose",
     "decide_policy",
     "decide_private_reply",
@@ -41,7 +43,9 @@ __all__ = [
     "graph_usage",
     "menu",
     "normalize",
+    "parse_chat_link",
     "parse_webhook",
+    "qr_svg",
     "receive_webhook",
     "sign",
     "transcode",
@@ -105,6 +109,17 @@ def graph_parse_user_profile(
 ) -> Optional[dict[str, Any]]: ...
 def graph_usage(headers: Headers) -> dict[str, Any]: ...
 def graph_diagnose(answers: JsonInput) -> list[Finding]: ...
+def chat_link(
+    *,
+    page: Optional[str] = None,
+    instagram: Optional[str] = None,
+    ref: Optional[str] = None,
+    text: Optional[str] = None,
+) -> str: ...
+def parse_chat_link(url: str) -> ChatLinkParts: ...
+def qr_svg(
+    text: str, *, level: Optional[Literal["L", "M", "Q", "H"]] = None, size: Optional[int] = None
+) -> str: ...
 @final
 class Graph:
     def __new__(

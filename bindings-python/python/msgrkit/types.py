@@ -55,6 +55,7 @@ __all__ = [
     "SendResult",
     "CallResult",
     "Finding",
+    "ChatLinkParts",
 ]
 
 Body = Union[bytes, bytearray, str]
@@ -411,3 +412,14 @@ class _FindingFields(TypedDict):
 
 class Finding(_FindingFields, total=False):
     fix: str
+
+
+class ChatLinkParts(TypedDict, total=False):
+    """A chat link's parts: one of ``page`` and ``instagram``, then what it carries."""
+
+    page: str
+    instagram: str
+    ref: str
+    text: str
+    other: List[Tuple[str, str]]
+    """Other query parameters of a parsed link, as they came."""

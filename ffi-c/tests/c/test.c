@@ -343,6 +343,24 @@ static void test_several_secrets(void) {
     msgrkit_string_free(header);
 }
 
+/* A chat link with a ref, read back, and its QR code. */
+static void test_chat_links(void) {
+    char *url = NULL, *json = NULL, *svg = NULL;
+    CHECK(msgrkit_chat_link("{\"page\":\"acme.shop\",\"ref\":\"spring_sale\"}", &url) == MSGRKIT_RESULT_OK);
+    CHECK(url != NULL && strcmp(url, "https://m.me/acme.shop?ref=spring_sale") == 0);
+    CHECK(msgrkit_parse_chat_link(url, &json) == MSGRKIT_RESULT_OK);
+    CHECK(json != NULL && strstr(json, "\"ref\":\"spring_sale\"") != NULL);
+    CHECK(msgrkit_qr_svg(url, NULL, &svg) == MSGRKIT_RESULT_OK);
+    CHECK(svg != NULL && strstr(svg, "<svg") != NULL);
+    msgrkit_string_free(url);
+    msgrkit_string_free(json);
+    msgrkit_string_free(svg);
+    url = NULL;
+    CHECK(msgrkit_chat_link("{\"page\":\"acme.shop\",\"ref\":\"spring sale\"}", &url) == MSGRKIT_RESULT_INVALID_INPUT);
+    char field[16];
+    CHECK(url == NULL && msgrkit_last_error_field(field, sizeof field) > 0 && strcmp(field, "ref") == 0);
+}
+
 int main(void) {
     test_version();
     test_signature();
@@ -357,6 +375,7 @@ int main(void) {
     test_client();
     test_secondary();
     test_several_secrets();
+    test_chat_links();
     printf("%d passed, %d failed\n", passed, failed);
     return failed == 0 ? 0 : 1;
 }
