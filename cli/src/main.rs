@@ -9,6 +9,7 @@ mod demo;
 mod demo_send;
 mod graph_cmds;
 mod io;
+mod link;
 mod receive;
 mod send_side;
 mod standin;
@@ -226,6 +227,8 @@ enum Command {
         #[command(flatten)]
         connection: graph_cmds::Connection,
     },
+    /// A chat link (m.me or ig.me) with a ref, optionally as a QR code; or --parse one.
+    Link(link::LinkArgs),
     /// The whole loop on this machine: webhook in, policy, transcode, validate, send to a loopback Graph stand-in.
     Demo,
 }
@@ -382,6 +385,7 @@ fn main() -> ExitCode {
         Command::Diagnose { app_id, connection } => {
             graph_cmds::diagnose(&connection, app_id.as_deref(), compact)
         }
+        Command::Link(args) => link::run(args, compact),
         Command::Demo => Ok(demo::run()),
     };
     outcome.unwrap_or_else(|code| code)
