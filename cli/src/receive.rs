@@ -16,16 +16,14 @@ pub(crate) const SECRET_ENV: &str = "MSGRKIT_APP_SECRET";
 
 pub(crate) fn sign(secret: &str, sha1: bool, file: Option<PathBuf>) -> Outcome {
     let body = io::read_input(file.as_deref())?;
-    if secret.is_empty() {
-        return Err(io::reject(&msgrkit::Error::new(
-            msgrkit::ErrorKind::AppSecretEmpty,
-        )));
-    }
     let value = if sha1 {
-        signature::sign_sha1(secret.as_bytes(), &body)
+        // The sha1 form is only for testing legacy receivers; the empty-secret rule is the core's.
+        msgrkit::api::sign(secret.as_bytes(), &body)
+            .map(|_| signature::sign_sha1(secret.as_bytes(), &body))
     } else {
-        signature::sign(secret.as_bytes(), &body)
-    };
+        msgrkit::api::sign(secret.as_bytes(), &body)
+    }
+    .map_err(|err| io::reject(&err))?;
     println!("{value}");
     Ok(ExitCode::SUCCESS)
 }

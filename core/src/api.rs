@@ -130,6 +130,18 @@ pub fn verify_signature(
     signature::verify_with(app_secret, body, header, options).map(signature::Algorithm::name)
 }
 
+/// The `X-Hub-Signature-256` value (`sha256=<hex>`) of `body`.
+///
+/// # Errors
+///
+/// `app_secret_empty` for an empty secret (an unset variable): nothing is signed with it.
+pub fn sign(app_secret: &[u8], body: &[u8]) -> Result<String> {
+    if app_secret.is_empty() {
+        return Err(Error::new(ErrorKind::AppSecretEmpty));
+    }
+    Ok(signature::sign(app_secret, body))
+}
+
 /// Verifies `header` over `body` with each of `secrets` (Instagram-Login and
 /// Facebook-Login secrets on one endpoint, or old and new while rotating):
 /// `{"algorithm", "secret_index"}`.
@@ -161,10 +173,7 @@ pub fn receive_webhook<S: AsRef<[u8]>>(
     max_body_bytes: usize,
 ) -> Result<String> {
     let headers: Vec<(String, String)> = read(headers_json, "headers")?;
-    let mut parse = webhook::ParseOptions::default();
-    if max_body_bytes > 0 {
-        parse = parse.max_body_bytes(max_body_bytes);
-    }
+    let parse = webhook::ParseOptions::default().max_body_bytes(max_body_bytes);
     let pairs = headers.iter().map(|(k, v)| (k.as_str(), v.as_str()));
     webhook::receive(secrets, body, pairs, verify_options(allow_sha1), &parse).map(|r| to_text(&r))
 }
@@ -200,10 +209,7 @@ pub fn parse_webhook(body: &[u8]) -> Result<String> {
 ///
 /// As [`webhook::parse_with`]: also `body_too_large` and `nesting_too_deep`.
 pub fn parse_webhook_with(body: &[u8], max_body_bytes: usize) -> Result<String> {
-    let mut options = webhook::ParseOptions::default();
-    if max_body_bytes > 0 {
-        options = options.max_body_bytes(max_body_bytes);
-    }
+    let options = webhook::ParseOptions::default().max_body_bytes(max_body_bytes);
     webhook::parse_with(body, &options).map(|notification| to_text(&notification))
 }
 

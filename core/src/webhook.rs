@@ -106,8 +106,8 @@ pub fn parse(body: &[u8]) -> Result<Notification> {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct ParseOptions {
-    /// The largest body read, in bytes (`limits::WEBHOOK_BODY_MAX_DEFAULT` by default);
-    /// a larger one is refused as `body_too_large` before it is looked at.
+    /// The largest body read, in bytes (`limits::WEBHOOK_BODY_MAX_DEFAULT` by default, and
+    /// when set to 0); a larger one is refused as `body_too_large` before it is looked at.
     pub max_body_bytes: usize,
 }
 
@@ -120,8 +120,11 @@ impl Default for ParseOptions {
 }
 
 impl ParseOptions {
-    /// The defaults with another body limit.
+    /// The defaults with another body limit; 0 means the default, in every language.
     pub fn max_body_bytes(self, max_body_bytes: usize) -> Self {
+        if max_body_bytes == 0 {
+            return Self::default();
+        }
         Self { max_body_bytes }
     }
 }

@@ -97,8 +97,9 @@ pub unsafe extern "C" fn msgrkit_sign(
                 bytes(body, body_len, "body")?,
             )
         };
+        let header = api::sign(secret, body)?;
         // SAFETY: checked non-NULL above.
-        unsafe { give_string(out_header, msgrkit_core::signature::sign(secret, body)) }
+        unsafe { give_string(out_header, header) }
     })
 }
 

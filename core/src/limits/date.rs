@@ -55,12 +55,21 @@ impl fmt::Display for Date {
 impl FromStr for Date {
     type Err = Error;
 
+    /// `YYYY-MM-DD`, or an RFC 3339 instant (`2026-04-26T23:59:59-01:00`), which means its
+    /// UTC date in every language: the same instant is always judged by the same rules.
     fn from_str(text: &str) -> Result<Self, Error> {
         let invalid = || {
             Error::new(ErrorKind::InvalidInput {
-                detail: format!("`{text}` is not a date (expected YYYY-MM-DD)"),
+                detail: format!(
+                    "`{text}` is not a date (YYYY-MM-DD) or an instant with its offset \
+                     (YYYY-MM-DDTHH:MM:SSZ)"
+                ),
             })
         };
+        if text.len() > 10 {
+            let date: Self = text.get(..10).ok_or_else(invalid)?.parse()?;
+            return instant_date(date, &text[10..]).ok_or_else(invalid);
+        }
         let bytes = text.as_bytes();
         if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
             return Err(invalid());
@@ -89,6 +98,51 @@ impl<'de> Deserialize<'de> for Date {
         let text = std::borrow::Cow::<str>::deserialize(deserializer)?;
         text.parse().map_err(serde::de::Error::custom)
     }
+}
+
+/// The UTC date of `date` at `rest` (`THH:MM:SS[.fraction](Z|±HH:MM)`); `None` when `rest`
+/// is not that (an instant without its offset included: its date would be a guess).
+fn instant_date(date: Date, rest: &str) -> Option<Date> {
+    let rest = rest.strip_prefix(['T', 't', ' '])?;
+    let two = |s: &str| -> Option<i64> {
+        (s.len() == 2 && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok())?
+    };
+    let (hour, minute, second) = (
+        two(rest.get(0..2)?)?,
+        two(rest.get(3..5)?)?,
+        two(rest.get(6..8)?)?,
+    );
+    if rest.get(2..3)? != ":" || rest.get(5..6)? != ":" || hour > 23 || minute > 59 || second > 60 {
+        return None;
+    }
+    let mut zone = &rest[8..];
+    if let Some(fraction) = zone.strip_prefix('.') {
+        let digits = fraction.bytes().take_while(u8::is_ascii_digit).count();
+        if digits == 0 {
+            return None;
+        }
+        zone = &fraction[digits..];
+    }
+    let offset_minutes = match zone {
+        "Z" | "z" => 0,
+        _ => {
+            let sign = match zone.get(0..1)? {
+                "+" => 1,
+                "-" => -1,
+                _ => return None,
+            };
+            if zone.len() != 6 || zone.get(3..4)? != ":" {
+                return None;
+            }
+            let (hours, minutes) = (two(zone.get(1..3)?)?, two(zone.get(4..6)?)?);
+            if hours > 23 || minutes > 59 {
+                return None;
+            }
+            sign * (hours * 60 + minutes)
+        }
+    };
+    let local = date.start_millis() + ((hour * 60 + minute) * 60 + second) * 1000;
+    Some(Date::from_millis(local - offset_minutes * 60_000))
 }
 
 const fn is_leap(year: i32) -> bool {
@@ -144,7 +198,23 @@ mod tests {
         );
         assert_eq!(Date::from_millis(0), Date::ymd(1970, 1, 1));
         assert_eq!(Date::from_millis(951_782_400_000), Date::ymd(2000, 2, 29));
+        let utc = |text: &str| text.parse::<Date>().map(|d| d.to_string()).ok();
+        assert_eq!(utc("2026-04-26T23:59:59Z").as_deref(), Some("2026-04-26"));
+        assert_eq!(
+            utc("2026-04-26T23:59:59-01:00").as_deref(),
+            Some("2026-04-27")
+        );
+        assert_eq!(
+            utc("2026-04-27T00:30:00.250+02:00").as_deref(),
+            Some("2026-04-26")
+        );
+        assert_eq!(utc("2026-04-27 00:00:00z").as_deref(), Some("2026-04-27"));
         for bad in [
+            "2026-04-27T00:00:00",
+            "2026-04-27T24:00:00Z",
+            "2026-04-27T00:00Z",
+            "2026-04-27T00:00:00+0200",
+            "2026-04-27T00:00:00.Z",
             "2026-02-30",
             "2026-13-01",
             "26-01-01",
