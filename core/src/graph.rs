@@ -103,6 +103,11 @@ impl Graph {
         self.login
     }
 
+    /// The Page (or Instagram account) in the paths: an ID, or `me`.
+    pub fn page(&self) -> &str {
+        &self.page_id
+    }
+
     /// Another Graph version (`vNN.0`).
     pub fn version(mut self, version: impl Into<String>) -> Self {
         self.version = version.into();
@@ -184,6 +189,26 @@ impl Graph {
             headers,
             body,
         }
+    }
+}
+
+/// `graph_version='v27.0' page_id='me' login='facebook' base_url='…' token=[redacted]`
+/// (and `app_secret=[redacted]` when one is set): what a host's `repr` shows.
+impl std::fmt::Display for Graph {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let login = match self.login {
+            Login::Instagram => "instagram",
+            _ => "facebook",
+        };
+        write!(
+            f,
+            "graph_version='{}' page_id='{}' login='{login}' base_url='{}' token=[redacted]",
+            self.version, self.page_id, self.base_url
+        )?;
+        if self.app_secret.is_some() {
+            f.write_str(" app_secret=[redacted]")?;
+        }
+        Ok(())
     }
 }
 

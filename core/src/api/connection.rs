@@ -77,13 +77,39 @@ impl Connection {
     ///
     /// # Errors
     ///
-    /// `invalid_json` for a request that is not a Send API request; the Graph classes.
+    /// `validation_failed` (with every violation, judged by today's profile for the
+    /// configuration's product) before any request is made; `invalid_json` for a request
+    /// that is not a Send API request; the Graph classes.
     pub fn send(&self, request_json: &str) -> Result<String> {
-        let request: crate::send::SendRequest = read(request_json, "request")?;
+        let value: Value = read(request_json, "request")?;
+        // Judged before any request, as `msgrkit send` does: Meta's error 100 is never
+        // the first a host hears of an invalid payload.
+        let product = match self.graph.login() {
+            graph::Login::Instagram => crate::limits::Product::Instagram,
+            _ => crate::limits::Product::Messenger,
+        };
+        let profile = crate::limits::Platform::latest().for_product(product);
+        let violations = crate::limits::validate_json(&value, &profile);
+        if !violations.is_empty() {
+            return Err(Error::new(ErrorKind::ValidationFailed { violations }));
+        }
+        let request: crate::send::SendRequest = serde_json::from_value(value).map_err(|e| {
+            Error::at(
+                ErrorKind::InvalidJson {
+                    detail: e.to_string(),
+                },
+                "request",
+            )
+        })?;
         let (sent, attempts) = self.client.send(&self.graph.send(&request))?;
         let mut out = serde_json::to_value(sent).expect("send answers serialise");
         out["attempts"] = json!(attempts);
         Ok(to_text(&out))
+    }
+
+    /// The Graph configuration (its `Display` is the redacted summary hosts print).
+    pub fn graph(&self) -> &graph::Graph {
+        &self.graph
     }
 
     /// Runs any builder by name (as [`graph_request`]): `{"body", "attempts", "usage"}`.
@@ -112,6 +138,24 @@ impl Connection {
 #[cfg(test)]
 mod tests {
     use super::Connection;
+
+    #[test]
+    fn an_invalid_send_is_refused_before_any_request() {
+        // Nothing listens on port 9: a request would fail as graph_transient, not this.
+        let connection = Connection::from_json(
+            r#"{"token": "t", "base_url": "http://127.0.0.1:9", "max_attempts": 1}"#,
+        )
+        .unwrap();
+        let error = connection
+            .send(r#"{"recipient": {"id": "1"}, "message": {"text": "no messaging_type"}}"#)
+            .unwrap_err();
+        assert_eq!(error.code(), "validation_failed");
+        let valid = r#"{"recipient": {"id": "1"}, "messaging_type": "RESPONSE", "message": {"text": "hi"}}"#;
+        assert_eq!(
+            connection.send(valid).unwrap_err().code(),
+            "graph_transient"
+        );
+    }
 
     #[test]
     fn null_settings_mean_the_defaults_and_mistyped_ones_are_refused() {
