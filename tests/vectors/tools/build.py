@@ -7,6 +7,7 @@ import sys
 import tempfile
 import pathlib
 
+import agreement_cases
 import common
 import compose_cases
 import dialect_cases
@@ -24,14 +25,16 @@ import webhook_cases
 
 SUITES = [
     ("signature", "X-Hub-Signature-256 (and legacy sha1) verification over raw webhook bodies",
-     {**signature_cases.NOTES, **platform_2026_cases.NOTES},
-     lambda: signature_cases.cases() + platform_2026_cases.signature_cases()),
+     {**signature_cases.NOTES, **platform_2026_cases.NOTES, **agreement_cases.NOTES},
+     lambda: signature_cases.cases() + platform_2026_cases.signature_cases() + agreement_cases.signature_cases()),
     ("webhook", "webhook parsing into normalised events, the verification handshake, and event helpers",
-     {**webhook_cases.NOTES, **webhook_entry_cases.NOTES, **platform_2026_cases.NOTES},
-     lambda: webhook_cases.cases() + webhook_entry_cases.cases() + platform_2026_cases.webhook_cases()),
+     {**webhook_cases.NOTES, **webhook_entry_cases.NOTES, **platform_2026_cases.NOTES, **agreement_cases.NOTES},
+     lambda: webhook_cases.cases() + webhook_entry_cases.cases() + platform_2026_cases.webhook_cases()
+     + agreement_cases.webhook_cases()),
     ("send", "Send API and Messenger Profile bodies: serialisation and validation against the dated profile",
-     {**send_cases.NOTES, **send_retired_cases.NOTES, **platform_2026_cases.NOTES},
-     lambda: send_cases.cases() + send_retired_cases.cases() + platform_2026_cases.send_cases()),
+     {**send_cases.NOTES, **send_retired_cases.NOTES, **platform_2026_cases.NOTES, **agreement_cases.NOTES},
+     lambda: send_cases.cases() + send_retired_cases.cases() + platform_2026_cases.send_cases()
+     + agreement_cases.send_cases()),
     ("policy", "the messaging window, message tags and private replies",
      policy_cases.NOTES, policy_cases.cases),
     ("compose", "channel-neutral messages transcoded into Send API messages, with the report of every change",

@@ -1,0 +1,48 @@
+"""Cases that pin one behaviour across the four languages where they used to differ
+(issue 15, item 6): an `as_of` instant means its UTC date, a body limit of 0 means the
+default, and an empty secret signs nothing."""
+
+from common import compact, make_case
+from send_cases import req, retired
+from webhook_cases import entry, envelope, ev, item, parsed
+
+NOTES = {
+    "agreement": "the same call and input give the same result in Rust, C, Python and Node",
+}
+
+UTILITY = "a utility message (messaging_type UTILITY)"
+
+
+def signature_cases():
+    return [make_case("signature/agreement/sign-with-an-empty-secret",
+                      {"call": "sign", "app_secret": "", "body": "{}"}, {"error": {"code": "app_secret_empty"}},
+                      flags=["agreement"], comment="refused in the core, so in every language (not only the CLI)")]
+
+
+def webhook_cases():
+    message = {"mid": "m_ZERO", "text": "zero means the default"}
+    body = compact(envelope(entry(messaging=[item("message", message)])))
+    return [make_case("webhook/agreement/body-limit-zero-is-the-default", {"body": body, "max_body_bytes": 0},
+                      parsed("page", [ev("message", message)]), flags=["agreement"],
+                      comment="0 refused every body in Python and Node and meant the default in C")]
+
+
+def send_cases():
+    tagged = req({"text": "Your account changed"}, messaging_type="MESSAGE_TAG", tag="ACCOUNT_UPDATE")
+    gone = [retired("tag", "2026-04-27", UTILITY)]
+
+    def at(id_, instant, violations, comment=None):
+        return make_case("send/agreement/" + id_, {"body": tagged, "as_of": instant}, {"ok": violations},
+                         flags=["agreement"], comment=comment)
+
+    return [
+        at("instant-a-second-before-utc-midnight", "2026-04-26T23:59:59Z", []),
+        at("instant-at-utc-midnight", "2026-04-27T00:00:00Z", gone),
+        at("instant-with-an-offset-is-its-utc-date", "2026-04-26T23:30:00-01:00", gone,
+           comment="23:30 at UTC-1 is 00:30 UTC on 2026-04-27: the UTC date decides, never the local one"),
+        at("instant-east-of-utc", "2026-04-27T01:30:00+02:00", [],
+           comment="01:30 at UTC+2 is still 2026-04-26 in UTC"),
+        make_case("send/agreement/instant-without-an-offset", {"body": tagged, "as_of": "2026-04-27T00:00:00"},
+                  {"error": {"code": "invalid_input", "field": "options.as_of"}}, flags=["agreement"],
+                  comment="an instant without its offset has no one UTC date: refused, not guessed"),
+    ]
