@@ -441,7 +441,10 @@ export interface ReceiveOptions {
  */
 export declare function receiveWebhook(appSecrets: Body | Body[], body: Body, headers: Headers, options?: ReceiveOptions): Received
 
-/** The `X-Hub-Signature-256` value for a body (for tests and stand-ins). */
+/**
+ * The `X-Hub-Signature-256` value for a body (for tests and stand-ins); throws
+ * `app_secret_empty` for an empty secret.
+ */
 export declare function sign(appSecret: Body, body: Body): string
 
 /**

@@ -120,3 +120,14 @@ test('toString never shows the token or the secret', () => {
   const shown = String(new Client({ token: TOKEN, appSecret: 'app-secret' }))
   assert.ok(!shown.includes(TOKEN) && !shown.includes('app-secret') && shown.includes('redacted'))
 })
+
+test('an invalid send rejects with validation_failed before any request', async () => {
+  const graph = await standIn()
+  try {
+    await assert.rejects(client(graph).send({ recipient: { id: '6500000000000001' }, message: { text: 'Hi' } }),
+      (e) => e.code === 'validation_failed' && e.violations.map((v) => v.field).join() === 'messaging_type')
+    assert.equal(graph.seen.length, 0)
+  } finally {
+    await graph.close()
+  }
+})

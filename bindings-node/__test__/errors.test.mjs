@@ -129,6 +129,7 @@ test('the token stays out of URLs and toString', () => {
   assert.ok(!request.url.includes('EAAG-secret-token') && request.url.includes('appsecret_proof='))
   assert.deepEqual(request.headers[0], ['Authorization', 'Bearer EAAG-secret-token'])
   assert.ok(!String(graph).includes('EAAG-secret-token') && !String(graph).includes('shh'))
+  assert.match(String(graph), /^Graph graph_version='v27\.0' page_id='me' login='facebook' .* token=\[redacted\] app_secret=\[redacted\]$/)
 })
 
 test('hostile input gets clean codes', () => {

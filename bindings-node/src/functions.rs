@@ -1,7 +1,7 @@
 //! The module functions: receive side (signature, handshake, webhook) and send side
 //! (transcode, compose, validate, policy). Each converts, calls the core, converts back.
 
-use msgrkit::{api, signature, webhook};
+use msgrkit::{api, webhook};
 use napi::bindgen_prelude::{Buffer, Either3, Env, Object, Unknown};
 use napi_derive::napi;
 use serde_json::{Map, Value};
@@ -133,10 +133,11 @@ pub fn receive_webhook(
     )
 }
 
-/// The `X-Hub-Signature-256` value for a body (for tests and stand-ins).
+/// The `X-Hub-Signature-256` value for a body (for tests and stand-ins); throws
+/// `app_secret_empty` for an empty secret.
 #[napi]
-pub fn sign(app_secret: Body, body: Body) -> String {
-    signature::sign(body_bytes(&app_secret), body_bytes(&body))
+pub fn sign(env: Env, app_secret: Body, body: Body) -> napi::Result<String> {
+    api::sign(body_bytes(&app_secret), body_bytes(&body)).map_err(|e| to_js_err(&env, e))
 }
 
 /// Meta's verification handshake: `{status, body, reason?}` to answer with, from the raw

@@ -74,7 +74,7 @@ impl Graph {
     /// The configuration without its secrets.
     #[napi(js_name = "toString")]
     pub fn describe(&self) -> String {
-        format!("{:?}", self.graph)
+        format!("Graph {}", self.graph)
     }
 }
 
@@ -203,7 +203,7 @@ impl Client {
     /// The configuration without its secrets.
     #[napi(js_name = "toString")]
     pub fn describe(&self) -> String {
-        format!("{:?}", self.connection)
+        format!("Client {}", self.connection.graph())
     }
 
     fn task(&self, work: Work) -> AsyncTask<ClientCall> {

@@ -235,17 +235,13 @@ pub(crate) fn date_text(obj: &Bound<'_, PyAny>, field: &str) -> PyResult<String>
         return Ok(s.to_cow()?.into_owned());
     }
     if obj.hasattr("isoformat")? && obj.hasattr("year")? {
-        // A datetime's date part: `date()` exists on datetimes, a date is its own.
-        let date = if obj.hasattr("date")? && obj.hasattr("hour")? {
-            obj.call_method0("date")?
-        } else {
-            obj.clone()
-        };
-        return date.call_method0("isoformat")?.extract();
+        // A date as `YYYY-MM-DD`, a datetime as its RFC 3339 instant: the core takes an
+        // instant's UTC date (and refuses one without its offset).
+        return obj.call_method0("isoformat")?.extract();
     }
     Err(invalid_input(
         obj.py(),
         field,
-        "expected a date or a YYYY-MM-DD string",
+        "expected a date, an aware datetime, or a YYYY-MM-DD string",
     ))
 }

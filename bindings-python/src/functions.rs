@@ -1,7 +1,7 @@
 //! The module functions: receive side (signature, handshake, webhook) and send side
 //! (transcode, compose, validate, policy). Each converts, calls the core, converts back.
 
-use msgrkit::{api, signature, webhook};
+use msgrkit::{api, webhook};
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 use serde_json::{Map, Value};
@@ -110,13 +110,15 @@ pub(crate) fn receive_webhook<'py>(
     answer(py, received)
 }
 
-/// The `X-Hub-Signature-256` value for a body (for tests and stand-ins).
+/// The `X-Hub-Signature-256` value for a body (for tests and stand-ins); raises
+/// `SignatureError` (`app_secret_empty`) for an empty secret.
 #[pyfunction]
-pub(crate) fn sign(app_secret: &Bound<'_, PyAny>, body: &Bound<'_, PyAny>) -> PyResult<String> {
-    Ok(signature::sign(
-        &body_bytes(app_secret)?,
-        &body_bytes(body)?,
-    ))
+pub(crate) fn sign(
+    py: Python<'_>,
+    app_secret: &Bound<'_, PyAny>,
+    body: &Bound<'_, PyAny>,
+) -> PyResult<String> {
+    api::sign(&body_bytes(app_secret)?, &body_bytes(body)?).map_err(|e| to_py_err(py, e))
 }
 
 /// Meta's verification handshake: `{"status", "body", "reason"?}` to answer with, from the

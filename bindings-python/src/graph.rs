@@ -96,7 +96,7 @@ impl Graph {
     }
 
     fn __repr__(&self) -> String {
-        format!("{:?}", self.graph)
+        format!("<msgrkit.Graph {}>", self.graph)
     }
 }
 
@@ -240,7 +240,7 @@ impl Client {
     }
 
     fn __repr__(&self) -> String {
-        format!("{:?}", self.connection)
+        format!("<msgrkit.Client {}>", self.connection.graph())
     }
 
     /// Checks the token, the webhook subscription and the Page: a list of findings.

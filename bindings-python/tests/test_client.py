@@ -119,3 +119,16 @@ def test_a_bad_setting_is_an_input_error() -> None:
 def test_repr_never_shows_the_token_or_the_secret() -> None:
     shown = repr(msgrkit.Client(TOKEN, app_secret="app-secret"))
     assert TOKEN not in shown and "app-secret" not in shown and "redacted" in shown
+    assert shown.startswith("<msgrkit.Client graph_version='v27.0' page_id='me' login='facebook'")
+    assert shown.endswith(" token=[redacted] app_secret=[redacted]>")
+    shown = repr(msgrkit.Graph(TOKEN, login="instagram", page_id="17841400000000001"))
+    assert "login='instagram'" in shown and "base_url='https://graph.instagram.com'" in shown
+
+
+def test_an_invalid_send_raises_validation_error_before_any_request() -> None:
+    with StandIn() as standin:
+        with pytest.raises(msgrkit.ValidationError) as caught:
+            client(standin).send({"recipient": {"id": "6500000000000001"}, "message": {"text": "Hi"}})
+    assert caught.value.code == "validation_failed"
+    assert [v["field"] for v in caught.value.violations] == ["messaging_type"]
+    assert standin.seen == []

@@ -2,11 +2,22 @@
 code, identical in C, Python and Node) and ``.field`` (the path of the offending field, or
 None). The native module builds them; nothing here decides anything."""
 
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List, Optional, Tuple, Type, TypeVar
+
+_E = TypeVar("_E", bound="MsgrkitError")
+
+
+def _restore(cls: Type[_E], message: str, state: Dict[str, Any]) -> _E:
+    """Rebuilds a pickled error: its class, message and every attribute, as it was."""
+    error = cls.__new__(cls)
+    Exception.__init__(error, message)
+    error.__dict__.update(state)
+    return error
 
 
 class MsgrkitError(Exception):
-    """The base of every msgrkit error."""
+    """The base of every msgrkit error. Errors pickle (for Celery, RQ, multiprocessing)
+    with their message, ``.code``, ``.field`` and every detail."""
 
     code: str
     field: Optional[str]
@@ -15,6 +26,10 @@ class MsgrkitError(Exception):
         super().__init__(message)
         self.code = code
         self.field = field
+
+    def __reduce__(self) -> Tuple[Any, ...]:
+        message = str(self.args[0]) if self.args else ""
+        return (_restore, (type(self), message, dict(self.__dict__)))
 
 
 class SignatureError(MsgrkitError, ValueError):

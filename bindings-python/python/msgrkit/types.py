@@ -44,7 +44,7 @@ __all__ = [
     "Verified",
     "Received",
     "HandshakeAnswer",
-    "Warning",
+    "TranscodeWarning",
     "Transcoded",
     "Composed",
     "MenuComposed",
@@ -317,12 +317,12 @@ class HandshakeAnswer(_HandshakeFields, total=False):
     reason: str
 
 
-class _WarningFields(TypedDict):
+class _TranscodeWarningFields(TypedDict):
     code: Literal["truncated", "split", "dropped", "replaced", "retired_feature", "unknown_field"]
     field: str
 
 
-class Warning(_WarningFields, total=False):
+class TranscodeWarning(_TranscodeWarningFields, total=False):
     """A degradation: something was truncated, split, dropped or replaced."""
 
     detail: str
@@ -331,17 +331,17 @@ class Warning(_WarningFields, total=False):
 class Transcoded(TypedDict):
     messages: List[Dict[str, Any]]
     options: Dict[str, Any]
-    warnings: List[Warning]
+    warnings: List[TranscodeWarning]
 
 
 class Composed(TypedDict):
     messages: List[Dict[str, Any]]
-    warnings: List[Warning]
+    warnings: List[TranscodeWarning]
 
 
 class MenuComposed(TypedDict):
     profile: Dict[str, Any]
-    warnings: List[Warning]
+    warnings: List[TranscodeWarning]
 
 
 class _ViolationFields(TypedDict):
