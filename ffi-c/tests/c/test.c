@@ -240,7 +240,11 @@ static void test_client(void) {
     CHECK(msgrkit_client_new("{\"token\":\"t\",\"base_url\":\"http://127.0.0.1:9\",\"max_attempts\":1}", &client) ==
           MSGRKIT_RESULT_OK);
     char *json = NULL;
-    msgrkit_result r = msgrkit_client_send(client, "{\"recipient\":{\"id\":\"1\"},\"message\":{\"text\":\"x\"}}", &json);
+    /* An invalid request (no messaging_type) is refused before any connection. */
+    CHECK(msgrkit_client_send(client, "{\"recipient\":{\"id\":\"1\"},\"message\":{\"text\":\"x\"}}", &json) ==
+          MSGRKIT_RESULT_VALIDATION_FAILED && json == NULL);
+    msgrkit_result r = msgrkit_client_send(
+        client, "{\"recipient\":{\"id\":\"1\"},\"messaging_type\":\"RESPONSE\",\"message\":{\"text\":\"x\"}}", &json);
     CHECK(r == MSGRKIT_RESULT_GRAPH_TRANSIENT && json == NULL);
     CHECK(strcmp(msgrkit_result_code(r), "graph_transient") == 0);
     CHECK(msgrkit_client_send(client, "not json", &json) == MSGRKIT_RESULT_INVALID_JSON);
