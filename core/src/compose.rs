@@ -25,7 +25,7 @@ pub use message::{
 pub use options::{
     CardRendering, Compat, ComposeOptions, DEFAULT_MAPS_URL, LocationRequest, Overflow, Payments,
 };
-pub use report::{Warning, WarningCode};
+pub use report::{WARNING_CODES, Warning, WarningCode};
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::limits;

@@ -150,36 +150,37 @@ pub enum Category {
     Graph,
 }
 
-impl ErrorKind {
-    /// The stable snake_case code, identical in every language.
-    pub fn code(&self) -> &'static str {
-        match self {
-            Self::AppSecretEmpty => "app_secret_empty",
-            Self::SignatureMissing => "signature_missing",
-            Self::SignatureMalformed => "signature_malformed",
-            Self::SignatureUnsupportedAlgorithm { .. } => "signature_unsupported_algorithm",
-            Self::SignatureSha1NotAllowed => "signature_sha1_not_allowed",
-            Self::SignatureWrongLength { .. } => "signature_wrong_length",
-            Self::SignatureNotHex { .. } => "signature_not_hex",
-            Self::SignatureTrailingData { .. } => "signature_trailing_data",
-            Self::SignatureDuplicate { .. } => "signature_duplicate",
-            Self::SignatureMismatch => "signature_mismatch",
-            Self::BodyTooLarge { .. } => "body_too_large",
-            Self::NestingTooDeep { .. } => "nesting_too_deep",
-            Self::InvalidUtf8 { .. } => "invalid_utf8",
-            Self::InvalidJson { .. } => "invalid_json",
-            Self::InvalidEnvelope { .. } => "invalid_envelope",
-            Self::InvalidEvent { .. } => "invalid_event",
-            Self::InvalidInput { .. } => "invalid_input",
-            Self::Required { .. } => "required",
-            Self::LimitExceeded { .. } => "limit_exceeded",
-            Self::Unsupported { .. } => "unsupported",
-            Self::Conflict { .. } => "conflict",
-            Self::ValidationFailed { .. } => "validation_failed",
-            Self::Graph(error) => error.code_name(),
-        }
+crate::codes::code_table! {
+    /// Every code an [`ErrorKind`] can have (a Graph error's code is its class's, in
+    /// [`crate::graph::GRAPH_CLASS_CODES`]).
+    ERROR_CODES: ErrorKind::code(&Self) {
+        AppSecretEmpty => "app_secret_empty",
+        SignatureMissing => "signature_missing",
+        SignatureMalformed => "signature_malformed",
+        SignatureUnsupportedAlgorithm => "signature_unsupported_algorithm",
+        SignatureSha1NotAllowed => "signature_sha1_not_allowed",
+        SignatureWrongLength => "signature_wrong_length",
+        SignatureNotHex => "signature_not_hex",
+        SignatureTrailingData => "signature_trailing_data",
+        SignatureDuplicate => "signature_duplicate",
+        SignatureMismatch => "signature_mismatch",
+        BodyTooLarge => "body_too_large",
+        NestingTooDeep => "nesting_too_deep",
+        InvalidUtf8 => "invalid_utf8",
+        InvalidJson => "invalid_json",
+        InvalidEnvelope => "invalid_envelope",
+        InvalidEvent => "invalid_event",
+        InvalidInput => "invalid_input",
+        Required => "required",
+        LimitExceeded => "limit_exceeded",
+        Unsupported => "unsupported",
+        Conflict => "conflict",
+        ValidationFailed => "validation_failed",
     }
+    other ErrorKind::Graph(error) => error.code_name()
+}
 
+impl ErrorKind {
     /// The broad group this kind belongs to.
     pub fn category(&self) -> Category {
         match self {

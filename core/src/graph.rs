@@ -26,7 +26,7 @@ pub use builders::{
     BatchItem, DEFAULT_PROFILE_FIELDS, INSTAGRAM_PROFILE_FIELDS, INSTAGRAM_SUBSCRIPTION_FIELDS,
     PROFILE_FIELDS, SUBSCRIPTION_FIELDS,
 };
-pub use classify::{GraphError, GraphErrorClass, TransportFailure};
+pub use classify::{GRAPH_CLASS_CODES, GraphError, GraphErrorClass, TransportFailure};
 pub use diagnose::{
     DiagnoseAnswers, Finding, INSTAGRAM_REQUIRED_PERMISSIONS, REQUIRED_PERMISSIONS, Severity,
     findings, version_finding,

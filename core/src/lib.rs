@@ -4,6 +4,7 @@
 
 pub mod api;
 pub mod client;
+pub mod codes;
 pub mod compose;
 pub mod dialect;
 pub mod error;

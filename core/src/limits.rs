@@ -48,7 +48,7 @@ pub use table::{
 };
 use table::{INSTAGRAM_LIMITS, MESSENGER_LIMITS};
 pub use upload::validate_upload;
-pub use violation::{Violation, ViolationCode};
+pub use violation::{VIOLATION_CODES, Violation, ViolationCode};
 
 /// Messenger or Instagram: which product's rules apply.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]

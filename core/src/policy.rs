@@ -125,23 +125,6 @@ pub enum RefusalCode {
     PrivateReplyWindowClosed,
 }
 
-impl RefusalCode {
-    /// The stable snake_case code.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::OutsideWindow => "outside_window",
-            Self::HumanAgentWindowClosed => "human_agent_window_closed",
-            Self::TagWindowClosed => "tag_window_closed",
-            Self::TagRetired => "tag_retired",
-            Self::TagNotAllowedForAuthor => "tag_not_allowed_for_author",
-            Self::TagNotAllowedOnPlatform => "tag_not_allowed_on_platform",
-            Self::TagUnknown => "tag_unknown",
-            Self::PrivateReplyAlreadySent => "private_reply_already_sent",
-            Self::PrivateReplyWindowClosed => "private_reply_window_closed",
-        }
-    }
-}
-
 /// A refusal with its reason and, for windows, when the window closed.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
@@ -323,5 +306,20 @@ mod tests {
         ] {
             assert_eq!(serde_json::to_value(code).unwrap(), code.as_str());
         }
+    }
+}
+
+crate::codes::code_table! {
+    /// Every policy refusal code.
+    REFUSAL_CODES: RefusalCode::as_str(Self) {
+        OutsideWindow => "outside_window",
+        HumanAgentWindowClosed => "human_agent_window_closed",
+        TagWindowClosed => "tag_window_closed",
+        TagRetired => "tag_retired",
+        TagNotAllowedForAuthor => "tag_not_allowed_for_author",
+        TagNotAllowedOnPlatform => "tag_not_allowed_on_platform",
+        TagUnknown => "tag_unknown",
+        PrivateReplyAlreadySent => "private_reply_already_sent",
+        PrivateReplyWindowClosed => "private_reply_window_closed",
     }
 }

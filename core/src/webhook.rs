@@ -24,7 +24,9 @@ use serde_json::Value;
 
 pub use attachment::{Attachment, AttachmentKind, AttachmentPayload, Coordinates};
 pub use event::{Event, EventKind, Party, Platform};
-pub use handshake::{HandshakeAnswer, HandshakeRefusal, handshake, handshake_query};
+pub use handshake::{
+    HANDSHAKE_REFUSAL_CODES, HandshakeAnswer, HandshakeRefusal, handshake, handshake_query,
+};
 pub use helpers::SentMessage;
 pub use message::{Extra, MessagePayload, QuickReplyPayload, Referral, ReplyTo};
 pub use payloads::{

@@ -241,3 +241,24 @@ pub extern "C" fn msgrkit_result_code(result: u32) -> *const c_char {
     let found = TABLE.iter().find(|(r, _)| *r as u32 == result);
     found.map_or(c"unknown_error", |(_, name)| name).as_ptr()
 }
+
+#[cfg(test)]
+mod catalogue_tests {
+    use super::msgrkit_result;
+
+    /// A code the core can fail with but C cannot name would reach C callers as
+    /// `MSGRKIT_RESULT_UNKNOWN_ERROR`: every one of the core's catalogue must have a result.
+    #[test]
+    fn every_core_code_has_a_c_result() {
+        let missing: Vec<&str> = msgrkit_core::codes::result_codes()
+            .filter(|code| {
+                msgrkit_result::from_code(code) == msgrkit_result::MSGRKIT_RESULT_UNKNOWN_ERROR
+            })
+            .collect();
+        assert!(missing.is_empty(), "core codes without a C result: {missing:?}");
+        for code in msgrkit_core::codes::result_codes() {
+            let result = msgrkit_result::from_code(code);
+            assert_eq!(result.code().to_str().unwrap(), code, "{result:?}");
+        }
+    }
+}

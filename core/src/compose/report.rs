@@ -21,20 +21,6 @@ pub enum WarningCode {
     UnknownField,
 }
 
-impl WarningCode {
-    /// The stable snake_case code.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Truncated => "truncated",
-            Self::Split => "split",
-            Self::Dropped => "dropped",
-            Self::Replaced => "replaced",
-            Self::RetiredFeature => "retired_feature",
-            Self::UnknownField => "unknown_field",
-        }
-    }
-}
-
 /// One change, with the input field it concerns.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
@@ -65,5 +51,17 @@ impl Report {
             field: field.to_string(),
             detail: detail.into(),
         });
+    }
+}
+
+crate::codes::code_table! {
+    /// Every transcoding warning code.
+    WARNING_CODES: WarningCode::as_str(Self) {
+        Truncated => "truncated",
+        Split => "split",
+        Dropped => "dropped",
+        Replaced => "replaced",
+        RetiredFeature => "retired_feature",
+        UnknownField => "unknown_field",
     }
 }

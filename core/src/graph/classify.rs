@@ -45,27 +45,27 @@ pub enum GraphErrorClass {
     Unknown,
 }
 
-impl GraphErrorClass {
-    /// The stable code, identical in every language.
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::Auth => "graph_auth",
-            Self::Permission => "graph_permission",
-            Self::OutsideWindow => "graph_outside_window",
-            Self::RateLimited => "graph_rate_limited",
-            Self::RecipientUnavailable => "graph_recipient_unavailable",
-            Self::InvalidParameter => "graph_invalid_parameter",
-            Self::AttachmentFetchFailed => "graph_attachment_fetch_failed",
-            Self::PolicyBlocked => "graph_policy_blocked",
-            Self::ThreadControlledElsewhere => "graph_thread_controlled_elsewhere",
-            Self::HandoverDisabled => "graph_handover_disabled",
-            Self::TagRetired => "graph_tag_retired",
-            Self::MarketingTooSoon => "graph_marketing_too_soon",
-            Self::Transient => "graph_transient",
-            Self::Unknown => "graph_unknown",
-        }
+crate::codes::code_table! {
+    /// Every Graph error class.
+    GRAPH_CLASS_CODES: GraphErrorClass::code(Self) {
+        Auth => "graph_auth",
+        Permission => "graph_permission",
+        OutsideWindow => "graph_outside_window",
+        RateLimited => "graph_rate_limited",
+        RecipientUnavailable => "graph_recipient_unavailable",
+        InvalidParameter => "graph_invalid_parameter",
+        AttachmentFetchFailed => "graph_attachment_fetch_failed",
+        PolicyBlocked => "graph_policy_blocked",
+        ThreadControlledElsewhere => "graph_thread_controlled_elsewhere",
+        HandoverDisabled => "graph_handover_disabled",
+        TagRetired => "graph_tag_retired",
+        MarketingTooSoon => "graph_marketing_too_soon",
+        Transient => "graph_transient",
+        Unknown => "graph_unknown",
     }
+}
 
+impl GraphErrorClass {
     /// Whether sending the same request again later can succeed.
     pub fn retryable(self) -> bool {
         matches!(self, Self::RateLimited | Self::Transient)

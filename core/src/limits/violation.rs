@@ -25,21 +25,6 @@ pub enum ViolationCode {
     RegionDependent,
 }
 
-impl ViolationCode {
-    /// The stable snake_case code.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::LimitExceeded => "limit_exceeded",
-            Self::Required => "required",
-            Self::NotAllowed => "not_allowed",
-            Self::Retired => "retired",
-            Self::Conflict => "conflict",
-            Self::InvalidValue => "invalid_value",
-            Self::RegionDependent => "region_dependent",
-        }
-    }
-}
-
 /// A broken rule.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
@@ -83,5 +68,18 @@ impl Violation {
             retired_on: None,
             replacement: None,
         }
+    }
+}
+
+crate::codes::code_table! {
+    /// Every violation code.
+    VIOLATION_CODES: ViolationCode::as_str(Self) {
+        LimitExceeded => "limit_exceeded",
+        Required => "required",
+        NotAllowed => "not_allowed",
+        Retired => "retired",
+        Conflict => "conflict",
+        InvalidValue => "invalid_value",
+        RegionDependent => "region_dependent",
     }
 }

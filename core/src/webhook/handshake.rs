@@ -43,21 +43,6 @@ pub enum HandshakeRefusal {
     ChallengeMissing,
 }
 
-impl HandshakeRefusal {
-    /// The stable snake_case code of the reason (as in JSON).
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::VerifyTokenEmpty => "verify_token_empty",
-            Self::InvalidQuery => "invalid_query",
-            Self::DuplicateParameter => "duplicate_parameter",
-            Self::ModeNotSubscribe => "mode_not_subscribe",
-            Self::VerifyTokenMissing => "verify_token_missing",
-            Self::VerifyTokenMismatch => "verify_token_mismatch",
-            Self::ChallengeMissing => "challenge_missing",
-        }
-    }
-}
-
 impl HandshakeAnswer {
     fn accept(challenge: &str) -> Self {
         Self {
@@ -224,5 +209,18 @@ mod tests {
         ] {
             assert_eq!(serde_json::to_value(reason).unwrap(), reason.code());
         }
+    }
+}
+
+crate::codes::code_table! {
+    /// Every reason a handshake is refused for.
+    HANDSHAKE_REFUSAL_CODES: HandshakeRefusal::code(Self) {
+        VerifyTokenEmpty => "verify_token_empty",
+        InvalidQuery => "invalid_query",
+        DuplicateParameter => "duplicate_parameter",
+        ModeNotSubscribe => "mode_not_subscribe",
+        VerifyTokenMissing => "verify_token_missing",
+        VerifyTokenMismatch => "verify_token_mismatch",
+        ChallengeMissing => "challenge_missing",
     }
 }

@@ -1,0 +1,116 @@
+//! One catalogue of every stable code the core emits: errors, Graph classes, handshake and
+//! policy refusals, violations and transcoding warnings. Each set comes from the table that
+//! also defines its `code()` (see [`code_table`]), so a code cannot be added to the core
+//! without being listed here; hosts test their own mapping against [`catalogue`].
+
+use serde::Serialize;
+
+/// Defines a `code()` method by an exhaustive `match` and a list of every code, from one
+/// table. A variant left out of the table does not compile; a code added to the table is
+/// in the list, so every host's mapping test sees it.
+macro_rules! code_table {
+    (
+        $(#[$list_meta:meta])* $list:ident: $ty:ident :: $name:ident($recv:ty) {
+            $($variant:ident => $code:literal),* $(,)?
+        }
+        $(other $other:pat => $other_code:expr)?
+    ) => {
+        $(#[$list_meta])*
+        pub const $list: &[&str] = &[$($code),*];
+
+        impl $ty {
+            /// The stable snake_case code, identical in every language.
+            pub fn $name(self: $recv) -> &'static str {
+                match self {
+                    $($ty::$variant { .. } => $code,)*
+                    $($other => $other_code,)?
+                }
+            }
+        }
+    };
+}
+pub(crate) use code_table;
+
+/// Which set a code belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum CodeKind {
+    /// An [`crate::ErrorKind`] code: a failed call in every language (a C result).
+    Error,
+    /// A [`crate::graph::GraphErrorClass`] code: a Graph failure (a C result).
+    GraphClass,
+    /// A handshake refusal's reason (a C result of `msgrkit_verify_handshake`).
+    HandshakeRefusal,
+    /// A policy refusal's code (`refusal.code`).
+    PolicyRefusal,
+    /// A validation violation's code (`violations[].code`).
+    Violation,
+    /// A transcoding warning's code (`warnings[].code`).
+    Warning,
+}
+
+/// One code of the catalogue.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[non_exhaustive]
+pub struct CodeEntry {
+    /// The stable snake_case code.
+    pub code: &'static str,
+    /// Its set.
+    pub kind: CodeKind,
+}
+
+/// Every code the core can emit, set by set, in table order.
+pub fn catalogue() -> Vec<CodeEntry> {
+    let sets: [(&[&str], CodeKind); 6] = [
+        (crate::error::ERROR_CODES, CodeKind::Error),
+        (crate::graph::GRAPH_CLASS_CODES, CodeKind::GraphClass),
+        (
+            crate::webhook::HANDSHAKE_REFUSAL_CODES,
+            CodeKind::HandshakeRefusal,
+        ),
+        (crate::policy::REFUSAL_CODES, CodeKind::PolicyRefusal),
+        (crate::limits::VIOLATION_CODES, CodeKind::Violation),
+        (crate::compose::WARNING_CODES, CodeKind::Warning),
+    ];
+    sets.iter()
+        .flat_map(|(codes, kind)| codes.iter().map(|code| CodeEntry { code, kind: *kind }))
+        .collect()
+}
+
+/// The codes a failed call can carry: what C maps to a `msgrkit_result` and the other
+/// languages to an exception class.
+pub fn result_codes() -> impl Iterator<Item = &'static str> {
+    catalogue().into_iter().filter_map(|entry| {
+        matches!(
+            entry.kind,
+            CodeKind::Error | CodeKind::GraphClass | CodeKind::HandshakeRefusal
+        )
+        .then_some(entry.code)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_unique_within_their_set_and_snake_case() {
+        let entries = catalogue();
+        for entry in &entries {
+            assert!(
+                entry
+                    .code
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_'),
+                "{entry:?}"
+            );
+            let twice = entries
+                .iter()
+                .filter(|e| e.kind == entry.kind && e.code == entry.code)
+                .count();
+            assert_eq!(twice, 1, "{entry:?}");
+        }
+        assert!(entries.len() > 60, "{}", entries.len());
+    }
+}
