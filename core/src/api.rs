@@ -10,13 +10,13 @@ use serde_json::{Value, json};
 use crate::error::{Error, ErrorKind, Result};
 use crate::limits::{self, Date, Platform, Product};
 use crate::policy::{self, PolicyInput};
-use crate::signature::{self, VerifyOptions};
 use crate::{compose, dialect, webhook};
 
 #[cfg(feature = "blocking")]
 mod connection;
 mod graph_calls;
 mod link_calls;
+mod signature_calls;
 #[cfg(feature = "blocking")]
 pub use connection::Connection;
 pub use graph_calls::{
@@ -24,6 +24,9 @@ pub use graph_calls::{
     graph_request, graph_request_with, graph_usage,
 };
 pub use link_calls::{chat_link, parse_chat_link, qr_svg};
+pub use signature_calls::{
+    receive_webhook, sign, verify_signature, verify_signature_any, verify_signature_headers,
+};
 
 fn to_text(value: &impl Serialize) -> String {
     // The core's types serialise without fail (string keys, finite numbers).
@@ -108,81 +111,6 @@ fn headers_of(headers_json: &str) -> Result<Vec<(String, String)>> {
         Ok(Vec::new())
     } else {
         read(headers_json, "headers")
-    }
-}
-
-/// Verifies `header` over `body`; returns the algorithm used (`"sha256"` or `"sha1"`).
-///
-/// # Errors
-///
-/// The signature codes (`signature_mismatch`, `app_secret_empty`, ...).
-pub fn verify_signature(
-    app_secret: &[u8],
-    body: &[u8],
-    header: &str,
-    allow_sha1: bool,
-) -> Result<&'static str> {
-    let options = if allow_sha1 {
-        VerifyOptions::allowing_sha1()
-    } else {
-        VerifyOptions::default()
-    };
-    signature::verify_with(app_secret, body, header, options).map(signature::Algorithm::name)
-}
-
-/// The `X-Hub-Signature-256` value (`sha256=<hex>`) of `body`.
-///
-/// # Errors
-///
-/// `app_secret_empty` for an empty secret (an unset variable): nothing is signed with it.
-pub fn sign(app_secret: &[u8], body: &[u8]) -> Result<String> {
-    if app_secret.is_empty() {
-        return Err(Error::new(ErrorKind::AppSecretEmpty));
-    }
-    Ok(signature::sign(app_secret, body))
-}
-
-/// Verifies `header` over `body` with each of `secrets` (Instagram-Login and
-/// Facebook-Login secrets on one endpoint, or old and new while rotating):
-/// `{"algorithm", "secret_index"}`.
-///
-/// # Errors
-///
-/// `app_secret_empty` for no secret or an empty one; the signature codes.
-pub fn verify_signature_any<S: AsRef<[u8]>>(
-    secrets: &[S],
-    body: &[u8],
-    header: &str,
-    allow_sha1: bool,
-) -> Result<String> {
-    signature::verify_any(secrets, body, header, verify_options(allow_sha1)).map(|v| to_text(&v))
-}
-
-/// A webhook request verified with each of `secrets` and parsed, from its header list
-/// (`[[name, value], ...]`): `{"algorithm", "secret_index", "api_version"?, "notification"}`.
-/// `max_body_bytes` 0 means the default.
-///
-/// # Errors
-///
-/// `invalid_json` (field `headers`), the signature codes, then the parse errors.
-pub fn receive_webhook<S: AsRef<[u8]>>(
-    secrets: &[S],
-    body: &[u8],
-    headers_json: &str,
-    allow_sha1: bool,
-    max_body_bytes: usize,
-) -> Result<String> {
-    let headers: Vec<(String, String)> = read(headers_json, "headers")?;
-    let parse = webhook::ParseOptions::default().max_body_bytes(max_body_bytes);
-    let pairs = headers.iter().map(|(k, v)| (k.as_str(), v.as_str()));
-    webhook::receive(secrets, body, pairs, verify_options(allow_sha1), &parse).map(|r| to_text(&r))
-}
-
-fn verify_options(allow_sha1: bool) -> VerifyOptions {
-    if allow_sha1 {
-        VerifyOptions::allowing_sha1()
-    } else {
-        VerifyOptions::default()
     }
 }
 
@@ -329,28 +257,6 @@ pub fn decide_policy(input_json: &str) -> Result<String> {
         Ok(decision) => to_text(&decision),
         Err(refusal) => to_text(&json!({ "refusal": refusal })),
     })
-}
-
-/// Verifies the signature found in a host's header list (`[[name, value], ...]`,
-/// names compared case-insensitively): the algorithm used.
-///
-/// # Errors
-///
-/// `invalid_json` (field `headers`), `signature_duplicate`, and the signature codes.
-pub fn verify_signature_headers(
-    app_secret: &[u8],
-    body: &[u8],
-    headers_json: &str,
-    allow_sha1: bool,
-) -> Result<&'static str> {
-    let headers: Vec<(String, String)> = read(headers_json, "headers")?;
-    let options = if allow_sha1 {
-        VerifyOptions::allowing_sha1()
-    } else {
-        VerifyOptions::default()
-    };
-    let pairs = headers.iter().map(|(k, v)| (k.as_str(), v.as_str()));
-    signature::verify_headers(app_secret, body, pairs, options).map(signature::Algorithm::name)
 }
 
 /// The verification handshake from already-parsed parameters (`[[name, value], ...]`).
