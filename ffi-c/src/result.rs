@@ -255,7 +255,10 @@ mod catalogue_tests {
                 msgrkit_result::from_code(code) == msgrkit_result::MSGRKIT_RESULT_UNKNOWN_ERROR
             })
             .collect();
-        assert!(missing.is_empty(), "core codes without a C result: {missing:?}");
+        assert!(
+            missing.is_empty(),
+            "core codes without a C result: {missing:?}"
+        );
         for code in msgrkit_core::codes::result_codes() {
             let result = msgrkit_result::from_code(code);
             assert_eq!(result.code().to_str().unwrap(), code, "{result:?}");
