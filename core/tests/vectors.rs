@@ -114,6 +114,15 @@ fn webhook_vectors() {
                 };
                 Ok(serde_json::to_value(answer).expect("serialisable"))
             }
+            "conversation_keys" => {
+                let events = webhook::parse(&body(input))?.events;
+                Ok(json!(
+                    events
+                        .iter()
+                        .map(webhook::Event::conversation_key)
+                        .collect::<Vec<_>>()
+                ))
+            }
             "is_own_echo" => {
                 let app_id = str_of(input, "app_id");
                 let events = webhook::parse(&body(input))?.events;

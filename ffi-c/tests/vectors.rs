@@ -323,6 +323,20 @@ fn webhook_vectors_through_c() {
                     received
                 })
             }
+            "conversation_keys" => {
+                let body = body(input);
+                // SAFETY: valid pointer and length.
+                let parsed = take_json(|out| unsafe {
+                    msgrkit_parse_webhook(body.as_ptr(), body.len(), out)
+                })?;
+                let events = parsed["events"].as_array().unwrap();
+                Ok(json!(
+                    events
+                        .iter()
+                        .map(|e| e["conversation_key"].clone())
+                        .collect::<Vec<_>>()
+                ))
+            }
             "is_own_echo" => {
                 let (body, app_id) = (body(input), c(str_of(input, "app_id")));
                 // SAFETY: valid pointer, length and string.

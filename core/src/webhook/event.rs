@@ -1,7 +1,8 @@
 //! One normalised webhook event: a common envelope plus a typed payload.
 //!
 //! The JSON form, identical in every language, is the envelope (`type`, `platform`,
-//! `page_id`, `sender`, `recipient`, `timestamp`, `standby`, `dedupe_key`) plus one
+//! `page_id`, `sender`, `recipient`, `timestamp`, `standby`, `dedupe_key`,
+//! `conversation_key`) plus one
 //! payload object under the key named by `type`, for example `event["reaction"]`.
 
 use std::sync::Arc;
@@ -241,7 +242,7 @@ impl EventKind {
 
 impl Serialize for Event {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(Some(9))?;
+        let mut map = serializer.serialize_map(Some(10))?;
         map.serialize_entry("type", self.kind.name())?;
         map.serialize_entry("platform", &self.platform)?;
         map.serialize_entry("page_id", &self.page_id)?;
@@ -250,6 +251,7 @@ impl Serialize for Event {
         map.serialize_entry("timestamp", &self.timestamp)?;
         map.serialize_entry("standby", &self.standby)?;
         map.serialize_entry("dedupe_key", &self.dedupe_key)?;
+        map.serialize_entry("conversation_key", &self.conversation_key())?;
         let name = self.kind.name();
         each_payload!(&self.kind, p => map.serialize_entry(name, p))?;
         map.end()
@@ -276,6 +278,9 @@ impl<'de> Deserialize<'de> for Event {
             standby: bool,
             #[serde(default)]
             dedupe_key: Option<String>,
+            // Derived from the other fields; read and dropped.
+            #[serde(default, rename = "conversation_key")]
+            _conversation_key: Option<String>,
             #[serde(flatten)]
             rest: Map<String, Value>,
         }

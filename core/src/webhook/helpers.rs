@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use super::event::{Event, EventKind};
+use super::event::{Event, EventKind, Party};
 
 /// A message the host sent, as it recorded it: the `message_id` the Send API returned
 /// and when it was sent (epoch ms).
@@ -75,6 +75,34 @@ impl Event {
             .filter(|s| mids.contains(&s.mid) || watermark.is_some_and(|w| s.timestamp <= w))
             .map(|s| s.mid.as_str())
             .collect()
+    }
+
+    /// The conversation this event belongs to, for ordering and locking per thread:
+    /// `<platform>:<page or account ID>:<customer>`, the customer being the PSID / IGSID
+    /// (or `user_ref`) of the person: the recipient of an echo or of anything the Page
+    /// itself sent, the sender otherwise; `-` where there is none (Page-level events).
+    /// Equal for `messaging` and `standby`, Messenger and Instagram, every form of the
+    /// same thread.
+    pub fn conversation_key(&self) -> String {
+        let page = self.page_id.as_deref();
+        let sender = self.sender.as_ref().and_then(Party::key);
+        let from_page =
+            matches!(self.kind, EventKind::Echo(_)) || (sender.is_some() && sender == page);
+        let customer = if from_page {
+            self.recipient.as_ref().and_then(Party::key)
+        } else {
+            sender
+        };
+        let platform = match self.platform {
+            super::Platform::Messenger => "messenger",
+            super::Platform::Instagram => "instagram",
+            _ => "other",
+        };
+        let mut key = String::with_capacity(48);
+        key.push_str(platform);
+        push_str(&mut key, page);
+        push_str(&mut key, customer);
+        key
     }
 
     /// A key equal for every redelivery of the same event, for deduplication.

@@ -9,6 +9,7 @@ import pathlib
 
 import agreement_cases
 import common
+import conversation_cases
 import compose_cases
 import dialect_cases
 import dialect_fidelity_cases
@@ -28,9 +29,10 @@ SUITES = [
      {**signature_cases.NOTES, **platform_2026_cases.NOTES, **agreement_cases.NOTES},
      lambda: signature_cases.cases() + platform_2026_cases.signature_cases() + agreement_cases.signature_cases()),
     ("webhook", "webhook parsing into normalised events, the verification handshake, and event helpers",
-     {**webhook_cases.NOTES, **webhook_entry_cases.NOTES, **platform_2026_cases.NOTES, **agreement_cases.NOTES},
+     {**webhook_cases.NOTES, **webhook_entry_cases.NOTES, **platform_2026_cases.NOTES, **agreement_cases.NOTES,
+      **conversation_cases.NOTES},
      lambda: webhook_cases.cases() + webhook_entry_cases.cases() + platform_2026_cases.webhook_cases()
-     + agreement_cases.webhook_cases()),
+     + agreement_cases.webhook_cases() + conversation_cases.cases()),
     ("send", "Send API and Messenger Profile bodies: serialisation and validation against the dated profile",
      {**send_cases.NOTES, **send_retired_cases.NOTES, **platform_2026_cases.NOTES, **agreement_cases.NOTES},
      lambda: send_cases.cases() + send_retired_cases.cases() + platform_2026_cases.send_cases()

@@ -70,6 +70,15 @@ def dedupe_key(kind, payload, sender, timestamp):
     return f"{kind}:{who}:{when}:{digest}"
 
 
+def conversation_key(kind, platform, page, sender, recipient):
+    """`<platform>:<page>:<customer>`: the recipient of an echo or of a Page's own event."""
+    def key(party):
+        return (party or {}).get("id") or (party or {}).get("user_ref")
+    who = key(sender)
+    customer = key(recipient) if kind == "echo" or (who is not None and who == page) else who
+    return f"{platform}:{page or '-'}:{customer or '-'}"
+
+
 def event(kind, payload, *, page, sender, recipient, timestamp, standby=False, platform="messenger"):
     """The normalised event every language returns."""
     return {
@@ -81,5 +90,6 @@ def event(kind, payload, *, page, sender, recipient, timestamp, standby=False, p
         "timestamp": timestamp,
         "standby": standby,
         "dedupe_key": dedupe_key(kind, payload, sender, timestamp),
+        "conversation_key": conversation_key(kind, platform, page, sender, recipient),
         kind: payload,
     }
