@@ -80,19 +80,21 @@ interface EventFields {
   timestamp: number
   standby: boolean
   dedupe_key: string
+  /** `<platform>:<page>:<customer>`: one key per thread, for ordering and locks. */
+  conversation_key: string
 }
 
 export interface MessageEvent extends EventFields { type: 'message'; message: MessagePayload }
 export interface EchoEvent extends EventFields { type: 'echo'; echo: MessagePayload }
 /** A person unsent a message (Instagram): remove it from the conversation. */
 export interface MessageDeletedEvent extends EventFields { type: 'message_deleted'; message_deleted: MessagePayload }
-export interface DeliveryEvent extends EventFields { type: 'delivery'; delivery: { mids?: string[]; watermark: number } }
+export interface DeliveryEvent extends EventFields { type: 'delivery'; delivery: { mids?: string[]; watermark?: number } }
 export interface ReadEvent extends EventFields { type: 'read'; read: { watermark?: number; mid?: string } }
 export interface PostbackEvent extends EventFields { type: 'postback'; postback: { mid?: string; title?: string; payload?: string; referral?: Record<string, unknown> } }
 export interface OptinEvent extends EventFields { type: 'optin'; optin: Record<string, unknown> }
 export interface ReferralEvent extends EventFields { type: 'referral'; referral: Record<string, unknown> }
-export interface ReactionEvent extends EventFields { type: 'reaction'; reaction: { mid: string; action: string; reaction?: string; emoji?: string } }
-export interface MessageEditEvent extends EventFields { type: 'message_edit'; message_edit: { mid: string; text?: string; num_edit?: number } }
+export interface ReactionEvent extends EventFields { type: 'reaction'; reaction: { mid?: string; action?: string; reaction?: string; emoji?: string } }
+export interface MessageEditEvent extends EventFields { type: 'message_edit'; message_edit: { mid?: string; text?: string; num_edit?: number } }
 export interface AccountLinkingEvent extends EventFields { type: 'account_linking'; account_linking: Record<string, unknown> }
 export interface PassThreadControlEvent extends EventFields { type: 'pass_thread_control'; pass_thread_control: Record<string, unknown> }
 export interface TakeThreadControlEvent extends EventFields { type: 'take_thread_control'; take_thread_control: Record<string, unknown> }

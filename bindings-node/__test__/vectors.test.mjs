@@ -64,6 +64,7 @@ const runners = {
         const received = msgrkit.receiveWebhook(i.app_secrets, bodyOf(i), i.headers)
         return { ...received, notification: comparable(received.notification) }
       }
+      case 'conversation_keys': return msgrkit.parseWebhook(bodyOf(i)).events.map((e) => e.conversation_key)
       case 'handshake': return msgrkit.verifyHandshake(i.query ?? i.params, i.verify_token)
       case 'is_own_echo': return msgrkit.eventsOwnEcho(bodyOf(i), i.app_id)
       case 'covered': return msgrkit.eventsCovered(bodyOf(i), i.sent)

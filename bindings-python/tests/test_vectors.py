@@ -73,6 +73,8 @@ def webhook_case(i: Dict[str, Any]) -> Any:
         headers = [tuple(pair) for pair in i["headers"]]
         received = msgrkit.receive_webhook(i["app_secrets"], body_of(i), headers)
         return {**received, "notification": comparable(received["notification"])}
+    if call == "conversation_keys":
+        return [e["conversation_key"] for e in msgrkit.parse_webhook(body_of(i))["events"]]
     if call == "handshake":
         query = i["query"] if "query" in i else i["params"]
         return msgrkit.verify_handshake(query, i["verify_token"])

@@ -120,6 +120,8 @@ class _EventFields(TypedDict):
     timestamp: int
     standby: bool
     dedupe_key: str
+    conversation_key: str
+    """``<platform>:<page>:<customer>``: one key per thread, for ordering and locks."""
 
 
 class MessageEvent(_EventFields):
