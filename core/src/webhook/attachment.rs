@@ -86,11 +86,18 @@ pub(crate) fn fold_stickers(attachments: &mut Vec<Attachment>) -> Option<String>
 /// Whether a repeat carries no value that differs from the first's (so dropping it loses
 /// nothing); a repeat with another URL or title stays an attachment of its own.
 fn adds_nothing(first: &Attachment, repeat: &Attachment) -> bool {
+    let agrees = |into: &Extra, from: &Extra| {
+        from.iter()
+            .all(|(key, value)| into.get(key).is_none_or(|kept| kept == value))
+    };
+    if !agrees(&first.extra, &repeat.extra) {
+        return false;
+    }
     let (Some(a), Some(b)) = (&first.payload, &repeat.payload) else {
         return true;
     };
     let same = |x: &Option<String>, y: &Option<String>| x.is_none() || y.is_none() || x == y;
-    same(&a.url, &b.url) && same(&a.title, &b.title)
+    same(&a.url, &b.url) && same(&a.title, &b.title) && agrees(&a.extra, &b.extra)
 }
 
 /// What a repeated sticker adds to the first one: only what the first lacks.
@@ -355,6 +362,26 @@ mod tests {
         assert_eq!(serde_json::to_value(&attachment).unwrap(), wire);
         assert!(serde_json::from_value::<Attachment>(json!({"payload": null})).is_err());
         assert!(serde_json::from_value::<Attachment>(json!(["image"])).is_err());
+    }
+
+    #[test]
+    fn a_repeated_sticker_folds_only_when_it_loses_nothing() {
+        let read = |value: serde_json::Value| -> Vec<Attachment> {
+            serde_json::from_value(value).unwrap()
+        };
+        let mut same = read(serde_json::json!([
+            {"type": "image", "payload": {"url": "https://x/s.png", "sticker_id": 7}},
+            {"type": "sticker", "payload": {"sticker_id": "7", "width": 64}}
+        ]));
+        assert_eq!(fold_stickers(&mut same).as_deref(), Some("7"));
+        assert_eq!(same.len(), 1);
+        assert_eq!(same[0].payload.as_ref().unwrap().extra["width"], 64);
+        let mut differ = read(serde_json::json!([
+            {"type": "image", "payload": {"sticker_id": 7, "width": 32}},
+            {"type": "sticker", "payload": {"sticker_id": 7, "width": 64}}
+        ]));
+        fold_stickers(&mut differ);
+        assert_eq!(differ.len(), 2, "a differing value keeps the repeat");
     }
 
     #[test]
