@@ -459,6 +459,15 @@ msgrkit_result msgrkit_graph_parse_response(uint16_t status,
                                             char **out_json);
 
 /**
+ * Every code the core can emit, `[{"code", "kind", "category"?}]`, at `*out_json`.
+ *
+ * # Safety
+ *
+ * `out_json` is writable.
+ */
+msgrkit_result msgrkit_codes(char **out_json);
+
+/**
  * The URL of the chat link `link_json` (`{"page"|"instagram", "ref"?, "text"?}`) at
  * `*out_url`: `https://m.me/acme.shop?ref=spring_sale`. A part Meta would not take is
  * `MSGRKIT_RESULT_INVALID_INPUT` (or `LIMIT_EXCEEDED`, ...) with its field (`ref`).

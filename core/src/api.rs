@@ -49,6 +49,12 @@ fn json_error(text: &str, err: &serde_json::Error, field: Option<&str>) -> Error
     crate::nesting::classify(text, failed)
 }
 
+/// Every code the core can emit, as [`crate::codes::catalogue`] lists them:
+/// `[{"code", "kind", "category"?}]`. Hosts test their error mapping against it.
+pub fn codes() -> String {
+    to_text(&crate::codes::catalogue())
+}
+
 /// Reads JSON bytes as a value, as every entry point of this module does: `invalid_utf8`,
 /// `invalid_json`, or `nesting_too_deep` past `limits::JSON_NESTING_MAX`. For shells (the
 /// CLI) that read a file before calling the core.

@@ -5,6 +5,8 @@
 
 use serde::Serialize;
 
+use crate::error::Category;
+
 /// Defines a `code()` method by an exhaustive `match` and a list of every code, from one
 /// table. A variant left out of the table does not compile; a code added to the table is
 /// in the list, so every host's mapping test sees it.
@@ -58,13 +60,28 @@ pub struct CodeEntry {
     pub code: &'static str,
     /// Its set.
     pub kind: CodeKind,
+    /// For a failed call's code, its [`Category`] (what decides a host's exception class).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub category: Option<Category>,
 }
 
 /// Every code the core can emit, set by set, in table order.
 pub fn catalogue() -> Vec<CodeEntry> {
-    let sets: [(&[&str], CodeKind); 6] = [
-        (crate::error::ERROR_CODES, CodeKind::Error),
-        (crate::graph::GRAPH_CLASS_CODES, CodeKind::GraphClass),
+    let errors = crate::error::ERROR_CATEGORIES
+        .iter()
+        .map(|(code, category)| CodeEntry {
+            code,
+            kind: CodeKind::Error,
+            category: Some(*category),
+        });
+    let graph = crate::graph::GRAPH_CLASS_CODES
+        .iter()
+        .map(|code| CodeEntry {
+            code,
+            kind: CodeKind::GraphClass,
+            category: Some(Category::Graph),
+        });
+    let sets: [(&[&str], CodeKind); 4] = [
         (
             crate::webhook::HANDSHAKE_REFUSAL_CODES,
             CodeKind::HandshakeRefusal,
@@ -73,9 +90,14 @@ pub fn catalogue() -> Vec<CodeEntry> {
         (crate::limits::VIOLATION_CODES, CodeKind::Violation),
         (crate::compose::WARNING_CODES, CodeKind::Warning),
     ];
-    sets.iter()
-        .flat_map(|(codes, kind)| codes.iter().map(|code| CodeEntry { code, kind: *kind }))
-        .collect()
+    let rest = sets.into_iter().flat_map(|(codes, kind)| {
+        codes.iter().map(move |code| CodeEntry {
+            code,
+            kind,
+            category: None,
+        })
+    });
+    errors.chain(graph).chain(rest).collect()
 }
 
 /// The codes a failed call can carry: what C maps to a `msgrkit_result` and the other

@@ -150,65 +150,59 @@ pub enum Category {
     Graph,
 }
 
-crate::codes::code_table! {
-    /// Every code an [`ErrorKind`] can have (a Graph error's code is its class's, in
-    /// [`crate::graph::GRAPH_CLASS_CODES`]).
-    ERROR_CODES: ErrorKind::code(&Self) {
-        AppSecretEmpty => "app_secret_empty",
-        SignatureMissing => "signature_missing",
-        SignatureMalformed => "signature_malformed",
-        SignatureUnsupportedAlgorithm => "signature_unsupported_algorithm",
-        SignatureSha1NotAllowed => "signature_sha1_not_allowed",
-        SignatureWrongLength => "signature_wrong_length",
-        SignatureNotHex => "signature_not_hex",
-        SignatureTrailingData => "signature_trailing_data",
-        SignatureDuplicate => "signature_duplicate",
-        SignatureMismatch => "signature_mismatch",
-        BodyTooLarge => "body_too_large",
-        NestingTooDeep => "nesting_too_deep",
-        InvalidUtf8 => "invalid_utf8",
-        InvalidJson => "invalid_json",
-        InvalidEnvelope => "invalid_envelope",
-        InvalidEvent => "invalid_event",
-        InvalidInput => "invalid_input",
-        Required => "required",
-        LimitExceeded => "limit_exceeded",
-        Unsupported => "unsupported",
-        Conflict => "conflict",
-        ValidationFailed => "validation_failed",
-    }
-    other ErrorKind::Graph(error) => error.code_name()
+/// The one table of [`ErrorKind`]s: each variant's code and category. A variant left out
+/// does not compile; [`ERROR_CODES`] and [`ERROR_CATEGORIES`] come from it.
+macro_rules! error_table {
+    ($($variant:ident => $code:literal in $category:ident),* $(,)?) => {
+        /// Every code an [`ErrorKind`] can have (a Graph error's code is its class's, in
+        /// [`crate::graph::GRAPH_CLASS_CODES`]).
+        pub const ERROR_CODES: &[&str] = &[$($code),*];
+        /// Every [`ErrorKind`] code with its category (a Graph error's is `Graph`).
+        pub const ERROR_CATEGORIES: &[(&str, Category)] = &[$(($code, Category::$category)),*];
+
+        impl ErrorKind {
+            /// The stable snake_case code, identical in every language.
+            pub fn code(&self) -> &'static str {
+                match self {
+                    $(Self::$variant { .. } => $code,)*
+                    Self::Graph(error) => error.code_name(),
+                }
+            }
+
+            /// The broad group this kind belongs to.
+            pub fn category(&self) -> Category {
+                match self {
+                    $(Self::$variant { .. } => Category::$category,)*
+                    Self::Graph(_) => Category::Graph,
+                }
+            }
+        }
+    };
 }
 
-impl ErrorKind {
-    /// The broad group this kind belongs to.
-    pub fn category(&self) -> Category {
-        match self {
-            Self::AppSecretEmpty
-            | Self::SignatureMissing
-            | Self::SignatureMalformed
-            | Self::SignatureUnsupportedAlgorithm { .. }
-            | Self::SignatureSha1NotAllowed
-            | Self::SignatureWrongLength { .. }
-            | Self::SignatureNotHex { .. }
-            | Self::SignatureTrailingData { .. }
-            | Self::SignatureDuplicate { .. }
-            | Self::SignatureMismatch => Category::Signature,
-            Self::BodyTooLarge { .. }
-            | Self::NestingTooDeep { .. }
-            | Self::InvalidUtf8 { .. }
-            | Self::InvalidJson { .. }
-            | Self::InvalidEnvelope { .. }
-            | Self::InvalidEvent { .. } => Category::Parse,
-            Self::InvalidInput { .. }
-            | Self::Required { .. }
-            | Self::LimitExceeded { .. }
-            | Self::Unsupported { .. }
-            | Self::Conflict { .. } => Category::Input,
-            Self::ValidationFailed { .. } => Category::Validation,
-            Self::Graph(_) => Category::Graph,
-        }
-    }
+error_table! {
+    AppSecretEmpty => "app_secret_empty" in Signature,
+    SignatureMissing => "signature_missing" in Signature,
+    SignatureMalformed => "signature_malformed" in Signature,
+    SignatureUnsupportedAlgorithm => "signature_unsupported_algorithm" in Signature,
+    SignatureSha1NotAllowed => "signature_sha1_not_allowed" in Signature,
+    SignatureWrongLength => "signature_wrong_length" in Signature,
+    SignatureNotHex => "signature_not_hex" in Signature,
+    SignatureTrailingData => "signature_trailing_data" in Signature,
+    SignatureDuplicate => "signature_duplicate" in Signature,
+    SignatureMismatch => "signature_mismatch" in Signature,
+    BodyTooLarge => "body_too_large" in Parse,
+    NestingTooDeep => "nesting_too_deep" in Parse,
+    InvalidUtf8 => "invalid_utf8" in Parse,
+    InvalidJson => "invalid_json" in Parse,
+    InvalidEnvelope => "invalid_envelope" in Parse,
+    InvalidEvent => "invalid_event" in Parse,
+    InvalidInput => "invalid_input" in Input,
+    Required => "required" in Input,
+    LimitExceeded => "limit_exceeded" in Input,
+    Unsupported => "unsupported" in Input,
+    Conflict => "conflict" in Input,
+    ValidationFailed => "validation_failed" in Validation,
 }
 
 impl fmt::Display for ErrorKind {

@@ -29,7 +29,7 @@ pub use functions::{
     msgrkit_validate, msgrkit_verify_handshake, msgrkit_verify_signature,
     msgrkit_verify_signature_allow_sha1, msgrkit_version,
 };
-pub use links::{msgrkit_chat_link, msgrkit_parse_chat_link, msgrkit_qr_svg};
+pub use links::{msgrkit_chat_link, msgrkit_codes, msgrkit_parse_chat_link, msgrkit_qr_svg};
 pub use receive::{msgrkit_receive_webhook, msgrkit_verify_signature_any};
 pub use result::{msgrkit_result, msgrkit_result_code};
 pub use secondary::{

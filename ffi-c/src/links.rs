@@ -9,6 +9,16 @@ use crate::boundary::{optional_text, text};
 use crate::functions::json_out;
 use crate::result::msgrkit_result;
 
+/// Every code the core can emit, `[{"code", "kind", "category"?}]`, at `*out_json`.
+///
+/// # Safety
+///
+/// `out_json` is writable.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn msgrkit_codes(out_json: *mut *mut c_char) -> msgrkit_result {
+    json_out(out_json, || Ok(api::codes()))
+}
+
 /// The URL of the chat link `link_json` (`{"page"|"instagram", "ref"?, "text"?}`) at
 /// `*out_url`: `https://m.me/acme.shop?ref=spring_sale`. A part Meta would not take is
 /// `MSGRKIT_RESULT_INVALID_INPUT` (or `LIMIT_EXCEEDED`, ...) with its field (`ref`).

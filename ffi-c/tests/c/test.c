@@ -360,6 +360,9 @@ static void test_chat_links(void) {
     msgrkit_string_free(json);
     msgrkit_string_free(svg);
     url = NULL;
+    char *codes = NULL;
+    CHECK(msgrkit_codes(&codes) == MSGRKIT_RESULT_OK && codes != NULL && strstr(codes, "\"code\":\"signature_mismatch\"") != NULL);
+    msgrkit_string_free(codes);
     CHECK(msgrkit_chat_link("{\"page\":\"acme.shop\",\"ref\":\"spring sale\"}", &url) == MSGRKIT_RESULT_INVALID_INPUT);
     char field[16];
     CHECK(url == NULL && msgrkit_last_error_field(field, sizeof field) > 0 && strcmp(field, "ref") == 0);
