@@ -346,6 +346,9 @@ export interface ClientConfig {
   retryUnknownOutcome?: boolean
 }
 
+/** Every code the core can emit: `[{code, kind, category?}]`. */
+export declare function codes(): Array<{ code: string; kind: string; category?: string }>
+
 /** A neutral message as Send API messages: `{messages, warnings}`. */
 export declare function compose(message: object | string, options?: ComposeOptions): Composed
 

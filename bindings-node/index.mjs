@@ -8,6 +8,7 @@ export const {
   Client,
   Graph,
   chatLink,
+  codes,
   compose,
   decidePolicy,
   decidePrivateReply,

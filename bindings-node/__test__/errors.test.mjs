@@ -147,3 +147,10 @@ test('without options.dialect a message is neutral', () => {
   const message = { text: 'Hi', actions: [{ type: 'reply', title: 'Yes' }] }
   assert.deepEqual(msgrkit.transcode(message), msgrkit.transcode(message, { dialect: 'neutral' }))
 })
+
+test('every core error code has a category the typings name', () => {
+  const categories = ['signature', 'parse', 'input', 'validation', 'graph']
+  const failing = msgrkit.codes().filter((e) => e.kind === 'error' || e.kind === 'graph_class')
+  assert.ok(failing.length > 30)
+  assert.deepEqual(failing.filter((e) => !categories.includes(e.category)).map((e) => e.code), [])
+})

@@ -8,6 +8,12 @@ use serde_json::Value;
 use crate::convert::{json_text, optional_json_text};
 use crate::errors::to_js_err;
 
+/// Every code the core can emit: `[{code, kind, category?}]`.
+#[napi(ts_return_type = "Array<{ code: string; kind: string; category?: string }>")]
+pub fn codes() -> Value {
+    serde_json::from_str(&api::codes()).expect("the core writes JSON")
+}
+
 /// The URL of a chat link: `chatLink({ page: 'acme.shop', ref: 'spring_sale' })` (or
 /// `instagram`, and for Messenger `text`). Throws at the part Meta would not take.
 #[napi(ts_args_type = "link: ChatLinkParts", ts_return_type = "string")]

@@ -37,6 +37,7 @@ fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(graph::graph_usage, module)?)?;
     module.add_function(wrap_pyfunction!(graph::graph_diagnose, module)?)?;
     module.add_function(wrap_pyfunction!(links::chat_link, module)?)?;
+    module.add_function(wrap_pyfunction!(links::codes, module)?)?;
     module.add_function(wrap_pyfunction!(links::parse_chat_link, module)?)?;
     module.add_function(wrap_pyfunction!(links::qr_svg, module)?)?;
     module.add_class::<graph::Graph>()?;

@@ -7,6 +7,12 @@ use pyo3::types::PyDict;
 use crate::convert::{options_text, text_to_py};
 use crate::errors::to_py_err;
 
+/// Every code the core can emit: `[{"code", "kind", "category"?}]`.
+#[pyfunction]
+pub(crate) fn codes(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
+    text_to_py(py, &api::codes())
+}
+
 /// The URL of a chat link: `chat_link(page="acme.shop", ref="spring_sale")` (or
 /// `instagram=`, and for Messenger `text=`). Raises `InputError` at the part Meta would
 /// not take.

@@ -69,3 +69,18 @@ def test_no_public_name_shadows_a_builtin() -> None:
 
     shadowing = [name for name in msgrkit.types.__all__ + msgrkit.__all__ if hasattr(builtins, name)]
     assert shadowing == []
+
+
+def test_every_core_error_code_has_an_exception_class() -> None:
+    """The exception class follows the code's category: a category the classes below do
+    not cover would reach hosts as the bare base class."""
+    classes = {"signature": msgrkit.SignatureError, "parse": msgrkit.ParseError,
+               "input": msgrkit.InputError, "validation": msgrkit.ValidationError,
+               "graph": msgrkit.GraphApiError}
+    entries = msgrkit.codes()
+    failing = [e for e in entries if e["kind"] in ("error", "graph_class")]
+    assert len(failing) > 30
+    unmapped = [e["code"] for e in failing if e.get("category") not in classes]
+    assert unmapped == []
+    assert {e["kind"] for e in entries} == {"error", "graph_class", "handshake_refusal", "policy_refusal",
+                                            "violation", "warning"}

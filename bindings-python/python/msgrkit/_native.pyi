@@ -32,6 +32,7 @@ __all__ = [
     "Graph",
     "__version__",
     "chat_link",
+    "codes",
     "compose",
     "decide_policy",
     "decide_private_reply",
@@ -117,6 +118,7 @@ def chat_link(
     text: Optional[str] = None,
 ) -> str: ...
 def parse_chat_link(url: str) -> ChatLinkParts: ...
+def codes() -> list[dict[str, str]]: ...
 def qr_svg(
     text: str, *, level: Optional[Literal["L", "M", "Q", "H"]] = None, size: Optional[int] = None
 ) -> str: ...
