@@ -460,7 +460,9 @@ export declare function transcode(message: object | string, options?: TranscodeO
 
 /**
  * Every violation of a Send API request, bare message or profile body (empty when
- * valid), judged by the profile in force on `asOf` (the newest when absent).
+ * valid), judged by the profile in force on `asOf` (the newest when absent; a `Date`, a
+ * string or epoch milliseconds, an instant meaning its UTC date). Another key throws
+ * `invalid_input` at `options.<key>`.
  */
 export declare function validate(request: object | string, options?: { asOf?: string | Date; platform?: Platform; region?: string }): Violation[]
 

@@ -154,3 +154,14 @@ test('every core error code has a category the typings name', () => {
   assert.ok(failing.length > 30)
   assert.deepEqual(failing.filter((e) => !categories.includes(e.category)).map((e) => e.code), [])
 })
+
+test('validate options: one casing rule, instants as UTC dates, unknown keys refused', () => {
+  const tagged = { recipient: { id: '1' }, messaging_type: 'MESSAGE_TAG', tag: 'ACCOUNT_UPDATE', message: { text: 'x' } }
+  const retired = (options) => msgrkit.validate(tagged, options).map((v) => v.code)
+  assert.deepEqual(retired({ asOf: '2026-04-26' }), [])
+  assert.deepEqual(retired({ as_of: '2026-04-27' }), ['retired'])
+  assert.deepEqual(retired({ asOf: new Date('2026-04-26T23:30:00-01:00') }), ['retired'])
+  assert.deepEqual(retired({ asOf: Date.UTC(2026, 3, 26, 23, 59) }), [])
+  assert.throws(() => msgrkit.validate(tagged, { asof: '2026-04-27' }),
+    (e) => e.code === 'invalid_input' && e.field === 'options.asof')
+})

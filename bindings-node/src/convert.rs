@@ -197,12 +197,31 @@ pub(crate) fn epoch_ms(env: &Env, field: &str, value: &Unknown<'_>) -> napi::Res
     }
 }
 
-/// A date as `YYYY-MM-DD` from a string, or the UTC day of a `Date`.
-pub(crate) fn date_text(env: &Env, field: &str, value: &Unknown<'_>) -> napi::Result<String> {
-    if value.get_type()? == ValueType::String {
-        // SAFETY: the type was just checked.
-        return unsafe { value.cast::<String>() };
+/// The one casing rule of JS option objects: a top-level camelCase key is the core's
+/// snake_case name (`asOf` is `as_of`, `maxBodyBytes` is `max_body_bytes`); snake_case
+/// keys pass unchanged. The core refuses a key it does not know.
+pub(crate) fn snake_case_keys(text: &str) -> String {
+    match serde_json::from_str::<Value>(text) {
+        Ok(Value::Object(map)) => {
+            let renamed: serde_json::Map<String, Value> = map
+                .into_iter()
+                .map(|(key, value)| (snake(&key), value))
+                .collect();
+            Value::Object(renamed).to_string()
+        }
+        _ => text.to_owned(),
     }
-    let ms = epoch_ms(env, field, value)?;
-    Ok(msgrkit::limits::Date::from_millis(ms).to_string())
+}
+
+fn snake(key: &str) -> String {
+    let mut out = String::with_capacity(key.len() + 4);
+    for c in key.chars() {
+        if c.is_ascii_uppercase() {
+            out.push('_');
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }

@@ -7,8 +7,8 @@ use napi_derive::napi;
 use serde_json::{Map, Value};
 
 use crate::convert::{
-    Body, body_bytes, date_text, epoch_ms, is_nullish, js, json_text, optional_json_text, pairs,
-    parsed,
+    Body, body_bytes, epoch_ms, is_nullish, js, json_text, optional_json_text, pairs, parsed,
+    snake_case_keys,
 };
 use crate::errors::{refusal_to_js_err, to_js_err};
 
@@ -210,7 +210,7 @@ pub fn events_covered(env: Env, body: Body, sent: Unknown<'_>) -> napi::Result<V
 /// Splits `{dialect, ...composeOptions}` into the dialect (empty when absent: the core's
 /// default) and the compose options' JSON text.
 fn dialect_and_options(env: &Env, options: Option<&Unknown<'_>>) -> napi::Result<(String, String)> {
-    let text = optional_json_text(env, "options", options)?;
+    let text = snake_case_keys(&optional_json_text(env, "options", options)?);
     let mut options = match serde_json::from_str(&text) {
         Ok(Value::Object(map)) => map,
         _ => Map::new(),
@@ -266,7 +266,9 @@ pub fn menu(env: Env, menu: Unknown<'_>, options: Option<Unknown<'_>>) -> napi::
 }
 
 /// Every violation of a Send API request, bare message or profile body (empty when
-/// valid), judged by the profile in force on `asOf` (the newest when absent).
+/// valid), judged by the profile in force on `asOf` (the newest when absent; a `Date`, a
+/// string or epoch milliseconds, an instant meaning its UTC date). Another key throws
+/// `invalid_input` at `options.<key>`.
 #[napi(
     ts_args_type = "request: object | string, options?: { asOf?: string | Date; platform?: Platform; region?: string }",
     ts_return_type = "Violation[]"
@@ -274,25 +276,13 @@ pub fn menu(env: Env, menu: Unknown<'_>, options: Option<Unknown<'_>>) -> napi::
 pub fn validate(
     env: Env,
     request: Unknown<'_>,
-    options: Option<Object<'_>>,
+    options: Option<Unknown<'_>>,
 ) -> napi::Result<Value> {
     let request = json_text(&env, "request", &request)?;
-    let mut core_options = Map::new();
-    if let Some(options) = options {
-        let as_of: Option<Unknown<'_>> = options.get("asOf")?;
-        if let Some(as_of) = as_of.filter(|v| !is_nullish(v)) {
-            let date = date_text(&env, "as_of", &as_of)?;
-            core_options.insert("as_of".to_owned(), date.into());
-        }
-        if let Some(platform) = options.get::<String>("platform")? {
-            core_options.insert("platform".to_owned(), platform.into());
-        }
-        if let Some(region) = options.get::<String>("region")? {
-            core_options.insert("region".to_owned(), region.into());
-        }
-    }
-    let text = api::validate(&request, &Value::Object(core_options).to_string())
-        .map_err(|e| to_js_err(&env, e))?;
+    // JSON.stringify writes a Date as its ISO instant; keys follow the one casing rule.
+    let options = optional_json_text(&env, "options", options.as_ref())?;
+    let options = snake_case_keys(&options);
+    let text = api::validate(&request, &options).map_err(|e| to_js_err(&env, e))?;
     let mut answer: Value = serde_json::from_str(&text).expect("the core writes JSON");
     Ok(answer["violations"].take())
 }

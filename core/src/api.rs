@@ -194,15 +194,45 @@ pub fn transcode(dialect_name: &str, message_json: &str, options_json: &str) -> 
         .map_err(|e| crate::nesting::classify(message_json, e))
 }
 
-/// The profile named by `{"as_of"?: "YYYY-MM-DD", "platform"?: "messenger"|"instagram",
-/// "region"?: "DE"}`.
+/// The keys of the profile options.
+const PROFILE_OPTIONS: &[&str] = &["as_of", "platform", "region"];
+
+/// The profile named by `{"as_of"?: "YYYY-MM-DD" | instant | epoch ms, "platform"?:
+/// "messenger"|"instagram", "region"?: "DE"}`; any other key is refused.
 fn platform_of(options: &Value) -> Result<Platform> {
-    let platform = match options.get("as_of").and_then(Value::as_str) {
-        Some(date) => Platform::as_of(
+    let invalid = |field: &str, detail: &str| {
+        Error::at(
+            ErrorKind::InvalidInput {
+                detail: detail.to_owned(),
+            },
+            format!("options.{field}"),
+        )
+    };
+    // A misspelt option is refused, never ignored, in every language.
+    if let Some(key) = options
+        .as_object()
+        .and_then(|map| map.keys().find(|k| !PROFILE_OPTIONS.contains(&k.as_str())))
+    {
+        return Err(invalid(key, "not an option (as_of, platform, region)"));
+    }
+    let platform = match options.get("as_of") {
+        None | Some(Value::Null) => Platform::latest(),
+        Some(Value::String(date)) => Platform::as_of(
             date.parse::<Date>()
                 .map_err(|e| Error::at(e.kind().clone(), "options.as_of"))?,
         ),
-        None => Platform::latest(),
+        // Epoch milliseconds: an instant, so its UTC date.
+        Some(Value::Number(ms)) => {
+            Platform::as_of(Date::from_millis(ms.as_i64().ok_or_else(|| {
+                invalid("as_of", "epoch milliseconds are a whole number")
+            })?))
+        }
+        Some(_) => {
+            return Err(invalid(
+                "as_of",
+                "a date (YYYY-MM-DD), an instant, or epoch milliseconds",
+            ));
+        }
     };
     let product: Product = match options.get("platform") {
         Some(value) => serde_json::from_value(value.clone()).map_err(|e| {
@@ -348,6 +378,23 @@ pub fn decide_private_reply(input_json: &str) -> Result<String> {
 #[cfg(test)]
 mod tests {
     use super::{menu, transcode};
+
+    #[test]
+    fn profile_options_take_instants_and_refuse_unknown_keys() {
+        let tagged = r#"{"recipient": {"id": "1"}, "messaging_type": "MESSAGE_TAG",
+                         "tag": "ACCOUNT_UPDATE", "message": {"text": "x"}}"#;
+        let retired =
+            |options: &str| super::validate(tagged, options).map(|v| v.contains("retired"));
+        assert!(!retired(r#"{"as_of": 1777247999000}"#).unwrap());
+        assert!(retired(r#"{"as_of": 1777248000000}"#).unwrap());
+        let error = super::validate(tagged, r#"{"asof": "2026-04-27"}"#).unwrap_err();
+        assert_eq!(
+            (error.code(), error.field()),
+            ("invalid_input", Some("options.asof"))
+        );
+        let error = super::validate(tagged, r#"{"as_of": true}"#).unwrap_err();
+        assert_eq!(error.field(), Some("options.as_of"));
+    }
 
     #[test]
     fn an_empty_dialect_name_means_neutral() {
