@@ -2,7 +2,7 @@
 and however Meta delivered it (issue 19, item 1). Keys are written out here literally."""
 
 from common import compact, make_case
-from webhook_cases import APP, IG, IGSID, PAGE, USER, entry, envelope, item
+from webhook_cases import APP, IG, IGSID, PAGE, USER, entry, envelope, ev, item, parsed
 
 NOTES = {
     "conversation_key": "events of one thread share a conversation_key: the customer is the recipient of echoes",
@@ -33,6 +33,15 @@ def cases():
         keys_case("message-echo-read-and-standby-share-one-key", mixed, [thread] * 4,
                   comment="the echo's customer is its recipient; standby is the same thread"),
         keys_case("instagram-thread", ig, [f"instagram:{IG}:{IGSID}"] * 2),
+        make_case("webhook/conversation/redelivered-in-standby-and-alone-same-keys",
+                  {"body": compact(envelope(
+                      entry(messaging=[item("message", {"mid": "m_C7", "text": "again"}, timestamp=1700000000)]),
+                      entry(standby=[item("message", {"mid": "m_C7", "text": "again"})])))},
+                  parsed("page", [ev("message", {"mid": "m_C7", "text": "again"}, timestamp=1700000000000),
+                                  ev("message", {"mid": "m_C7", "text": "again"}, standby=True)]),
+                  flags=["conversation_key"],
+                  comment="the same message in messaging (timestamp in seconds) and in standby (milliseconds): "
+                          "one dedupe key, one conversation key"),
         keys_case("other-customer-and-page-level-event", other,
                   [f"messenger:{PAGE}:6500000000000002", f"messenger:{PAGE}:-"],
                   comment="a Page-level event has no customer: `-`"),
