@@ -28,7 +28,7 @@ use serde::{Deserialize, Serialize};
 pub use date::Date;
 pub use graph_versions::{
     GRAPH_VERSION_NOTICE_DAYS, GRAPH_VERSIONS, GraphVersion, VersionState, VersionStatus,
-    graph_version_status,
+    graph_version_status, parse_graph_version,
 };
 pub use instagram::{
     INSTAGRAM_FILE_TYPES, INSTAGRAM_IMAGE_TYPES, INSTAGRAM_INTRODUCTIONS, INSTAGRAM_RETIREMENTS,

@@ -290,33 +290,14 @@ fn invalid(field: &str, detail: &str) -> Error {
     )
 }
 
-/// Percent-decodes a query component (`+` is a space, as browsers write forms).
+/// A query component decoded as the handshake's are (`+` is a space).
 fn decode(text: &str) -> Result<String> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut index = 0;
-    while index < bytes.len() {
-        match bytes[index] {
-            b'%' => {
-                let hex = bytes
-                    .get(index + 1..index + 3)
-                    .and_then(|h| std::str::from_utf8(h).ok())
-                    .and_then(|h| u8::from_str_radix(h, 16).ok())
-                    .ok_or_else(|| invalid("url", "a broken percent escape"))?;
-                out.push(hex);
-                index += 3;
-            }
-            b'+' => {
-                out.push(b' ');
-                index += 1;
-            }
-            byte => {
-                out.push(byte);
-                index += 1;
-            }
-        }
-    }
-    String::from_utf8(out).map_err(|_| invalid("url", "a parameter that is not utf-8"))
+    crate::webhook::percent_decode(text).ok_or_else(|| {
+        invalid(
+            "url",
+            "a broken percent escape, or a value that is not utf-8",
+        )
+    })
 }
 
 #[cfg(test)]

@@ -24,6 +24,7 @@ use serde_json::Value;
 
 pub use attachment::{Attachment, AttachmentKind, AttachmentPayload, Coordinates};
 pub use event::{Event, EventKind, Party, Platform};
+pub(crate) use handshake::percent_decode;
 pub use handshake::{
     HANDSHAKE_REFUSAL_CODES, HandshakeAnswer, HandshakeRefusal, handshake, handshake_query,
 };

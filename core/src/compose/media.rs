@@ -156,7 +156,10 @@ fn instagram_refusal(media: &Media, options: &ComposeOptions) -> Option<String> 
         }
         let pdf = media.mime.as_deref().map_or_else(
             || is_pdf_name(media.filename.as_deref().or(media.url.as_deref())),
-            |mime| mime.eq_ignore_ascii_case("application/pdf"),
+            |mime| {
+                let mime = mime.to_ascii_lowercase();
+                crate::limits::INSTAGRAM_FILE_TYPES.contains(&mime.as_str())
+            },
         );
         if !pdf {
             return Some("instagram takes only pdf files".to_owned());

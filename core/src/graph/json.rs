@@ -56,7 +56,8 @@ pub fn graph_from_json(config: &Value) -> Result<Graph> {
         graph = graph.app_secret(secret);
     }
     if let Some(version) = text("version")? {
-        if !is_version(version) {
+        // Anything else would be pasted into every URL.
+        if crate::limits::parse_graph_version(version).is_none() {
             return Err(Error::at(
                 ErrorKind::InvalidInput {
                     detail: "a graph version looks like v27.0".to_owned(),
@@ -186,14 +187,6 @@ pub fn response_to_json(response: &RawResponse) -> Result<Value> {
             None => Err(error),
         },
     }
-}
-
-/// `vN.N`: anything else would be pasted into every URL.
-fn is_version(text: &str) -> bool {
-    let digits = |s: &str| !s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit());
-    text.strip_prefix('v')
-        .and_then(|rest| rest.split_once('.'))
-        .is_some_and(|(major, minor)| digits(major) && digits(minor))
 }
 
 fn refs(items: &[String]) -> Vec<&str> {

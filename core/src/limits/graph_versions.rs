@@ -133,16 +133,21 @@ pub fn graph_version_status(version: &str, as_of: Date) -> VersionStatus {
     }
 }
 
+/// `vN.M` as its two numbers (each 1 to 4 digits); `None` for anything else. The one
+/// reading of a Graph version: configurations refuse what it refuses.
+pub fn parse_graph_version(version: &str) -> Option<(u32, u32)> {
+    let (major, minor) = version.strip_prefix('v')?.split_once('.')?;
+    let number = |s: &str| {
+        (!s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse().ok())
+            .flatten()
+    };
+    Some((number(major)?, number(minor)?))
+}
+
 /// Whether `version` is `vN.M` below the table's first entry (every such version has ended).
 fn older_than_table(version: &str) -> bool {
-    let Some((major, minor)) = version
-        .strip_prefix('v')
-        .and_then(|rest| rest.split_once('.'))
-    else {
-        return false;
-    };
-    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-    digits(major) && digits(minor) && major.parse::<u32>().is_ok_and(|m| m < 4)
+    parse_graph_version(version).is_some_and(|(major, _)| major < 4)
 }
 
 fn days_between(from: Date, to: Date) -> i64 {

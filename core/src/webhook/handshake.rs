@@ -126,7 +126,7 @@ pub fn handshake_query(query: &str, verify_token: &str) -> HandshakeAnswer {
 }
 
 /// Decodes `application/x-www-form-urlencoded` text; `None` on a bad escape or bad UTF-8.
-fn percent_decode(text: &str) -> Option<String> {
+pub(crate) fn percent_decode(text: &str) -> Option<String> {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
