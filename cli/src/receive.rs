@@ -36,8 +36,9 @@ pub(crate) fn verify(
     compact: bool,
 ) -> Outcome {
     let body = io::read_input(file.as_deref())?;
-    let verified = signature::verify_any(secrets, &body, header, options(allow_sha1))
-        .map_err(|err| io::reject(&err))?;
+    let verified =
+        signature::verify_any(secrets, &body, header, VerifyOptions::with_sha1(allow_sha1))
+            .map_err(|err| io::reject(&err))?;
     Ok(io::print_json(
         &json!({
             "verified": true,
@@ -78,8 +79,14 @@ pub(crate) fn parse(args: ParseArgs, compact: bool) -> Outcome {
         }
         let headers = header_lines(path)?;
         let pairs = headers.iter().map(|(k, v)| (k.as_str(), v.as_str()));
-        let received = webhook::receive(&secrets, &body, pairs, options(args.allow_sha1), &limits)
-            .map_err(|err| io::reject(&err))?;
+        let received = webhook::receive(
+            &secrets,
+            &body,
+            pairs,
+            VerifyOptions::with_sha1(args.allow_sha1),
+            &limits,
+        )
+        .map_err(|err| io::reject(&err))?;
         return Ok(io::print_json(&received, compact));
     }
     if !secrets.is_empty() || args.header.is_some() {
@@ -88,8 +95,13 @@ pub(crate) fn parse(args: ParseArgs, compact: bool) -> Outcome {
         }
         // A secret without a header means the delivery is unsigned: fail closed.
         let header = args.header.unwrap_or_default();
-        signature::verify_any(&secrets, &body, &header, options(args.allow_sha1))
-            .map_err(|err| io::reject(&err))?;
+        signature::verify_any(
+            &secrets,
+            &body,
+            &header,
+            VerifyOptions::with_sha1(args.allow_sha1),
+        )
+        .map_err(|err| io::reject(&err))?;
     }
     let notification = webhook::parse_with(&body, &limits).map_err(|err| io::reject(&err))?;
     Ok(io::print_json(&notification, compact))
@@ -131,12 +143,4 @@ fn is_request_line(line: &str) -> bool {
         && !line
             .split_once(' ')
             .is_some_and(|(name, _)| name.ends_with(':'))
-}
-
-pub(crate) fn options(allow_sha1: bool) -> VerifyOptions {
-    if allow_sha1 {
-        VerifyOptions::allowing_sha1()
-    } else {
-        VerifyOptions::default()
-    }
 }

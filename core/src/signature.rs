@@ -66,6 +66,12 @@ impl VerifyOptions {
     pub fn allowing_sha1() -> Self {
         Self { allow_sha1: true }
     }
+
+    /// Options that accept legacy SHA-1 signatures when `allow_sha1` is set (the bindings'
+    /// and the CLI's flag).
+    pub fn with_sha1(allow_sha1: bool) -> Self {
+        Self { allow_sha1 }
+    }
 }
 
 /// Verifies `header` (the value of `X-Hub-Signature-256`) against the raw `body`.

@@ -4,7 +4,7 @@
 
 use std::ffi::c_char;
 
-use msgrkit_core::api;
+use msgrkit_core::{api, signature};
 
 use crate::boundary::{Failure, boundary, bytes, out_param, text};
 use crate::functions::json_out;
@@ -77,12 +77,10 @@ pub unsafe extern "C" fn msgrkit_verify_signature_any(
                 text(header, "header")?,
             )
         };
-        let verified = api::verify_signature_any(&secrets, body, header, allow_sha1)?;
-        let index: serde_json::Value =
-            serde_json::from_str(&verified).expect("the core writes JSON");
-        let index = index["secret_index"].as_u64().expect("an index");
+        let options = signature::VerifyOptions::with_sha1(allow_sha1);
+        let verified = signature::verify_any(&secrets, body, header, options)?;
         // SAFETY: checked non-NULL above.
-        unsafe { *out_secret_index = usize::try_from(index).expect("an index of the list") };
+        unsafe { *out_secret_index = verified.secret_index };
         Ok(())
     })
 }

@@ -17,12 +17,13 @@ pub fn verify_signature(
     header: &str,
     allow_sha1: bool,
 ) -> Result<&'static str> {
-    let options = if allow_sha1 {
-        VerifyOptions::allowing_sha1()
-    } else {
-        VerifyOptions::default()
-    };
-    signature::verify_with(app_secret, body, header, options).map(signature::Algorithm::name)
+    signature::verify_with(
+        app_secret,
+        body,
+        header,
+        VerifyOptions::with_sha1(allow_sha1),
+    )
+    .map(signature::Algorithm::name)
 }
 
 /// The `X-Hub-Signature-256` value (`sha256=<hex>`) of `body`.
@@ -50,7 +51,8 @@ pub fn verify_signature_any<S: AsRef<[u8]>>(
     header: &str,
     allow_sha1: bool,
 ) -> Result<String> {
-    signature::verify_any(secrets, body, header, verify_options(allow_sha1)).map(|v| to_text(&v))
+    signature::verify_any(secrets, body, header, VerifyOptions::with_sha1(allow_sha1))
+        .map(|v| to_text(&v))
 }
 
 /// A webhook request verified with each of `secrets` and parsed, from its header list
@@ -70,15 +72,14 @@ pub fn receive_webhook<S: AsRef<[u8]>>(
     let headers: Vec<(String, String)> = read(headers_json, "headers")?;
     let parse = webhook::ParseOptions::default().max_body_bytes(max_body_bytes);
     let pairs = headers.iter().map(|(k, v)| (k.as_str(), v.as_str()));
-    webhook::receive(secrets, body, pairs, verify_options(allow_sha1), &parse).map(|r| to_text(&r))
-}
-
-pub(super) fn verify_options(allow_sha1: bool) -> VerifyOptions {
-    if allow_sha1 {
-        VerifyOptions::allowing_sha1()
-    } else {
-        VerifyOptions::default()
-    }
+    webhook::receive(
+        secrets,
+        body,
+        pairs,
+        VerifyOptions::with_sha1(allow_sha1),
+        &parse,
+    )
+    .map(|r| to_text(&r))
 }
 
 /// Verifies the signature found in a host's header list (`[[name, value], ...]`,
@@ -94,7 +95,7 @@ pub fn verify_signature_headers(
     allow_sha1: bool,
 ) -> Result<&'static str> {
     let headers: Vec<(String, String)> = read(headers_json, "headers")?;
-    let options = verify_options(allow_sha1);
+    let options = VerifyOptions::with_sha1(allow_sha1);
     let pairs = headers.iter().map(|(k, v)| (k.as_str(), v.as_str()));
     signature::verify_headers(app_secret, body, pairs, options).map(signature::Algorithm::name)
 }
