@@ -19,13 +19,7 @@ pub(crate) fn codes(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
 #[pyfunction]
 #[pyo3(signature = (**parts))]
 pub(crate) fn chat_link(py: Python<'_>, parts: Option<&Bound<'_, PyDict>>) -> PyResult<String> {
-    let parts = options_text(parts)?;
-    let parts = if parts.is_empty() {
-        "{}".to_owned()
-    } else {
-        parts
-    };
-    api::chat_link(&parts).map_err(|e| to_py_err(py, e))
+    api::chat_link(&options_text(parts)?).map_err(|e| to_py_err(py, e))
 }
 
 /// A chat link read back into its parts: `{"page"|"instagram", "ref"?, "text"?, "other"?}`.

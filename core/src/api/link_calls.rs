@@ -1,6 +1,6 @@
 //! Chat links and QR codes on the JSON-text surface.
 
-use super::{read, to_text, value_or_empty};
+use super::{to_text, value_or_empty};
 use crate::error::{Error, ErrorKind, Result};
 use crate::link::{self, ChatLink, QrOptions};
 
@@ -8,10 +8,12 @@ use crate::link::{self, ChatLink, QrOptions};
 ///
 /// # Errors
 ///
-/// `invalid_json` (field `link`) for a body that is not such an object (an unknown key
-/// included); the errors of [`ChatLink::url`].
+/// `invalid_json` (field `link`) for text that is not JSON; `invalid_input` (field `link`)
+/// for JSON that is not such an object, an unknown key included; the errors of
+/// [`ChatLink::url`].
 pub fn chat_link(link_json: &str) -> Result<String> {
-    let link: ChatLink = read(link_json, "link")?;
+    let link: ChatLink =
+        serde_json::from_value(value_or_empty(link_json, "link")?).map_err(|e| invalid_link(&e))?;
     link.url()
 }
 
@@ -46,4 +48,13 @@ pub fn qr_svg(text: &str, options_json: &str) -> Result<String> {
         )
     })?;
     link::qr_svg(text, &options)
+}
+
+fn invalid_link(error: &serde_json::Error) -> Error {
+    Error::at(
+        ErrorKind::InvalidInput {
+            detail: error.to_string(),
+        },
+        "link",
+    )
 }

@@ -49,7 +49,7 @@ def build_cases():
              flags=["instagram"]),
         link("instagram-handle-with-at", {"instagram": "@acme.shop"}, err("invalid_input", "instagram"), flags=["instagram"]),
         link("instagram-takes-no-text", {"instagram": "acme.shop", "text": "hi"}, err("unsupported", "text"), flags=["instagram"]),
-        link("unknown-key", {"page": "acme.shop", "reff": "x"}, {"error": {"code": "invalid_json"}},
+        link("unknown-key", {"page": "acme.shop", "reff": "x"}, err("invalid_input", "link"),
              comment="a misspelt key is refused, never ignored"),
     ]
 
