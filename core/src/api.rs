@@ -8,7 +8,6 @@ use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
 
 use crate::error::{Error, ErrorKind, Result};
-use crate::limits::{self, Date, Platform, Product};
 use crate::policy::{self, PolicyInput};
 use crate::{compose, dialect, webhook};
 
@@ -16,6 +15,7 @@ use crate::{compose, dialect, webhook};
 mod connection;
 mod graph_calls;
 mod link_calls;
+mod send_calls;
 mod signature_calls;
 #[cfg(feature = "blocking")]
 pub use connection::Connection;
@@ -24,6 +24,7 @@ pub use graph_calls::{
     graph_request, graph_request_with, graph_usage,
 };
 pub use link_calls::{chat_link, parse_chat_link, qr_svg};
+pub use send_calls::{normalize, validate};
 pub use signature_calls::{
     receive_webhook, sign, verify_signature, verify_signature_any, verify_signature_headers,
 };
@@ -194,93 +195,6 @@ pub fn transcode(dialect_name: &str, message_json: &str, options_json: &str) -> 
         .map_err(|e| crate::nesting::classify(message_json, e))
 }
 
-/// The keys of the profile options.
-const PROFILE_OPTIONS: &[&str] = &["as_of", "platform", "region"];
-
-/// The profile named by `{"as_of"?: "YYYY-MM-DD" | instant | epoch ms, "platform"?:
-/// "messenger"|"instagram", "region"?: "DE"}`; any other key is refused.
-fn platform_of(options: &Value) -> Result<Platform> {
-    let invalid = |field: &str, detail: &str| {
-        Error::at(
-            ErrorKind::InvalidInput {
-                detail: detail.to_owned(),
-            },
-            format!("options.{field}"),
-        )
-    };
-    // A misspelt option is refused, never ignored, in every language.
-    if let Some(key) = options
-        .as_object()
-        .and_then(|map| map.keys().find(|k| !PROFILE_OPTIONS.contains(&k.as_str())))
-    {
-        return Err(invalid(key, "not an option (as_of, platform, region)"));
-    }
-    let platform = match options.get("as_of") {
-        None | Some(Value::Null) => Platform::latest(),
-        Some(Value::String(date)) => Platform::as_of(
-            date.parse::<Date>()
-                .map_err(|e| Error::at(e.kind().clone(), "options.as_of"))?,
-        ),
-        // Epoch milliseconds: an instant, so its UTC date.
-        Some(Value::Number(ms)) => {
-            Platform::as_of(Date::from_millis(ms.as_i64().ok_or_else(|| {
-                invalid("as_of", "epoch milliseconds are a whole number")
-            })?))
-        }
-        Some(_) => {
-            return Err(invalid(
-                "as_of",
-                "a date (YYYY-MM-DD), an instant, or epoch milliseconds",
-            ));
-        }
-    };
-    let product: Product = match options.get("platform") {
-        Some(value) => serde_json::from_value(value.clone()).map_err(|e| {
-            Error::at(
-                ErrorKind::InvalidInput {
-                    detail: e.to_string(),
-                },
-                "options.platform",
-            )
-        })?,
-        None => Product::default(),
-    };
-    let platform = platform.for_product(product);
-    match options.get("region") {
-        None | Some(Value::Null) => Ok(platform),
-        Some(value) => {
-            let region = value
-                .as_str()
-                .ok_or_else(|| {
-                    Error::at(
-                        ErrorKind::InvalidInput {
-                            detail: "expected a country code".to_owned(),
-                        },
-                        "options.region",
-                    )
-                })?
-                .parse::<limits::Region>()
-                .map_err(|e| Error::at(e.kind().clone(), "options.region"))?;
-            Ok(platform.in_region(region))
-        }
-    }
-}
-
-/// Validates a Send API request, a bare message or a Messenger Profile body:
-/// `{"violations": [...]}` (empty when valid), as `msgrkit validate` prints it. Options:
-/// `{"as_of"?, "platform"?, "region"?}`.
-///
-/// # Errors
-///
-/// `invalid_json` when either text is not JSON; bad options.
-pub fn validate(request_json: &str, options_json: &str) -> Result<String> {
-    let body: Value = read(request_json, "request")?;
-    let platform = platform_of(&value_or_empty(options_json, "options")?)?;
-    Ok(to_text(
-        &json!({ "violations": limits::validate_json(&body, &platform) }),
-    ))
-}
-
 /// Decides `messaging_type` and `tag` for a policy input (the vectors' form):
 /// `{"messaging_type", "tag"}` or `{"refusal": {...}}`.
 ///
@@ -309,15 +223,6 @@ pub fn verify_handshake_params(
         params.iter().map(|(k, v)| (k.as_str(), v.as_str())),
         verify_token,
     ))
-}
-
-/// A Send API request, bare message or profile body in Meta's exact form.
-///
-/// # Errors
-///
-/// `invalid_json`, and where the body does not fit the model, the field concerned.
-pub fn normalize(body_json: &str) -> Result<String> {
-    crate::send::normalize_json(&read(body_json, "body")?).map(|v| to_text(&v))
 }
 
 /// Composes a neutral message: `{"messages", "warnings"}`.
@@ -378,23 +283,6 @@ pub fn decide_private_reply(input_json: &str) -> Result<String> {
 #[cfg(test)]
 mod tests {
     use super::{menu, transcode};
-
-    #[test]
-    fn profile_options_take_instants_and_refuse_unknown_keys() {
-        let tagged = r#"{"recipient": {"id": "1"}, "messaging_type": "MESSAGE_TAG",
-                         "tag": "ACCOUNT_UPDATE", "message": {"text": "x"}}"#;
-        let retired =
-            |options: &str| super::validate(tagged, options).map(|v| v.contains("retired"));
-        assert!(!retired(r#"{"as_of": 1777247999000}"#).unwrap());
-        assert!(retired(r#"{"as_of": 1777248000000}"#).unwrap());
-        let error = super::validate(tagged, r#"{"asof": "2026-04-27"}"#).unwrap_err();
-        assert_eq!(
-            (error.code(), error.field()),
-            ("invalid_input", Some("options.asof"))
-        );
-        let error = super::validate(tagged, r#"{"as_of": true}"#).unwrap_err();
-        assert_eq!(error.field(), Some("options.as_of"));
-    }
 
     #[test]
     fn an_empty_dialect_name_means_neutral() {

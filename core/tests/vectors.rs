@@ -56,12 +56,7 @@ fn signature_vectors() {
             .map(|alg| json!(alg.name())),
             "sign" => msgrkit::api::sign(secret, &body(input)).map(|header| json!(header)),
             "verify_headers" => {
-                let headers: Vec<(&str, &str)> = input["headers"]
-                    .as_array()
-                    .expect("headers")
-                    .iter()
-                    .map(|pair| (pair[0].as_str().unwrap(), pair[1].as_str().unwrap()))
-                    .collect();
+                let headers = header_pairs(input);
                 signature::verify_headers(secret, &body(input), headers, options(input))
                     .map(|alg| json!(alg.name()))
             }
@@ -84,12 +79,7 @@ fn webhook_vectors() {
                     .map(|n| comparable(serde_json::to_value(n).expect("serialisable")))
             }
             "receive" => {
-                let headers: Vec<(&str, &str)> = input["headers"]
-                    .as_array()
-                    .expect("headers")
-                    .iter()
-                    .map(|pair| (pair[0].as_str().unwrap(), pair[1].as_str().unwrap()))
-                    .collect();
+                let headers = header_pairs(input);
                 let parse = webhook::ParseOptions::default();
                 let received = webhook::receive(
                     &secrets(input),
@@ -145,6 +135,14 @@ fn webhook_vectors() {
         }
     });
     assert_no_failures("webhook", failures);
+}
+
+/// The `headers` of a case as `(name, value)` pairs.
+fn header_pairs(input: &Value) -> Vec<(&str, &str)> {
+    let pairs = input["headers"].as_array().expect("headers").iter();
+    pairs
+        .map(|pair| (pair[0].as_str().unwrap(), pair[1].as_str().unwrap()))
+        .collect()
 }
 
 fn secrets(input: &Value) -> Vec<&str> {
