@@ -13,12 +13,14 @@ use crate::{compose, dialect, webhook};
 
 #[cfg(feature = "blocking")]
 mod connection;
+mod emit_calls;
 mod graph_calls;
 mod link_calls;
 mod send_calls;
 mod signature_calls;
 #[cfg(feature = "blocking")]
 pub use connection::Connection;
+pub use emit_calls::{emit, emit_outcome, verify_callback};
 pub use graph_calls::{
     graph_diagnose, graph_diagnose_requests, graph_parse_response, graph_parse_user_profile,
     graph_request, graph_request_with, graph_usage,

@@ -19,6 +19,8 @@ pub enum WarningCode {
     RetiredFeature,
     /// A field the reader does not know; ignored.
     UnknownField,
+    /// An inbound event the vendor has no callback for (`emit`), named by its dedupe key.
+    NoEquivalent,
 }
 
 /// One change, with the input field it concerns.
@@ -63,5 +65,6 @@ crate::codes::code_table! {
         Replaced => "replaced",
         RetiredFeature => "retired_feature",
         UnknownField => "unknown_field",
+        NoEquivalent => "no_equivalent",
     }
 }

@@ -46,6 +46,20 @@ impl Date {
     }
 }
 
+/// An epoch-milliseconds instant as ISO-8601 UTC with milliseconds,
+/// `2026-04-27T00:00:00.000Z` (the vendors' callback time format).
+pub fn iso_millis(millis: i64) -> String {
+    let date = Date::from_millis(millis);
+    let in_day = millis.rem_euclid(MS_PER_DAY);
+    let (seconds, ms) = (in_day / 1000, in_day % 1000);
+    format!(
+        "{date}T{:02}:{:02}:{:02}.{ms:03}Z",
+        seconds / 3600,
+        seconds / 60 % 60,
+        seconds % 60
+    )
+}
+
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
@@ -186,6 +200,13 @@ fn civil_from_days(days: i64) -> (i32, u8, u8) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn iso_instants_have_milliseconds_and_handle_negative_times() {
+        assert_eq!(iso_millis(0), "1970-01-01T00:00:00.000Z");
+        assert_eq!(iso_millis(1_605_514_662_814), "2020-11-16T08:17:42.814Z");
+        assert_eq!(iso_millis(-1), "1969-12-31T23:59:59.999Z");
+    }
 
     #[test]
     fn parses_prints_and_converts() {

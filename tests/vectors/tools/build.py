@@ -13,6 +13,7 @@ import conversation_cases
 import compose_cases
 import dialect_cases
 import dialect_fidelity_cases
+import emit_cases
 import webhook_entry_cases
 import send_retired_cases
 import graph_cases
@@ -48,6 +49,8 @@ SUITES = [
      {**graph_cases.NOTES, **graph_2026_cases.NOTES}, lambda: graph_cases.cases() + graph_2026_cases.cases()),
     ("link", "m.me and ig.me chat links with a ref, parsed back, as QR codes, and the ref's round trip through the webhook",
      link_cases.NOTES, link_cases.cases),
+    ("emit", "Meta webhooks and send outcomes as Smooch, Sunshine Conversations, Sinch and Linktor callbacks, with their signatures",
+     emit_cases.NOTES, emit_cases.cases),
 ]
 
 
