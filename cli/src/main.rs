@@ -7,6 +7,8 @@
 
 mod demo;
 mod demo_send;
+mod emit;
+mod flags;
 mod graph_cmds;
 mod io;
 mod link;
@@ -19,10 +21,10 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use msgrkit::limits::Product;
 use msgrkit::policy::{Author, Intent, Mode};
 use msgrkit::webhook;
 
+use flags::{AuthorArg, IntentArg, ModeArg, ProductArg, product};
 use receive::SECRET_ENV;
 
 #[derive(Parser)]
@@ -229,6 +231,8 @@ enum Command {
     },
     /// A chat link (m.me or ig.me) with a ref, optionally as a QR code; or --parse one.
     Link(link::LinkArgs),
+    /// A webhook (or a send outcome) as Smooch, Sunshine, Sinch or Linktor callbacks.
+    Emit(emit::EmitArgs),
     /// The whole loop on this machine: webhook in, policy, transcode, validate, send to a loopback Graph stand-in.
     Demo,
 }
@@ -299,19 +303,10 @@ fn main() -> ExitCode {
                 last_user_activity,
                 now,
                 // Absent flags take the core's defaults.
-                author: author.map_or_else(Author::default, |a| match a {
-                    AuthorArg::Human => Author::Human,
-                    AuthorArg::Bot => Author::Bot,
-                }),
-                intent: intent.map_or_else(Intent::default, |i| match i {
-                    IntentArg::Reply => Intent::Reply,
-                    IntentArg::Update => Intent::Update,
-                }),
+                author: author.map_or_else(Author::default, Author::from),
+                intent: intent.map_or_else(Intent::default, Intent::from),
                 tag,
-                mode: mode.map_or_else(Mode::default, |m| match m {
-                    ModeArg::Explicit => Mode::Explicit,
-                    ModeArg::AutoHumanAgent => Mode::AutoHumanAgent,
-                }),
+                mode: mode.map_or_else(Mode::default, Mode::from),
                 platform: product(platform),
             };
             send_side::policy(args, compact)
@@ -386,6 +381,7 @@ fn main() -> ExitCode {
             graph_cmds::diagnose(&connection, app_id.as_deref(), compact)
         }
         Command::Link(args) => link::run(args, compact),
+        Command::Emit(args) => emit::run(&args, compact),
         Command::Demo => Ok(demo::run()),
     };
     outcome.unwrap_or_else(|code| code)
@@ -393,36 +389,3 @@ fn main() -> ExitCode {
 
 /// Each handler returns its exit code; `Err` carries the code of an early exit.
 pub(crate) type Outcome = Result<ExitCode, ExitCode>;
-
-#[derive(Clone, Copy, clap::ValueEnum)]
-enum ProductArg {
-    Messenger,
-    Instagram,
-}
-
-/// The product named by `--platform`, or the core's default.
-fn product(arg: Option<ProductArg>) -> Product {
-    arg.map_or_else(Product::default, |p| match p {
-        ProductArg::Messenger => Product::Messenger,
-        ProductArg::Instagram => Product::Instagram,
-    })
-}
-
-#[derive(Clone, Copy, clap::ValueEnum)]
-enum AuthorArg {
-    Human,
-    Bot,
-}
-
-#[derive(Clone, Copy, clap::ValueEnum)]
-enum IntentArg {
-    Reply,
-    Update,
-}
-
-#[derive(Clone, Copy, clap::ValueEnum)]
-#[clap(rename_all = "snake_case")]
-enum ModeArg {
-    Explicit,
-    AutoHumanAgent,
-}
