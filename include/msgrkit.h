@@ -301,6 +301,54 @@ msgrkit_result msgrkit_client_call(const msgrkit_client *client,
 void msgrkit_client_free(msgrkit_client *client);
 
 /**
+ * The callbacks `vendor` (`smooch`, `sunshine`, `sinch`, `linktor`) delivers for the
+ * webhook `body`: `{"callbacks": [{"headers", "body", "body_text"}], "warnings",
+ * "errors"}` at `*out_json`. `config_json` holds the vendor's account IDs (`app_id`,
+ * `integration_id`, `webhook_id`, `channel_id`), signing and the host's IDs; NULL for
+ * none. POST each callback's `body_text` with its `headers`.
+ *
+ * # Safety
+ *
+ * `vendor` and `config_json` (or NULL) are NUL-terminated; `body` points to `body_len`
+ * readable bytes; `out_json` is writable.
+ */
+msgrkit_result msgrkit_emit(const char *vendor,
+                            const uint8_t *body,
+                            size_t body_len,
+                            const char *config_json,
+                            char **out_json);
+
+/**
+ * The callback a send outcome becomes: `outcome_json` is `{"status", "body" (Graph's
+ * answer), "message_id" (the host's), "recipient", "page_id"?, "platform"?,
+ * "timestamp"?}`; the answer as `msgrkit_emit`'s.
+ *
+ * # Safety
+ *
+ * `vendor`, `outcome_json` and `config_json` (or NULL) are NUL-terminated; `out_json`
+ * is writable.
+ */
+msgrkit_result msgrkit_emit_outcome(const char *vendor,
+                                    const char *outcome_json,
+                                    const char *config_json,
+                                    char **out_json);
+
+/**
+ * Verifies a vendor's callback: `headers_json` is `[[name, value], ...]`, `secret` the
+ * webhook secret. OK, or `MSGRKIT_RESULT_SIGNATURE_MISMATCH`,
+ * `MSGRKIT_RESULT_SIGNATURE_MISSING` (the header is the error's field), ...
+ *
+ * # Safety
+ *
+ * Strings are NUL-terminated; `body` points to `body_len` readable bytes.
+ */
+msgrkit_result msgrkit_verify_callback(const char *vendor,
+                                       const uint8_t *body,
+                                       size_t body_len,
+                                       const char *headers_json,
+                                       const char *secret);
+
+/**
  * The library version (`"0.1.0"`), equal to `MSGRKIT_VERSION`. Static: never free it.
  */
 const char *msgrkit_version(void);

@@ -12,6 +12,7 @@
 
 mod boundary;
 mod client;
+mod emit;
 mod functions;
 mod links;
 mod receive;
@@ -23,6 +24,7 @@ pub use client::{
     msgrkit_client, msgrkit_client_call, msgrkit_client_free, msgrkit_client_new,
     msgrkit_client_send,
 };
+pub use emit::{msgrkit_emit, msgrkit_emit_outcome, msgrkit_verify_callback};
 pub use functions::{
     msgrkit_decide_policy, msgrkit_graph_parse_response, msgrkit_graph_request,
     msgrkit_parse_webhook, msgrkit_parse_webhook_limited, msgrkit_sign, msgrkit_transcode,
@@ -54,3 +56,7 @@ mod vector_tests;
 #[cfg(test)]
 #[path = "../tests/link_vectors.rs"]
 mod link_vector_tests;
+
+#[cfg(test)]
+#[path = "../tests/emit_vectors.rs"]
+mod emit_vector_tests;

@@ -50,7 +50,7 @@ pub(crate) fn c(text: &str) -> CString {
 }
 
 /// The result as a failure with the code and field C reports.
-fn failure(result: msgrkit_result) -> Failure {
+pub(crate) fn failure(result: msgrkit_result) -> Failure {
     // SAFETY: the code is a static NUL-terminated string.
     let code = unsafe { CStr::from_ptr(msgrkit_result_code(result as u32)) }
         .to_str()
