@@ -2,6 +2,7 @@
 //! number is the core's (`msgrkit`); `python/msgrkit/__init__.py` re-exports it.
 
 mod convert;
+mod emit;
 mod errors;
 mod functions;
 mod graph;
@@ -36,6 +37,9 @@ fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(graph::graph_parse_user_profile, module)?)?;
     module.add_function(wrap_pyfunction!(graph::graph_usage, module)?)?;
     module.add_function(wrap_pyfunction!(graph::graph_diagnose, module)?)?;
+    module.add_function(wrap_pyfunction!(emit::emit, module)?)?;
+    module.add_function(wrap_pyfunction!(emit::emit_outcome, module)?)?;
+    module.add_function(wrap_pyfunction!(emit::verify_callback, module)?)?;
     module.add_function(wrap_pyfunction!(links::chat_link, module)?)?;
     module.add_function(wrap_pyfunction!(links::codes, module)?)?;
     module.add_function(wrap_pyfunction!(links::parse_chat_link, module)?)?;

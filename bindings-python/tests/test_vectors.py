@@ -13,7 +13,7 @@ import pytest
 import msgrkit
 
 VECTORS = Path(__file__).resolve().parents[2] / "tests" / "vectors"
-SUITES = ["signature", "webhook", "send", "policy", "compose", "dialect", "graph", "link"]
+SUITES = ["signature", "webhook", "send", "policy", "compose", "dialect", "graph", "link", "emit"]
 
 
 def body_of(case_input: Dict[str, Any]) -> bytes:
@@ -174,6 +174,19 @@ def link_case(i: Dict[str, Any]) -> Any:
     raise AssertionError(f"no Python runner for link.{call}")
 
 
+def emit_case(i: Dict[str, Any]) -> Any:
+    call, vendor, config = i["call"], i["vendor"], i.get("config", {})
+    if call == "emit":
+        return without(msgrkit.emit(vendor, i["body"], **config), "detail")
+    if call == "outcome":
+        return without(msgrkit.emit_outcome(vendor, i["outcome"], **config), "detail")
+    if call == "verify":
+        # Headers as the pairs a web framework hands over.
+        msgrkit.verify_callback(vendor, i["body"].encode(), [tuple(p) for p in i["headers"]], i["secret"])
+        return True
+    raise AssertionError(f"no Python runner for emit.{call}")
+
+
 RUNNERS: Dict[str, Callable[[Dict[str, Any]], Any]] = {
     "signature": signature_case,
     "webhook": webhook_case,
@@ -183,6 +196,7 @@ RUNNERS: Dict[str, Callable[[Dict[str, Any]], Any]] = {
     "dialect": dialect_case,
     "graph": graph_case,
     "link": link_case,
+    "emit": emit_case,
 }
 
 

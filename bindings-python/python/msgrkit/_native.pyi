@@ -3,6 +3,7 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Any, Literal, Optional, Union, final
 
+from .callbacks import Emitted, Outcome, Vendor
 from .types import (
     Body,
     CallResult,
@@ -36,6 +37,8 @@ __all__ = [
     "compose",
     "decide_policy",
     "decide_private_reply",
+    "emit",
+    "emit_outcome",
     "events_covered",
     "events_own_echo",
     "graph_diagnose",
@@ -52,6 +55,7 @@ __all__ = [
     "transcode",
     "validate",
     "verify_handshake",
+    "verify_callback",
     "verify_signature",
     "verify_signature_any",
     "verify_signature_headers",
@@ -75,6 +79,9 @@ def receive_webhook(
     max_body_bytes: Optional[int] = None,
 ) -> Received: ...
 def sign(app_secret: Body, body: Body) -> str: ...
+def emit(vendor: Vendor, body: Body, **config: Any) -> Emitted: ...
+def emit_outcome(vendor: Vendor, outcome: Union[Outcome, JsonInput], **config: Any) -> Emitted: ...
+def verify_callback(vendor: Vendor, body: Body, headers: Headers, secret: str) -> None: ...
 def verify_handshake(
     query: Union[str, Mapping[str, str], Iterable[tuple[str, str]]], verify_token: str
 ) -> HandshakeAnswer: ...
