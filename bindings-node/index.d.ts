@@ -281,6 +281,50 @@ export interface ChatLinkParts {
   other?: Array<[string, string]>
 }
 
+/** The hosted services whose callbacks `emit` writes. */
+export type Vendor = 'smooch' | 'sunshine' | 'sinch' | 'linktor'
+
+/**
+ * The emitter config: the vendor's account IDs by its own names (`appId` / `app_id`,
+ * `integrationId`, `webhookId`, `channelId`, `projectId`), signing (`secret`, `nonce`,
+ * `timestamp`), `getStartedPayload`, and the host's own mappings (`people`, `messages`,
+ * `payloads`, `sent`, `profiles`, whose entries use the core's snake_case names).
+ */
+export type EmitConfig = Record<string, unknown>
+
+/** One callback: POST `body_text` (the bytes the signature covers) with `headers`. */
+export interface Callback {
+  headers: Record<string, string>
+  body: Record<string, unknown>
+  body_text: string
+}
+
+/** Something of an event the vendor cannot carry (`no_equivalent`: all of it). */
+export interface EmitWarning {
+  code: string
+  event: number
+  dedupe_key: string
+  field: string
+  detail: string
+}
+
+export interface Emitted {
+  callbacks: Callback[]
+  warnings: EmitWarning[]
+  errors: EventError[]
+}
+
+/** A send's outcome: Graph's status and answer, and the host's ID of the message. */
+export interface SendOutcome {
+  status: number
+  body: unknown
+  message_id: string
+  recipient: string
+  page_id?: string
+  platform?: 'messenger' | 'instagram'
+  timestamp?: number
+}
+
 /**
  * Which binding artifact the generated loader actually loaded: `'native'` for
  * a native addon, otherwise the `platformArchABI` of the WASI flavor. Every
@@ -360,6 +404,15 @@ export declare function decidePolicy(input: PolicyInput): Decision
 
 /** Whether (and how) a private reply to a comment can be sent now. */
 export declare function decidePrivateReply(input: { commentCreated: number | Date; now: number | Date; alreadyReplied?: boolean }): Decision
+
+/**
+ * The callbacks `vendor` delivers for a webhook body:
+ * `{callbacks: [{headers, body, body_text}], warnings, errors}`.
+ */
+export declare function emit(vendor: Vendor, body: Body, config?: EmitConfig): Emitted
+
+/** The callback a send outcome (`{status, body, message_id, recipient, ...}`) becomes. */
+export declare function emitOutcome(vendor: Vendor, outcome: SendOutcome | string, config?: EmitConfig): Emitted
 
 /** For each event of the body: the `mid`s of `sent` (`[{mid, timestamp}]`) it covers. */
 export declare function eventsCovered(body: Body, sent: Array<{ mid: string; timestamp: number }>): string[][]
@@ -465,6 +518,12 @@ export declare function transcode(message: object | string, options?: TranscodeO
  * `invalid_input` at `options.<key>`.
  */
 export declare function validate(request: object | string, options?: { asOf?: string | Date; platform?: Platform; region?: string }): Violation[]
+
+/**
+ * Verifies a vendor's callback (`req.headers`, `req.rawHeaders` or pairs) with the
+ * webhook secret; throws `signature_mismatch` (and the like) when it does not match.
+ */
+export declare function verifyCallback(vendor: Vendor, body: Body, headers: Headers, secret: string): void
 
 /**
  * Meta's verification handshake: `{status, body, reason?}` to answer with, from the raw

@@ -280,3 +280,47 @@ export interface ChatLinkParts {
   /** Other query parameters of a parsed link, as they came. */
   other?: Array<[string, string]>
 }
+
+/** The hosted services whose callbacks `emit` writes. */
+export type Vendor = 'smooch' | 'sunshine' | 'sinch' | 'linktor'
+
+/**
+ * The emitter config: the vendor's account IDs by its own names (`appId` / `app_id`,
+ * `integrationId`, `webhookId`, `channelId`, `projectId`), signing (`secret`, `nonce`,
+ * `timestamp`), `getStartedPayload`, and the host's own mappings (`people`, `messages`,
+ * `payloads`, `sent`, `profiles`, whose entries use the core's snake_case names).
+ */
+export type EmitConfig = Record<string, unknown>
+
+/** One callback: POST `body_text` (the bytes the signature covers) with `headers`. */
+export interface Callback {
+  headers: Record<string, string>
+  body: Record<string, unknown>
+  body_text: string
+}
+
+/** Something of an event the vendor cannot carry (`no_equivalent`: all of it). */
+export interface EmitWarning {
+  code: string
+  event: number
+  dedupe_key: string
+  field: string
+  detail: string
+}
+
+export interface Emitted {
+  callbacks: Callback[]
+  warnings: EmitWarning[]
+  errors: EventError[]
+}
+
+/** A send's outcome: Graph's status and answer, and the host's ID of the message. */
+export interface SendOutcome {
+  status: number
+  body: unknown
+  message_id: string
+  recipient: string
+  page_id?: string
+  platform?: 'messenger' | 'instagram'
+  timestamp?: number
+}

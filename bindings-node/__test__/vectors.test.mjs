@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path'
 import * as msgrkit from '../index.mjs'
 
 const VECTORS = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'tests', 'vectors')
-const SUITES = ['signature', 'webhook', 'send', 'policy', 'compose', 'dialect', 'graph', 'link']
+const SUITES = ['signature', 'webhook', 'send', 'policy', 'compose', 'dialect', 'graph', 'link', 'emit']
 
 const bodyOf = (i) => ('body_hex' in i ? Buffer.from(i.body_hex, 'hex') : Buffer.from(i.body, 'utf8'))
 
@@ -140,6 +140,19 @@ const runners = {
       }
     }
     throw new Error(`no Node runner for link.${i.call}`)
+  },
+  emit(i) {
+    // The config's top-level keys as JS spells them (appId), by the one casing rule.
+    const config = camel(i.config ?? {})
+    switch (i.call) {
+      case 'emit': return without(msgrkit.emit(i.vendor, i.body, config), 'detail')
+      case 'outcome': return without(msgrkit.emitOutcome(i.vendor, i.outcome, config), 'detail')
+      case 'verify': {
+        msgrkit.verifyCallback(i.vendor, Buffer.from(i.body, 'utf8'), i.headers, i.secret)
+        return true
+      }
+    }
+    throw new Error(`no Node runner for emit.${i.call}`)
   },
 }
 

@@ -7,6 +7,7 @@
 #![cfg_attr(test, allow(dead_code))]
 
 mod convert;
+mod emit;
 mod errors;
 mod functions;
 mod graph;

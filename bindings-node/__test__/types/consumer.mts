@@ -1,6 +1,7 @@
 // Type-checked (not run) by scripts/nodetest with tsc --strict: the declarations let a
 // consumer narrow events on `type` and catch wrong arguments.
 import { Client, parseWebhook, transcode, validate, type Event, type MsgrkitError } from 'msgrkit'
+import * as msgrkit from 'msgrkit'
 
 function describe(event: Event): string {
   switch (event.type) {
@@ -34,3 +35,10 @@ async function send(client: Client): Promise<string> {
 }
 
 export { lines, fields, warned, send }
+
+// Inbound transcoding: a webhook as Sinch callbacks, and a callback verified.
+const emitted: msgrkit.Emitted = msgrkit.emit('sinch', '{"object":"page","entry":[]}', { appId: 'A' })
+const firstCallback: msgrkit.Callback | undefined = emitted.callbacks[0]
+if (firstCallback) msgrkit.verifyCallback('sinch', firstCallback.body_text, Object.entries(firstCallback.headers), 'secret')
+const outcome: msgrkit.SendOutcome = { status: 200, body: {}, message_id: 'M', recipient: 'P' }
+msgrkit.emitOutcome('smooch', outcome, { appId: 'a', integrationId: 'i' })
