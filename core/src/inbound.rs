@@ -201,10 +201,10 @@ pub struct Location {
 }
 
 impl Location {
-    /// A maps link for the point (the text Smooch shows for a location).
+    /// A maps link for the point (the link Smooch shows for a location).
     pub fn maps_url(&self) -> String {
         format!(
-            "https://maps.google.com/?q={},{}",
+            "https://maps.google.com/maps?q={},{}",
             self.latitude, self.longitude
         )
     }

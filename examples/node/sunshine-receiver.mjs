@@ -30,7 +30,7 @@ function handle(event) {
     case 'conversation:postback':
       return seen.push({ type: event.type, user: payload.user.id, payload: payload.postback.payload })
     case 'conversation:read':
-      return seen.push({ type: event.type, user: payload.user.id })
+      return seen.push({ type: event.type, user: payload.activity.author.userId })
     case 'conversation:message:delivery:user':
     case 'conversation:message:delivery:channel':
       return seen.push({ type: event.type, message: payload.message.id, external: payload.externalMessages?.[0]?.id })

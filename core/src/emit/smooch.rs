@@ -160,11 +160,11 @@ fn app_user(ctx: &Ctx<'_>) -> Value {
 /// One Smooch message per part: the text, then each attachment.
 fn push_messages(ctx: &Ctx<'_>, out: &mut Out, message: &InboundMessage, role: &str) {
     let mut messages = Vec::new();
-    let base = |kind: &str, text: String, n: usize| {
+    // Smooch's docs show media messages without `text`, a location with its maps text.
+    let base = |kind: &str, text: Option<String>, n: usize| {
         let mut m = json!({
             "_id": ctx.inbound_message_id(message.mid.as_deref(), n),
             "type": kind,
-            "text": text,
             "role": role,
             "received": ctx.seconds(),
             "source": {
@@ -173,6 +173,9 @@ fn push_messages(ctx: &Ctx<'_>, out: &mut Out, message: &InboundMessage, role: &
                 "originalMessageId": message.mid,
             },
         });
+        if let Some(text) = text {
+            m["text"] = json!(text);
+        }
         if role == "appUser" {
             m["authorId"] = json!(ctx.user_id());
             if let Some(name) = ctx.display_name() {
@@ -182,7 +185,7 @@ fn push_messages(ctx: &Ctx<'_>, out: &mut Out, message: &InboundMessage, role: &
         m
     };
     if let Some(text) = &message.text {
-        let mut m = base("text", text.clone(), messages.len());
+        let mut m = base("text", Some(text.clone()), messages.len());
         if let Some(payload) = &message.quick_reply {
             m["payload"] = json!(payload);
         }
@@ -196,16 +199,16 @@ fn push_messages(ctx: &Ctx<'_>, out: &mut Out, message: &InboundMessage, role: &
                     MediaType::Image | MediaType::Sticker => "image",
                     _ => "file",
                 };
-                let url = media.url.clone().unwrap_or_default();
-                let mut m = base(kind, url.clone(), messages.len());
-                m["mediaUrl"] = json!(url);
+                let mut m = base(kind, None, messages.len());
+                m["mediaUrl"] = json!(media.url);
                 if let Some(mime) = &media.mime {
                     m["mediaType"] = json!(mime);
                 }
                 m
             }
             Part::Location(location) => {
-                let mut m = base("location", location.maps_url(), messages.len());
+                let text = format!("Location shared:\n{}", location.maps_url());
+                let mut m = base("location", Some(text), messages.len());
                 m["coordinates"] = json!({ "lat": location.latitude, "long": location.longitude });
                 m
             }
@@ -218,7 +221,7 @@ fn push_messages(ctx: &Ctx<'_>, out: &mut Out, message: &InboundMessage, role: &
                         Some(title) => format!("{title}\n{url}"),
                         None => url.clone(),
                     };
-                    base("text", text, messages.len())
+                    base("text", Some(text), messages.len())
                 }
                 None => {
                     let detail = format!(

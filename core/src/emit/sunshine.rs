@@ -49,7 +49,13 @@ pub(super) fn event(ctx: &Ctx<'_>, out: &mut Out) {
             merge(&mut payload, referral_json(referral));
             out.push(wrap(ctx, "conversation:referral", payload, 0));
         }
-        Activity::Read(_) => out.push(wrap(ctx, "conversation:read", base(ctx), 0)),
+        Activity::Read(_) => {
+            let payload = json!({
+                "conversation": { "id": ctx.conversation_id(), "type": "personal" },
+                "activity": { "type": "conversation:read", "source": source(ctx), "author": user_author(ctx) },
+            });
+            out.push(wrap(ctx, "conversation:read", payload, 0));
+        }
         Activity::Delivered(receipt) => {
             let mids = ctx.covered(receipt);
             if mids.is_empty() {
@@ -129,6 +135,14 @@ fn user(ctx: &Ctx<'_>) -> Value {
         user["profile"] = Value::Object(fields);
     }
     user
+}
+
+fn user_author(ctx: &Ctx<'_>) -> Value {
+    let mut author = json!({ "type": "user", "userId": ctx.user_id(), "user": user(ctx) });
+    if let Some(name) = ctx.display_name() {
+        author["displayName"] = json!(name);
+    }
+    author
 }
 
 fn source(ctx: &Ctx<'_>) -> Value {
@@ -219,11 +233,7 @@ fn messages(ctx: &Ctx<'_>, out: &mut Out, message: &InboundMessage, from_user: b
         return;
     }
     let author = if from_user {
-        let mut author = json!({ "type": "user", "userId": ctx.user_id(), "user": user(ctx) });
-        if let Some(name) = ctx.display_name() {
-            author["displayName"] = json!(name);
-        }
-        author
+        user_author(ctx)
     } else {
         json!({ "type": "business" })
     };

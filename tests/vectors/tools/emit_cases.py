@@ -293,6 +293,20 @@ def smooch_cases():
                  "_id": msg_id("Smooch", "m_t"), "type": "text", "text": "Hi", "role": "appUser", "authorId": user_id("Smooch"),
                  "received": SECS, "source": {"type": "messenger", "integrationId": SMOOCH["integration_id"],
                                               "originalMessageId": "m_t"}}]})]), flags=["ids"]),
+        emit("smooch/image-and-location", "smooch",
+             body_of(msg({"mid": "m_il", "attachments": [
+                 {"type": "image", "payload": {"url": "https://scontent.xx.fbcdn.net/v/taco.png"}},
+                 {"type": "location", "payload": {"coordinates": {"lat": 45.5261583, "long": -73.595346}}}]})), SMOOCH,
+             emitted([smooch("message:appUser", {"messages": [
+                 {"_id": msg_id("Smooch", "m_il", 0), "type": "image", "mediaUrl": "https://scontent.xx.fbcdn.net/v/taco.png",
+                  "mediaType": "image/png", "role": "appUser", "authorId": user_id("Smooch"), "received": SECS,
+                  "source": {"type": "messenger", "integrationId": SMOOCH["integration_id"], "originalMessageId": "m_il"}},
+                 {"_id": msg_id("Smooch", "m_il", 1), "type": "location",
+                  "text": "Location shared:\nhttps://maps.google.com/maps?q=45.5261583,-73.595346",
+                  "coordinates": {"lat": 45.5261583, "long": -73.595346}, "role": "appUser", "authorId": user_id("Smooch"),
+                  "received": SECS,
+                  "source": {"type": "messenger", "integrationId": SMOOCH["integration_id"], "originalMessageId": "m_il"}}]})]),
+             flags=["published"], comment="as Smooch's webhook docs show an image (no text) and a location (its maps text)"),
         emit("smooch/referral", "smooch",
              body_of(item("referral", {"ref": "spring_sale", "source": "SHORTLINK", "type": "OPEN_THREAD"}, timestamp=T)), SMOOCH,
              emitted([smooch("conversation:referral", {"referral": {"code": "spring_sale", "details": {
@@ -338,6 +352,13 @@ def sun_message(mid, content, n=0, business=False):
                    "originalMessageTimestamp": ISO}}}, ("echo:" if business else "message:") + mid, n)
 
 
+def sun_read():
+    """Sunshine's read: the conversation and the user's `conversation:read` activity."""
+    return {"conversation": {"id": conv_id("Sunshine"), "type": "personal"}, "activity": {
+        "type": "conversation:read", "source": {"type": "messenger", "integrationId": SUNSHINE["integration_id"]},
+        "author": {"type": "user", "userId": user_id("Sunshine"), "user": {"id": user_id("Sunshine")}}}}
+
+
 def sunshine_envelope(*events):
     return {"app": {"id": SUNSHINE["app_id"]}, "webhook": {"id": SUNSHINE["webhook_id"], "version": "v2"}, "events": list(events)}
 
@@ -367,7 +388,7 @@ def sunshine_cases():
                  sun_message("m_2", {"type": "image", "mediaUrl": img, "mediaType": "image/png"}),
                  sun_message("m_3", {"type": "text", "text": "Red", "payload": "PICK_RED"}),
                  sun_event("conversation:postback", {**sun_base(), "postback": {"payload": "BUY"}}, "postback:m_4"),
-                 sun_event("conversation:read", sun_base(), f"read:{USER}:{T}"),
+                 sun_event("conversation:read", sun_read(), f"read:{USER}:{T}"),
                  sun_event("conversation:message:delivery:user", delivery, f"delivery:{USER}:{T}"),
                  sun_message("m_8", {"type": "text", "text": "We are on it"}, business=True))],
                  [warning("dropped", 3, "postback:m_4", "postback.title"),
