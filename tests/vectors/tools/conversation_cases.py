@@ -42,6 +42,18 @@ def cases():
                   flags=["conversation_key"],
                   comment="the same message in messaging (timestamp in seconds) and in standby (milliseconds): "
                           "one dedupe key, one conversation key"),
+        make_case("webhook/conversation/batched-and-alone-same-keys",
+                  {"body": compact(envelope(
+                      entry(messaging=[item("message", {"mid": "m_C9", "text": "first"}, sender="6500000000000002"),
+                                       item("message", {"mid": "m_C8", "text": "in a batch"}),
+                                       item("read", {"watermark": 1700000000100}, sender="6500000000000002")]),
+                      entry(messaging=[item("message", {"mid": "m_C8", "text": "in a batch"})])))},
+                  parsed("page", [ev("message", {"mid": "m_C9", "text": "first"}, sender="6500000000000002"),
+                                  ev("message", {"mid": "m_C8", "text": "in a batch"}),
+                                  ev("read", {"watermark": 1700000000100}, sender="6500000000000002"),
+                                  ev("message", {"mid": "m_C8", "text": "in a batch"})]),
+                  flags=["conversation_key"],
+                  comment="Meta redelivers a batched event alone: its dedupe key and conversation key stay the same"),
         keys_case("other-customer-and-page-level-event", other,
                   [f"messenger:{PAGE}:6500000000000002", f"messenger:{PAGE}:-"],
                   comment="a Page-level event has no customer: `-`"),
