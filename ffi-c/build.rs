@@ -18,6 +18,9 @@ fn main() {
         .generate()
         .expect("the header generates")
         .write_to_file(format!("{dir}/../include/msgrkit.h"));
+    // The shared library's SONAME carries the major version, so a host links against
+    // libmsgrkit.so.MAJOR and a minor release can replace the file.
+    println!("cargo:rustc-cdylib-link-arg=-Wl,-soname,libmsgrkit.so.{major}");
     println!("cargo:rerun-if-changed=src");
     println!("cargo:rerun-if-changed=cbindgen.toml");
 }

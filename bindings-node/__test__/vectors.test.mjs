@@ -7,7 +7,8 @@ import { readFileSync, readdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { dirname, join } from 'node:path'
 
-import * as msgrkit from '../index.mjs'
+// MSGRKIT_NODE_PACKAGE runs the vectors against an installed package (scripts/install-test).
+const msgrkit = await import(process.env.MSGRKIT_NODE_PACKAGE ?? '../index.mjs')
 
 const VECTORS = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'tests', 'vectors')
 const SUITES = ['signature', 'webhook', 'send', 'policy', 'compose', 'dialect', 'graph', 'link', 'emit']
