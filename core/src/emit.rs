@@ -14,6 +14,7 @@ use serde_json::Value;
 
 use crate::compose::WarningCode;
 use crate::error::{Error, ErrorKind, Result};
+use crate::graph::UserProfile;
 use crate::inbound;
 use crate::webhook::{EventError, Notification, Platform};
 
@@ -118,9 +119,10 @@ pub struct EmitConfig {
     /// message it covers.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sent: Vec<SentRecord>,
-    /// Profiles the host fetched (Graph's user profile), by PSID, for names and avatars.
+    /// Profiles the host fetched, by PSID, as Graph answered them (`first_name`,
+    /// `last_name`, `name`, `profile_pic`, ...), for names and avatars.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub profiles: BTreeMap<String, Profile>,
+    pub profiles: BTreeMap<String, UserProfile>,
 }
 
 /// A person's IDs as the host keeps them.
@@ -150,22 +152,6 @@ pub struct SentRecord {
     /// The host's ID of the message (else `messages`, else derived from the `mid`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_id: Option<String>,
-}
-
-/// A person's profile, by Graph's names.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-#[non_exhaustive]
-pub struct Profile {
-    /// `first_name`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub first_name: Option<String>,
-    /// `last_name`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_name: Option<String>,
-    /// `profile_pic`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub profile_pic: Option<String>,
 }
 
 /// One callback: the headers the vendor sends and the JSON body it POSTs.

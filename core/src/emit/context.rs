@@ -3,9 +3,10 @@
 
 use serde_json::Value;
 
-use super::{EmitConfig, EmitWarning, Profile, Vendor, channel_of, ids};
+use super::{EmitConfig, EmitWarning, Vendor, channel_of, ids};
 use crate::compose::WarningCode;
-use crate::inbound::{Activity, Inbound, Receipt};
+use crate::graph::UserProfile;
+use crate::inbound::{Activity, Inbound, OtherPart, Receipt};
 use crate::limits::iso_millis;
 
 /// One event being emitted.
@@ -133,7 +134,7 @@ impl<'a> Ctx<'a> {
         channel_of(self.event.platform).1
     }
 
-    pub(super) fn profile(&self) -> Option<&Profile> {
+    pub(super) fn profile(&self) -> Option<&UserProfile> {
         self.config.profiles.get(&self.event.customer)
     }
 
@@ -144,7 +145,11 @@ impl<'a> Ctx<'a> {
             .into_iter()
             .filter_map(|p| p.as_deref())
             .collect();
-        (!parts.is_empty()).then(|| parts.join(" "))
+        if parts.is_empty() {
+            profile.name.clone()
+        } else {
+            Some(parts.join(" "))
+        }
     }
 
     pub(super) fn app_id(&self) -> &str {
@@ -186,6 +191,28 @@ impl Out {
             ctx.vendor
         );
         self.warn(ctx, WarningCode::NoEquivalent, field, detail);
+    }
+
+    /// An attachment no vendor has a type for, as text: its title and link (`replaced`),
+    /// or nothing when it has no link (`dropped`). `field` is the attachment's own.
+    pub(super) fn link_text(
+        &mut self,
+        ctx: &Ctx<'_>,
+        other: &OtherPart,
+        field: &str,
+    ) -> Option<String> {
+        let kind = &other.attachment_type;
+        let Some(url) = &other.url else {
+            let detail = format!("{:?} has no content for a `{kind}` attachment", ctx.vendor);
+            self.warn(ctx, WarningCode::Dropped, field, detail);
+            return None;
+        };
+        let detail = format!("a `{kind}` attachment sent as its link");
+        self.warn(ctx, WarningCode::Replaced, field, detail);
+        Some(match &other.title {
+            Some(title) => format!("{title}\n{url}"),
+            None => url.clone(),
+        })
     }
 
     /// A receipt that names no message the host recorded.

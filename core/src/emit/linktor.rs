@@ -161,19 +161,10 @@ fn received(ctx: &Ctx<'_>, out: &mut Out, message: &InboundMessage) {
                 }
                 content
             }
-            Part::Other(other) => {
-                let Some(url) = &other.url else {
-                    let detail = format!(
-                        "no content type for a `{}` attachment",
-                        other.attachment_type
-                    );
-                    out.warn(ctx, WarningCode::Dropped, &field, detail);
-                    continue;
-                };
-                let detail = format!("a `{}` attachment sent as its link", other.attachment_type);
-                out.warn(ctx, WarningCode::Replaced, &field, detail);
-                json!({ "type": "text", "text": other.title.as_ref().map_or_else(|| url.clone(), |t| format!("{t}\n{url}")) })
-            }
+            Part::Other(other) => match out.link_text(ctx, other, &field) {
+                Some(text) => json!({ "type": "text", "text": text }),
+                None => continue,
+            },
         };
         if captioned {
             content["caption"] = json!(message.text);

@@ -212,25 +212,9 @@ fn push_messages(ctx: &Ctx<'_>, out: &mut Out, message: &InboundMessage, role: &
                 m["coordinates"] = json!({ "lat": location.latitude, "long": location.longitude });
                 m
             }
-            Part::Other(other) => match &other.url {
-                Some(url) => {
-                    let detail =
-                        format!("a `{}` attachment sent as its link", other.attachment_type);
-                    out.warn(ctx, WarningCode::Replaced, &field, detail);
-                    let text = match &other.title {
-                        Some(title) => format!("{title}\n{url}"),
-                        None => url.clone(),
-                    };
-                    base("text", Some(text), messages.len())
-                }
-                None => {
-                    let detail = format!(
-                        "Smooch has no message type for a `{}` attachment",
-                        other.attachment_type
-                    );
-                    out.warn(ctx, WarningCode::Dropped, &field, detail);
-                    continue;
-                }
+            Part::Other(other) => match out.link_text(ctx, other, &field) {
+                Some(text) => base("text", Some(text), messages.len()),
+                None => continue,
             },
         };
         messages.push(m);

@@ -210,21 +210,9 @@ fn messages(ctx: &Ctx<'_>, out: &mut Out, message: &InboundMessage, from_user: b
             })),
             Part::Other(other) => {
                 let field = format!("message.attachments[{i}]");
-                let Some(url) = &other.url else {
-                    let detail = format!(
-                        "no content type for a `{}` attachment",
-                        other.attachment_type
-                    );
-                    out.warn(ctx, WarningCode::Dropped, &field, detail);
-                    continue;
-                };
-                let detail = format!("a `{}` attachment sent as its link", other.attachment_type);
-                out.warn(ctx, WarningCode::Replaced, &field, detail);
-                let text = other
-                    .title
-                    .as_ref()
-                    .map_or_else(|| url.clone(), |t| format!("{t}\n{url}"));
-                contents.push(json!({ "type": "text", "text": text }));
+                if let Some(text) = out.link_text(ctx, other, &field) {
+                    contents.push(json!({ "type": "text", "text": text }));
+                }
             }
         }
     }
