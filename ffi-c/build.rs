@@ -7,7 +7,7 @@ fn main() {
     let mut part = || parts.next().unwrap_or("0").to_owned();
     let (major, minor, patch) = (part(), part(), part());
     let macros = format!(
-        "#define MSGRKIT_VERSION \"{version}\"\n#define MSGRKIT_VERSION_MAJOR {major}\n#define MSGRKIT_VERSION_MINOR {minor}\n#define MSGRKIT_VERSION_PATCH {patch}"
+        "#define MSGRKIT_VERSION \"{version}\"\n#define MSGRKIT_VERSION_MAJOR {major}\n#define MSGRKIT_VERSION_MINOR {minor}\n#define MSGRKIT_VERSION_PATCH {patch}\n\n/* The full library has the blocking client; define MSGRKIT_SLIM for the slim one. */\n#if !defined(MSGRKIT_SLIM)\n#define MSGRKIT_BLOCKING\n#endif"
     );
     let config =
         cbindgen::Config::from_file(format!("{dir}/cbindgen.toml")).expect("cbindgen.toml parses");

@@ -11,6 +11,11 @@
 #define MSGRKIT_VERSION_MINOR 1
 #define MSGRKIT_VERSION_PATCH 0
 
+/* The full library has the blocking client; define MSGRKIT_SLIM for the slim one. */
+#if !defined(MSGRKIT_SLIM)
+#define MSGRKIT_BLOCKING
+#endif
+
 /**
  * The outcome of a msgrkit call. 0 is success; the hundreds group by origin: 1xx
  * signature and handshake, 2xx parsing, 3xx input, 4xx validation, 5xx Graph API,
@@ -211,11 +216,13 @@ typedef enum {
   MSGRKIT_RESULT_UNKNOWN_ERROR = 903,
 } msgrkit_result;
 
+#if defined(MSGRKIT_BLOCKING)
 /**
  * A Graph connection with retries (opaque). Create with `msgrkit_client_new`, free with
  * `msgrkit_client_free`. Use it from one thread at a time.
  */
 typedef struct msgrkit_client msgrkit_client;
+#endif
 
 #ifdef __cplusplus
 extern "C" {
@@ -253,6 +260,7 @@ size_t msgrkit_last_error(char *buffer, size_t len);
  */
 size_t msgrkit_last_error_field(char *buffer, size_t len);
 
+#if defined(MSGRKIT_BLOCKING)
 /**
  * Creates a client from `config_json`: `{"token", "app_secret"?, "version"?, "base_url"?,
  * "page_id"?, "max_attempts"?, "budget_ms"?, "timeout_ms"?, "retry_unknown_outcome"?}`.
@@ -263,7 +271,9 @@ size_t msgrkit_last_error_field(char *buffer, size_t len);
  * `config_json` is NUL-terminated; `out_client` is writable.
  */
 msgrkit_result msgrkit_client_new(const char *config_json, msgrkit_client **out_client);
+#endif
 
+#if defined(MSGRKIT_BLOCKING)
 /**
  * Sends a Send API request (JSON), retrying only what is safe: on success
  * `{"recipient_id", "message_id", "attempts"}` at `*out_json`. A Graph error returns its
@@ -277,7 +287,9 @@ msgrkit_result msgrkit_client_new(const char *config_json, msgrkit_client **out_
 msgrkit_result msgrkit_client_send(const msgrkit_client *client,
                                    const char *request_json,
                                    char **out_json);
+#endif
 
+#if defined(MSGRKIT_BLOCKING)
 /**
  * Runs any Graph builder by name (as `msgrkit_graph_request`) with `args_json` (NULL for
  * none): `{"body", "attempts", "usage"}` at `*out_json`.
@@ -290,7 +302,9 @@ msgrkit_result msgrkit_client_call(const msgrkit_client *client,
                                    const char *call,
                                    const char *args_json,
                                    char **out_json);
+#endif
 
+#if defined(MSGRKIT_BLOCKING)
 /**
  * Frees a client (NULL is fine).
  *
@@ -299,6 +313,7 @@ msgrkit_result msgrkit_client_call(const msgrkit_client *client,
  * `client` is NULL or came from `msgrkit_client_new` and is not freed yet.
  */
 void msgrkit_client_free(msgrkit_client *client);
+#endif
 
 /**
  * The callbacks `vendor` (`smooch`, `sunshine`, `sinch`, `linktor`) delivers for the

@@ -11,6 +11,7 @@
 #![allow(non_camel_case_types)] // C names: msgrkit_result
 
 mod boundary;
+#[cfg(feature = "blocking")]
 mod client;
 mod emit;
 mod functions;
@@ -20,6 +21,7 @@ mod result;
 mod secondary;
 
 pub use boundary::{msgrkit_last_error, msgrkit_last_error_field, msgrkit_string_free};
+#[cfg(feature = "blocking")]
 pub use client::{
     msgrkit_client, msgrkit_client_call, msgrkit_client_free, msgrkit_client_new,
     msgrkit_client_send,
@@ -45,7 +47,7 @@ pub use secondary::{
 #[cfg(test)]
 extern crate self as msgrkit;
 
-#[cfg(test)]
+#[cfg(all(test, feature = "blocking"))]
 #[path = "../tests/client.rs"]
 mod client_tests;
 
