@@ -8,7 +8,7 @@
 mod actions;
 mod build;
 mod cards;
-mod media;
+pub(crate) mod media;
 mod menu;
 mod message;
 mod options;

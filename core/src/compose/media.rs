@@ -77,6 +77,19 @@ pub(super) fn is_linked_image(media: &Media, options: &ComposeOptions) -> bool {
     media.url.is_some() && media_kind(media) == MediaKind::Image && !too_large(media, options)
 }
 
+/// The lower-case file extension of a file name or URL (empty when there is none). Only
+/// the last path segment can carry one: `https://url1.com` has none.
+pub(crate) fn file_extension(name: &str) -> String {
+    let path = name.split(['?', '#']).next().unwrap_or_default();
+    let last = path.split_once("://").map_or(path, |(_, rest)| {
+        rest.split_once('/').map_or("", |(_, p)| p)
+    });
+    let last = last.rsplit('/').next().unwrap_or_default();
+    last.rsplit_once('.')
+        .map(|(_, ext)| ext.to_ascii_lowercase())
+        .unwrap_or_default()
+}
+
 /// The kind from `kind`, else the MIME type, else the file extension; `file` otherwise.
 pub(crate) fn media_kind(media: &Media) -> MediaKind {
     known_media_kind(media).unwrap_or(MediaKind::File)
@@ -109,17 +122,7 @@ pub(crate) fn known_media_kind(media: &Media) -> Option<MediaKind> {
         .as_deref()
         .or(media.url.as_deref())
         .unwrap_or_default();
-    let path = name.split(['?', '#']).next().unwrap_or_default();
-    // Only the last path segment can carry an extension (`https://url1.com` has none).
-    let last = path.split_once("://").map_or(path, |(_, rest)| {
-        rest.split_once('/').map_or("", |(_, p)| p)
-    });
-    let last = last.rsplit('/').next().unwrap_or_default();
-    let extension = last
-        .rsplit_once('.')
-        .map(|(_, ext)| ext.to_ascii_lowercase())
-        .unwrap_or_default();
-    match extension.as_str() {
+    match file_extension(name).as_str() {
         "jpg" | "jpeg" | "png" | "gif" | "webp" | "bmp" | "heic" => Some(MediaKind::Image),
         "mp4" | "mov" | "avi" | "webm" | "mkv" | "m4v" | "3gp" => Some(MediaKind::Video),
         "mp3" | "ogg" | "oga" | "wav" | "m4a" | "aac" | "opus" | "amr" => Some(MediaKind::Audio),

@@ -147,11 +147,7 @@ fn part(attachment: &Attachment) -> Part {
 
 /// The MIME type a URL's file extension names (Meta gives none).
 fn mime_of(url: &str) -> Option<String> {
-    let path = url.split(['?', '#']).next()?;
-    let (_, rest) = path.split_once("://")?;
-    let last = rest.split_once('/')?.1.rsplit('/').next()?;
-    let (_, extension) = last.rsplit_once('.')?;
-    let mime = match extension.to_ascii_lowercase().as_str() {
+    let mime = match crate::compose::media::file_extension(url).as_str() {
         "jpg" | "jpeg" => "image/jpeg",
         "png" => "image/png",
         "gif" => "image/gif",
