@@ -135,7 +135,8 @@ fn linktor_signature(secret: &str, body: &str, timestamp: &str) -> String {
 ///
 /// # Errors
 ///
-/// `app_secret_empty`, `signature_missing` (no such header), `signature_mismatch`.
+/// `app_secret_empty`, `signature_missing` (at the header), `invalid_utf8` (at `body`),
+/// `signature_mismatch`.
 pub fn verify_callback(
     vendor: Vendor,
     body: &[u8],
@@ -154,9 +155,12 @@ pub fn verify_callback(
             .ok_or_else(|| Error::at(ErrorKind::SignatureMissing, name))
     };
     let body = std::str::from_utf8(body).map_err(|e| {
-        Error::new(ErrorKind::InvalidUtf8 {
-            offset: e.valid_up_to(),
-        })
+        Error::at(
+            ErrorKind::InvalidUtf8 {
+                offset: e.valid_up_to(),
+            },
+            "body",
+        )
     })?;
     let (given, expected) = match vendor {
         Vendor::Sinch => {

@@ -239,6 +239,15 @@ def linktor(event, data, dedupe, n=0):
     return {"id": event_id("Linktor", dedupe, event, n), "event": event, "timestamp": ISO, "data": data}
 
 
+def linktor_signed(secret, ts):
+    def headers(text):
+        sig = hmac.new(secret.encode(), f"{ts}.{text}".encode(), hashlib.sha256).hexdigest()
+        event = json.loads(text)
+        return {"content-type": "application/json", "x-linktor-signature": f"sha256={sig}",
+                "x-linktor-timestamp": str(ts), "x-linktor-event": event["event"], "x-linktor-delivery-id": event["id"]}
+    return headers
+
+
 def linktor_cases():
     return [
         emit("linktor/postback", "linktor",
@@ -262,6 +271,14 @@ def linktor_cases():
         emit("linktor/echo-is-skipped", "linktor",
              body_of(msg({"mid": "m_e", "text": "ok", "is_echo": True}, sender=PAGE, recipient=USER)), LINKTOR,
              emitted([], [warning("no_equivalent", 0, "echo:m_e", "message")]), flags=["accounted"]),
+        emit("linktor/signed", "linktor", body_of(item("postback", {"mid": "m_pb", "payload": "P", "title": "T"}, timestamp=T)),
+             dict(LINKTOR, secret="whsec_1", timestamp=1605514663),
+             emitted([linktor("facebook.postback", {"channelId": "ch_facebook_1", "from": USER, "payload": "P",
+                                                    "title": "T", "timestamp": ISO}, "postback:m_pb")],
+                     headers=linktor_signed("whsec_1", 1605514663)),
+             flags=["signed"], comment="Linktor's webhooks page: sha256=hex(HMAC(secret, timestamp . body))"),
+        emit("linktor/signing-needs-a-timestamp", "linktor", body_of(msg({"mid": "m_t", "text": "x"})),
+             dict(LINKTOR, secret="whsec_1"), {"error": {"code": "required", "field": "config.timestamp"}}, flags=["signed"]),
         emit("linktor/channel-required", "linktor", body_of(msg({"mid": "m_t", "text": "x"})), {},
              {"error": {"code": "required", "field": "config.channel_id"}}),
     ]
@@ -307,6 +324,15 @@ def smooch_cases():
                   "received": SECS,
                   "source": {"type": "messenger", "integrationId": SMOOCH["integration_id"], "originalMessageId": "m_il"}}]})]),
              flags=["published"], comment="as Smooch's webhook docs show an image (no text) and a location (its maps text)"),
+        emit("smooch/api-key", "smooch", body_of(msg({"mid": "m_t", "text": "Hi"})), dict(SMOOCH, secret="smooch-secret"),
+             emitted([smooch("message:appUser", {"messages": [{
+                 "_id": msg_id("Smooch", "m_t"), "type": "text", "text": "Hi", "role": "appUser", "authorId": user_id("Smooch"),
+                 "received": SECS, "source": {"type": "messenger", "integrationId": SMOOCH["integration_id"],
+                                              "originalMessageId": "m_t"}}]})],
+                     headers=lambda _: {"content-type": "application/json", "x-api-key": "smooch-secret"}),
+             flags=["signed"], comment="Smooch sends the webhook secret in X-API-Key"),
+        emit("smooch/empty-secret", "smooch", body_of(msg({"mid": "m_t", "text": "Hi"})), dict(SMOOCH, secret=""),
+             {"error": {"code": "app_secret_empty", "field": "config.secret"}}, flags=["signed"]),
         emit("smooch/referral", "smooch",
              body_of(item("referral", {"ref": "spring_sale", "source": "SHORTLINK", "type": "OPEN_THREAD"}, timestamp=T)), SMOOCH,
              emitted([smooch("conversation:referral", {"referral": {"code": "spring_sale", "details": {
@@ -422,6 +448,9 @@ def verify_cases():
     body = '{"app_id":"A","message":{"id":"1"}}'
     sig = sinch_signed("s3cret", "nonce-1", 1700000000)(body)
     pairs = [[k, v] for k, v in sig.items()]
+    ts = 1700000000
+    linktor_sig = hmac.new(b"s3cret", f"{ts}.{body}".encode(), hashlib.sha256).hexdigest()
+    linktor_pairs = [["X-Linktor-Signature", f"sha256={linktor_sig}"], ["X-Linktor-Timestamp", str(ts)]]
     return [
         verify("sinch-good", "sinch", body, pairs, "s3cret", {"ok": True}),
         verify("sinch-wrong-secret", "sinch", body, pairs, "other", {"error": {"code": "signature_mismatch"}}),
@@ -432,6 +461,11 @@ def verify_cases():
                comment="header names in any case"),
         verify("sunshine-wrong-key", "sunshine", body, [["x-api-key", "nope"]], "s3cret", {"error": {"code": "signature_mismatch"}}),
         verify("empty-secret", "sinch", body, pairs, "", {"error": {"code": "app_secret_empty"}}),
+        verify("linktor-good", "linktor", body, linktor_pairs, "s3cret", {"ok": True}),
+        verify("linktor-changed-body", "linktor", body.replace("A", "B"), linktor_pairs, "s3cret",
+               {"error": {"code": "signature_mismatch"}}),
+        verify("linktor-no-timestamp", "linktor", body, [p for p in linktor_pairs if p[0].lower() != "x-linktor-timestamp"], "s3cret",
+               {"error": {"code": "signature_missing", "field": "x-linktor-timestamp"}}),
         verify("unknown-vendor", "telegram", body, pairs, "s3cret", {"error": {"code": "invalid_input", "field": "vendor"}}),
     ]
 
