@@ -3,15 +3,14 @@
 // so this links examples/node/node_modules/msgrkit to this package first.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { spawn } from 'node:child_process'
 import { mkdirSync, symlinkSync, existsSync } from 'node:fs'
-import { createServer, connect } from 'node:net'
 import { fileURLToPath } from 'node:url'
 import { dirname, join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 
 import { sign } from '../index.mjs'
 import { standIn } from './standin.mjs'
+import { freePort, serve } from './serving.mjs'
 
 const PACKAGE = join(dirname(fileURLToPath(import.meta.url)), '..')
 const EXAMPLES = join(PACKAGE, '..', 'examples', 'node')
@@ -22,36 +21,14 @@ const PAGE = '106000000000001'
 
 let graph, server, url
 
-async function freePort() {
-  const probe = createServer()
-  await new Promise((resolve) => probe.listen(0, '127.0.0.1', resolve))
-  const { port } = probe.address()
-  await new Promise((resolve) => probe.close(resolve))
-  return port
-}
-
-const listening = (port) => new Promise((resolve) => {
-  const socket = connect(port, '127.0.0.1', () => { socket.end(); resolve(true) })
-  socket.on('error', () => resolve(false))
-})
-
 before(async () => {
   const modules = join(EXAMPLES, 'node_modules')
   mkdirSync(modules, { recursive: true })
   if (!existsSync(join(modules, 'msgrkit'))) symlinkSync(PACKAGE, join(modules, 'msgrkit'), 'dir')
   graph = await standIn()
   const port = await freePort()
-  server = spawn(process.execPath, [join(EXAMPLES, 'webhook-server.mjs')], {
-    env: { ...process.env, MSGRKIT_APP_SECRET: SECRET, MSGRKIT_VERIFY_TOKEN: VERIFY,
-      MSGRKIT_PAGE_TOKEN: 'EAAG-example', MSGRKIT_GRAPH_URL: graph.url, MSGRKIT_PORT: String(port) },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  })
-  let stderr = ''
-  server.stderr.on('data', (d) => { stderr += d })
-  for (let i = 0; i < 200 && !(await listening(port)); i++) {
-    assert.equal(server.exitCode, null, stderr)
-    await sleep(50)
-  }
+  server = await serve(join(EXAMPLES, 'webhook-server.mjs'), port, { MSGRKIT_APP_SECRET: SECRET, MSGRKIT_VERIFY_TOKEN: VERIFY,
+      MSGRKIT_PAGE_TOKEN: 'EAAG-example', MSGRKIT_GRAPH_URL: graph.url, MSGRKIT_PORT: String(port) })
   url = `http://127.0.0.1:${port}/webhook`
 })
 

@@ -4,13 +4,11 @@
 // with the X-API-Key Sunshine sends. What it handled must be what the person did.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { spawn } from 'node:child_process'
-import { createServer, connect } from 'node:net'
 import { fileURLToPath } from 'node:url'
 import { dirname, join } from 'node:path'
-import { setTimeout as sleep } from 'node:timers/promises'
 
 import { emit, emitOutcome } from '../index.mjs'
+import { freePort, serve } from './serving.mjs'
 
 const EXAMPLE = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'examples', 'node', 'sunshine-receiver.mjs')
 const SECRET = 'sunshine-webhook-secret'
@@ -21,31 +19,9 @@ const CONFIG = { appId: '5963c0d619a30a2e00de36b8', integrationId: '5e1f438bf99f
 
 let server, url
 
-async function freePort() {
-  const probe = createServer()
-  await new Promise((resolve) => probe.listen(0, '127.0.0.1', resolve))
-  const { port } = probe.address()
-  await new Promise((resolve) => probe.close(resolve))
-  return port
-}
-
-const listening = (port) => new Promise((resolve) => {
-  const socket = connect(port, '127.0.0.1', () => { socket.end(); resolve(true) })
-  socket.on('error', () => resolve(false))
-})
-
 before(async () => {
   const port = await freePort()
-  server = spawn(process.execPath, [EXAMPLE], {
-    env: { ...process.env, SUNSHINE_WEBHOOK_SECRET: SECRET, RECEIVER_PORT: String(port) },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  })
-  let stderr = ''
-  server.stderr.on('data', (d) => { stderr += d })
-  for (let i = 0; i < 200 && !(await listening(port)); i++) {
-    assert.equal(server.exitCode, null, stderr)
-    await sleep(50)
-  }
+  server = await serve(EXAMPLE, port, { SUNSHINE_WEBHOOK_SECRET: SECRET, RECEIVER_PORT: String(port) })
   url = `http://127.0.0.1:${port}`
 })
 

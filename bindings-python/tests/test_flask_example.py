@@ -2,10 +2,6 @@
 signed HTTP requests; its replies go to a Graph stand-in."""
 
 import json
-import os
-import socket
-import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
@@ -15,6 +11,7 @@ from typing import Dict, Iterator, Tuple
 import pytest
 
 import msgrkit
+from serving import free_port, serving
 from standin import StandIn
 
 pytest.importorskip("flask")
@@ -22,12 +19,6 @@ pytest.importorskip("flask")
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "python" / "flask_webhook.py"
 SECRET, VERIFY = "example-app-secret", "example-verify-token"
 PSID, PAGE = "6500000000000001", "106000000000001"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def call(url: str, body: bytes = b"", headers: Dict[str, str] = {}) -> Tuple[int, str]:
@@ -44,24 +35,10 @@ def call(url: str, body: bytes = b"", headers: Dict[str, str] = {}) -> Tuple[int
 def server() -> Iterator[Tuple[str, StandIn]]:
     with StandIn() as graph:
         port = free_port()
-        env = dict(os.environ, MSGRKIT_APP_SECRET=SECRET, MSGRKIT_VERIFY_TOKEN=VERIFY,
-                   MSGRKIT_PAGE_TOKEN="EAAG-example", MSGRKIT_GRAPH_URL=graph.url,
-                   MSGRKIT_PORT=str(port))
-        process = subprocess.Popen([sys.executable, str(EXAMPLE)], env=env,
-                                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        url = f"http://127.0.0.1:{port}/webhook"
-        try:
-            for _ in range(200):
-                try:
-                    socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                    break
-                except OSError:
-                    assert process.poll() is None, process.stderr.read().decode()  # type: ignore[union-attr]
-                    time.sleep(0.05)
-            yield url, graph
-        finally:
-            process.terminate()
-            process.wait(timeout=10)
+        env = dict(MSGRKIT_APP_SECRET=SECRET, MSGRKIT_VERIFY_TOKEN=VERIFY, MSGRKIT_PAGE_TOKEN="EAAG-example",
+                   MSGRKIT_GRAPH_URL=graph.url, MSGRKIT_PORT=str(port))
+        with serving(EXAMPLE, port, env):
+            yield f"http://127.0.0.1:{port}/webhook", graph
 
 
 def delivery(mid: str, text: str) -> bytes:

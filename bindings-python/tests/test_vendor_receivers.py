@@ -4,10 +4,6 @@ documentation, run as its own process on 127.0.0.1: Meta webhooks go through
 Sinch signs them. What it handled must be what the person did."""
 
 import json
-import os
-import socket
-import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
@@ -19,6 +15,7 @@ import pytest
 
 import msgrkit
 from msgrkit.callbacks import Emitted
+from serving import free_port, serving
 
 pytest.importorskip("flask")
 
@@ -27,30 +24,11 @@ SECRET, APP = "sinch-webhook-secret", "01EB37HMH1M6SV18ABNS3G135H"
 PSID, PAGE = "6500000000000001", "106000000000001"
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def receiver() -> Iterator[str]:
     port = free_port()
-    env = dict(os.environ, SINCH_WEBHOOK_SECRET=SECRET, RECEIVER_PORT=str(port))
-    process = subprocess.Popen([sys.executable, str(EXAMPLE)], env=env,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    try:
-        for _ in range(200):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                assert process.poll() is None, process.stderr.read().decode()  # type: ignore[union-attr]
-                time.sleep(0.05)
+    with serving(EXAMPLE, port, {"SINCH_WEBHOOK_SECRET": SECRET, "RECEIVER_PORT": str(port)}):
         yield f"http://127.0.0.1:{port}"
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 def post(url: str, body: str, headers: Dict[str, str]) -> int:
