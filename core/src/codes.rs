@@ -1,6 +1,6 @@
 //! One catalogue of every stable code the core emits: errors, Graph classes, handshake and
 //! policy refusals, violations and transcoding warnings. Each set comes from the table that
-//! also defines its `code()` (see [`code_table`]), so a code cannot be added to the core
+//! also defines its `code()` (see `code_table`), so a code cannot be added to the core
 //! without being listed here; hosts test their own mapping against [`catalogue`].
 
 use serde::Serialize;

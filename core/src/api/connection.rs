@@ -6,7 +6,7 @@ use super::{read, to_text, value_or_empty};
 use crate::error::{Error, ErrorKind, Result};
 use crate::graph;
 
-/// A Graph connection with the blocking client, configured from JSON: the [`graph_request`]
+/// A Graph connection with the blocking client, configured from JSON: the [`graph_request`](super::graph_request)
 /// configuration plus the retry policy (`max_attempts`, `budget_ms`, `timeout_ms`,
 /// `retry_unknown_outcome`; each optional: absent or null means the core's default).
 pub struct Connection {
@@ -112,7 +112,7 @@ impl Connection {
         &self.graph
     }
 
-    /// Runs any builder by name (as [`graph_request`]): `{"body", "attempts", "usage"}`.
+    /// Runs any builder by name (as [`graph_request`](super::graph_request)): `{"body", "attempts", "usage"}`.
     ///
     /// # Errors
     ///

@@ -61,7 +61,7 @@ pub fn emit(vendor_name: &str, body: &[u8], config_json: &str) -> Result<String>
 ///
 /// # Errors
 ///
-/// As [`emit`]; `invalid_input` / `required` at `outcome.<key>`.
+/// As [`emit()`]; `invalid_input` / `required` at `outcome.<key>`.
 pub fn emit_outcome(vendor_name: &str, outcome_json: &str, config_json: &str) -> Result<String> {
     let vendor = vendor(vendor_name)?;
     let config = config(config_json)?;

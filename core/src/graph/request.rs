@@ -44,7 +44,7 @@ pub struct GraphRequest {
 }
 
 /// The `Authorization` header (and a body, which for `debug_token` holds a token) are
-/// wiped when a request is dropped, like a [`Secret`].
+/// wiped when a request is dropped, like a [`Secret`](crate::Secret).
 impl Drop for GraphRequest {
     fn drop(&mut self) {
         use zeroize::Zeroize;
