@@ -1,4 +1,4 @@
-// The ESM entry: the exports of the CommonJS loader (index.js, written by napi build).
+// The ESM entry: the exports of the CommonJS entry (index.js, over native.js from napi build).
 // __test__/package.test.mjs checks the two lists stay equal.
 import { createRequire } from 'node:module'
 

@@ -1,0 +1,31 @@
+// The CommonJS entry. native.js (written by `napi build`) loads the platform package's
+// .node file; when none loads, this says which package is missing, instead of napi's
+// generic message (the attempts stay in `cause`).
+'use strict'
+
+function missingPackages(error) {
+  const names = new Set()
+  const pending = [error]
+  while (pending.length > 0) {
+    const e = pending.pop()
+    if (!e || typeof e !== 'object') continue
+    const found = /Cannot find module '(msgrkit-[a-z0-9-]+)'/.exec(String(e.message))
+    if (found && !found[1].includes('wasi')) names.add(found[1])
+    if (Array.isArray(e.errors)) pending.push(...e.errors)
+    pending.push(e.cause)
+  }
+  return [...names]
+}
+
+try {
+  module.exports = require('./native.js')
+} catch (error) {
+  const names = missingPackages(error)
+  const what = names.length > 0 ? `the package ${names.join(' or ')}` : 'a platform package'
+  throw new Error(
+    `msgrkit: no native binding for ${process.platform}-${process.arch}: install ${what} ` +
+      '(npm installs it with msgrkit as an optional dependency, unless optional dependencies ' +
+      'are omitted); prebuilt packages exist for x86_64 Linux with glibc',
+    { cause: error },
+  )
+}
