@@ -507,14 +507,14 @@ fn transcode_rejections_and_usage() {
     assert_eq!(stderr_json(&out)["code"], "invalid_input");
 }
 
-/// The README's transcoding example does what the README says it does.
+/// The transcoding page's example does what the page says it does.
 #[test]
-fn readme_transcoding_example() {
-    let readme =
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../README.md")).unwrap();
-    let section = &readme[readme
-        .find("## Transcoding: one neutral message")
-        .expect("the section")..];
+fn docs_transcoding_example() {
+    let section = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../docs/transcoding.md"
+    ))
+    .unwrap();
     let start = section.find("```json").unwrap() + "```json".len();
     let example = &section[start..start + section[start..].find("```").unwrap()];
     let out = msgrkit(&["transcode", "--compact"], example.as_bytes());

@@ -27,7 +27,18 @@ pub use secret::Secret;
 /// The msgrkit version (the workspace version).
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
-/// The repository README's Rust examples, compiled and run as doc tests.
+/// The repository README's Rust example, compiled and run as a doc test.
 #[cfg(doctest)]
 #[doc = include_str!("../../README.md")]
 pub struct ReadmeDoctests;
+
+/// The Rust examples of docs/ (scripts/docs-check fails when a page with one is missing here).
+#[cfg(doctest)]
+pub mod docs_doctests {
+    #[doc = include_str!("../../docs/rust.md")]
+    pub struct Rust;
+    #[doc = include_str!("../../docs/inbound.md")]
+    pub struct Inbound;
+    #[doc = include_str!("../../docs/graph.md")]
+    pub struct Graph;
+}
