@@ -8,25 +8,31 @@ use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
 
 use crate::error::{Error, ErrorKind, Result};
-use crate::policy::{self, PolicyInput};
 use crate::{compose, dialect, webhook};
 
 #[cfg(feature = "blocking")]
 mod connection;
 mod emit_calls;
+pub mod failure;
 mod graph_calls;
 mod link_calls;
+pub mod options;
+mod policy_calls;
 mod send_calls;
 mod signature_calls;
 #[cfg(feature = "blocking")]
-pub use connection::Connection;
+pub use connection::{CLIENT_KEYS, Connection};
 pub use emit_calls::{emit, emit_outcome, verify_callback};
 pub use graph_calls::{
     graph_diagnose, graph_diagnose_requests, graph_parse_response, graph_parse_user_profile,
     graph_request, graph_request_with, graph_usage,
 };
 pub use link_calls::{chat_link, parse_chat_link, qr_svg};
-pub use send_calls::{normalize, validate};
+pub use policy_calls::{
+    PolicyOutcome, PrivateReplyInput, decide_policy, decide_policy_value, decide_private_reply,
+    decide_private_reply_value,
+};
+pub use send_calls::{normalize, validate, validate_value};
 pub use signature_calls::{
     receive_webhook, sign, verify_signature, verify_signature_any, verify_signature_headers,
 };
@@ -72,6 +78,16 @@ pub fn read_json(bytes: &[u8]) -> Result<Value> {
         })
     })?;
     serde_json::from_str(text).map_err(|e| json_error(text, &e, None))
+}
+
+/// Reads JSON text a host gave for the argument `field`: `invalid_json` (or
+/// `nesting_too_deep`) at `field` when it is not.
+///
+/// # Errors
+///
+/// As above.
+pub fn read_json_at(text: &str, field: &str) -> Result<Value> {
+    read(text, field)
 }
 
 /// Reads `text` as JSON; an empty string means `{}` (no options).
@@ -197,20 +213,6 @@ pub fn transcode(dialect_name: &str, message_json: &str, options_json: &str) -> 
         .map_err(|e| crate::nesting::classify(message_json, e))
 }
 
-/// Decides `messaging_type` and `tag` for a policy input (the vectors' form):
-/// `{"messaging_type", "tag"}` or `{"refusal": {...}}`.
-///
-/// # Errors
-///
-/// `invalid_json` when the input is not a policy input.
-pub fn decide_policy(input_json: &str) -> Result<String> {
-    let input: PolicyInput = read(input_json, "input")?;
-    Ok(match policy::decide(&input) {
-        Ok(decision) => to_text(&decision),
-        Err(refusal) => to_text(&json!({ "refusal": refusal })),
-    })
-}
-
 /// The verification handshake from already-parsed parameters (`[[name, value], ...]`).
 ///
 /// # Errors
@@ -253,33 +255,6 @@ pub fn menu(dialect_name: &str, menu_json: &str, options_json: &str) -> Result<S
     warnings.append(&mut composed.warnings);
     composed.warnings = warnings;
     Ok(to_text(&composed))
-}
-
-/// Decides a private reply to a comment from `{"comment_created", "now",
-/// "already_replied"?}`: as [`decide_policy`].
-///
-/// # Errors
-///
-/// `invalid_json`, `required` for a missing time.
-pub fn decide_private_reply(input_json: &str) -> Result<String> {
-    let input: Value = read(input_json, "input")?;
-    let time = |key: &str| {
-        input[key].as_i64().ok_or_else(|| {
-            Error::at(
-                ErrorKind::Required {
-                    detail: "epoch milliseconds".to_owned(),
-                },
-                key,
-            )
-        })
-    };
-    let already = input["already_replied"].as_bool().unwrap_or(false);
-    Ok(
-        match policy::decide_private_reply(time("comment_created")?, time("now")?, already) {
-            Ok(decision) => to_text(&decision),
-            Err(refusal) => to_text(&json!({ "refusal": refusal })),
-        },
-    )
 }
 
 #[cfg(test)]

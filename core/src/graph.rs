@@ -32,7 +32,10 @@ pub use diagnose::{
     DiagnoseAnswers, Finding, INSTAGRAM_REQUIRED_PERMISSIONS, REQUIRED_PERMISSIONS, Severity,
     findings, version_finding,
 };
-pub use json::{graph_from_json, request_from_json, response_to_json};
+pub(crate) use json::config_with_token;
+pub use json::{
+    GRAPH_CONFIG_KEYS, graph_from_json, graph_from_parts, request_from_json, response_to_json,
+};
 pub use page_only::ThreadControl;
 pub(crate) use request::{Body, encode};
 pub use request::{GraphRequest, Method, redact};

@@ -25,7 +25,7 @@ mod violation;
 
 use serde::{Deserialize, Serialize};
 
-pub use date::{Date, iso_millis};
+pub use date::{Date, epoch_or_instant, iso_millis, parse_instant};
 pub use graph_versions::{
     GRAPH_VERSION_NOTICE_DAYS, GRAPH_VERSIONS, GraphVersion, VersionState, VersionStatus,
     graph_version_status, parse_graph_version,

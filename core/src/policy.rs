@@ -54,13 +54,17 @@ pub enum Mode {
     AutoHumanAgent,
 }
 
-/// The facts a decision is made from. Times are epoch milliseconds.
+/// The facts a decision is made from. Times are epoch milliseconds (read from epoch
+/// milliseconds or an RFC 3339 instant with its offset); an unknown key is refused.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct PolicyInput {
     /// The person's last message, postback, reaction, opt-in or referral.
+    #[serde(deserialize_with = "crate::limits::epoch_or_instant")]
     pub last_user_activity: i64,
     /// When the message would be sent.
+    #[serde(deserialize_with = "crate::limits::epoch_or_instant")]
     pub now: i64,
     /// Who writes it.
     #[serde(default)]

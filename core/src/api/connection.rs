@@ -23,6 +23,14 @@ impl std::fmt::Debug for Connection {
     }
 }
 
+/// The retry settings of a client configuration, beside the Graph configuration's.
+pub const CLIENT_KEYS: &[&str] = &[
+    "max_attempts",
+    "budget_ms",
+    "timeout_ms",
+    "retry_unknown_outcome",
+];
+
 impl Connection {
     /// A connection from its JSON configuration.
     ///
@@ -30,9 +38,24 @@ impl Connection {
     ///
     /// `invalid_json`, `required` (field `token`), `invalid_input` for a mistyped setting.
     pub fn from_json(config_json: &str) -> Result<Self> {
+        Self::from_value(&read(config_json, "config")?)
+    }
+
+    /// A connection from a token and the other settings given as a value (a binding's
+    /// keyword arguments or options object): the Graph configuration's keys and
+    /// [`CLIENT_KEYS`]; any other key is refused as `invalid_input` at that key.
+    ///
+    /// # Errors
+    ///
+    /// As [`Connection::from_json`]; `invalid_input` for an unknown key.
+    pub fn from_parts(token: Option<&str>, settings: Value) -> Result<Self> {
+        let known = [graph::GRAPH_CONFIG_KEYS, CLIENT_KEYS];
+        Self::from_value(&graph::config_with_token(token, settings, &known)?)
+    }
+
+    fn from_value(config: &Value) -> Result<Self> {
         use std::time::Duration;
-        let config: Value = read(config_json, "config")?;
-        let graph = graph::graph_from_json(&config)?;
+        let graph = graph::graph_from_json(config)?;
         let number = |key: &str| -> Result<Option<u64>> {
             match config.get(key) {
                 None | Some(Value::Null) => Ok(None),

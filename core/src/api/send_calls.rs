@@ -1,82 +1,23 @@
-//! Validation and normalisation on the JSON-text surface, with the profile options
-//! (`as_of`, `platform`, `region`) read in one place.
+//! Validation and normalisation: the typed entry point and the JSON-text adapter, with the
+//! profile options read as [`ProfileOptions`].
 
 use serde_json::{Value, json};
 
+use super::options::{ProfileOptions, from_value};
 use super::{read, to_text, value_or_empty};
-use crate::error::{Error, ErrorKind, Result};
-use crate::limits::{self, Date, Platform, Product};
+use crate::error::Result;
+use crate::limits::{self, Violation};
 
-/// The keys of the profile options.
-const PROFILE_OPTIONS: &[&str] = &["as_of", "platform", "region"];
-
-/// The profile named by `{"as_of"?: "YYYY-MM-DD" | instant | epoch ms, "platform"?:
-/// "messenger"|"instagram", "region"?: "DE"}`; any other key is refused.
-fn platform_of(options: &Value) -> Result<Platform> {
-    let invalid = |field: &str, detail: &str| {
-        Error::at(
-            ErrorKind::InvalidInput {
-                detail: detail.to_owned(),
-            },
-            format!("options.{field}"),
-        )
-    };
-    // A misspelt option is refused, never ignored, in every language.
-    if let Some(key) = options
-        .as_object()
-        .and_then(|map| map.keys().find(|k| !PROFILE_OPTIONS.contains(&k.as_str())))
-    {
-        return Err(invalid(key, "not an option (as_of, platform, region)"));
-    }
-    let platform = match options.get("as_of") {
-        None | Some(Value::Null) => Platform::latest(),
-        Some(Value::String(date)) => Platform::as_of(
-            date.parse::<Date>()
-                .map_err(|e| Error::at(e.kind().clone(), "options.as_of"))?,
-        ),
-        // Epoch milliseconds: an instant, so its UTC date.
-        Some(Value::Number(ms)) => {
-            Platform::as_of(Date::from_millis(ms.as_i64().ok_or_else(|| {
-                invalid("as_of", "epoch milliseconds are a whole number")
-            })?))
-        }
-        Some(_) => {
-            return Err(invalid(
-                "as_of",
-                "a date (YYYY-MM-DD), an instant, or epoch milliseconds",
-            ));
-        }
-    };
-    let product: Product = match options.get("platform") {
-        Some(value) => serde_json::from_value(value.clone()).map_err(|e| {
-            Error::at(
-                ErrorKind::InvalidInput {
-                    detail: e.to_string(),
-                },
-                "options.platform",
-            )
-        })?,
-        None => Product::default(),
-    };
-    let platform = platform.for_product(product);
-    match options.get("region") {
-        None | Some(Value::Null) => Ok(platform),
-        Some(value) => {
-            let region = value
-                .as_str()
-                .ok_or_else(|| {
-                    Error::at(
-                        ErrorKind::InvalidInput {
-                            detail: "expected a country code".to_owned(),
-                        },
-                        "options.region",
-                    )
-                })?
-                .parse::<limits::Region>()
-                .map_err(|e| Error::at(e.kind().clone(), "options.region"))?;
-            Ok(platform.in_region(region))
-        }
-    }
+/// Every violation of a Send API request, a bare message or a Messenger Profile body
+/// (empty when valid), judged by the profile `options` name (a binding's keyword
+/// arguments or options object; `null` for today's Messenger profile).
+///
+/// # Errors
+///
+/// `invalid_input` / `required` at `options.<key>`.
+pub fn validate_value(body: &Value, options: Value) -> Result<Vec<Violation>> {
+    let options: ProfileOptions = from_value(options, "options")?;
+    Ok(limits::validate_json(body, &options.platform()))
 }
 
 /// Validates a Send API request, a bare message or a Messenger Profile body:
@@ -88,10 +29,8 @@ fn platform_of(options: &Value) -> Result<Platform> {
 /// `invalid_json` when either text is not JSON; bad options.
 pub fn validate(request_json: &str, options_json: &str) -> Result<String> {
     let body: Value = read(request_json, "request")?;
-    let platform = platform_of(&value_or_empty(options_json, "options")?)?;
-    Ok(to_text(
-        &json!({ "violations": limits::validate_json(&body, &platform) }),
-    ))
+    let violations = validate_value(&body, value_or_empty(options_json, "options")?)?;
+    Ok(to_text(&json!({ "violations": violations })))
 }
 
 /// A Send API request, bare message or profile body in Meta's exact form.

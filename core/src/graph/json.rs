@@ -76,6 +76,61 @@ pub fn graph_from_json(config: &Value) -> Result<Graph> {
     Ok(graph)
 }
 
+/// The keys of a Graph configuration.
+pub const GRAPH_CONFIG_KEYS: &[&str] = &[
+    "token",
+    "app_secret",
+    "version",
+    "base_url",
+    "page_id",
+    "login",
+];
+
+/// A [`Graph`] from a token and the other settings given as a value (a binding's keyword
+/// arguments or options object): as [`graph_from_json`], and a key that is not a setting
+/// is refused as `invalid_input` at that key.
+///
+/// # Errors
+///
+/// As [`graph_from_json`]; `invalid_input` for an unknown key.
+pub fn graph_from_parts(token: Option<&str>, settings: Value) -> Result<Graph> {
+    graph_from_json(&config_with_token(token, settings, &[GRAPH_CONFIG_KEYS])?)
+}
+
+/// `settings` (an object, or `null` for none) with `token` in it, every key checked
+/// against `known`.
+pub(crate) fn config_with_token(
+    token: Option<&str>,
+    settings: Value,
+    known: &[&[&str]],
+) -> Result<Value> {
+    let mut config = match settings {
+        Value::Null => serde_json::Map::new(),
+        Value::Object(map) => map,
+        _ => {
+            return Err(Error::new(ErrorKind::InvalidInput {
+                detail: "the settings are an object".to_owned(),
+            }));
+        }
+    };
+    if let Some(key) = config
+        .keys()
+        .find(|key| !known.iter().any(|keys| keys.contains(&key.as_str())))
+    {
+        let expected = known.concat().join(", ");
+        return Err(Error::at(
+            ErrorKind::InvalidInput {
+                detail: format!("not a setting ({expected})"),
+            },
+            key.clone(),
+        ));
+    }
+    if let Some(token) = token {
+        config.insert("token".to_owned(), token.into());
+    }
+    Ok(Value::Object(config))
+}
+
 /// The request of builder `call` with `args` (the builders' parameters by name).
 ///
 /// # Errors

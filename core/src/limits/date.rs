@@ -117,6 +117,41 @@ impl<'de> Deserialize<'de> for Date {
 /// The UTC date of `date` at `rest` (`THH:MM:SS[.fraction](Z|±HH:MM)`); `None` when `rest`
 /// is not that (an instant without its offset included: its date would be a guess).
 fn instant_date(date: Date, rest: &str) -> Option<Date> {
+    instant_millis(date, rest).map(Date::from_millis)
+}
+
+/// Epoch milliseconds of an RFC 3339 instant with its offset
+/// (`2026-04-26T23:59:59.250-01:00`); `None` for anything else, a date alone or an
+/// instant without its offset included. A fraction finer than milliseconds is cut.
+pub fn parse_instant(text: &str) -> Option<i64> {
+    let date: Date = text.get(..10)?.parse().ok()?;
+    instant_millis(date, text.get(10..)?)
+}
+
+/// Reads epoch milliseconds, or an RFC 3339 instant with its offset, as epoch
+/// milliseconds: the one reading of a time given to the core, in every language.
+///
+/// # Errors
+///
+/// Anything else, with what was expected.
+pub fn epoch_or_instant<'de, D: Deserializer<'de>>(deserializer: D) -> Result<i64, D::Error> {
+    use serde::de::Error as _;
+    match serde_json::Value::deserialize(deserializer)? {
+        serde_json::Value::Number(ms) => ms
+            .as_i64()
+            .ok_or_else(|| D::Error::custom("epoch milliseconds are a whole number")),
+        serde_json::Value::String(text) => parse_instant(&text).ok_or_else(|| {
+            D::Error::custom(format!(
+                "`{text}` is not an instant with its offset (YYYY-MM-DDTHH:MM:SSZ)"
+            ))
+        }),
+        _ => Err(D::Error::custom(
+            "epoch milliseconds, or an instant with its offset (YYYY-MM-DDTHH:MM:SSZ)",
+        )),
+    }
+}
+
+fn instant_millis(date: Date, rest: &str) -> Option<i64> {
     let rest = rest.strip_prefix(['T', 't', ' '])?;
     let two = |s: &str| -> Option<i64> {
         (s.len() == 2 && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok())?
@@ -130,11 +165,13 @@ fn instant_date(date: Date, rest: &str) -> Option<Date> {
         return None;
     }
     let mut zone = &rest[8..];
+    let mut millis = 0;
     if let Some(fraction) = zone.strip_prefix('.') {
         let digits = fraction.bytes().take_while(u8::is_ascii_digit).count();
         if digits == 0 {
             return None;
         }
+        millis = format!("{:0<3}", &fraction[..digits.min(3)]).parse().ok()?;
         zone = &fraction[digits..];
     }
     let offset_minutes = match zone {
@@ -155,8 +192,8 @@ fn instant_date(date: Date, rest: &str) -> Option<Date> {
             sign * (hours * 60 + minutes)
         }
     };
-    let local = date.start_millis() + ((hour * 60 + minute) * 60 + second) * 1000;
-    Some(Date::from_millis(local - offset_minutes * 60_000))
+    let local = date.start_millis() + ((hour * 60 + minute) * 60 + second) * 1000 + millis;
+    Some(local - offset_minutes * 60_000)
 }
 
 const fn is_leap(year: i32) -> bool {
@@ -206,6 +243,23 @@ mod tests {
         assert_eq!(iso_millis(0), "1970-01-01T00:00:00.000Z");
         assert_eq!(iso_millis(1_605_514_662_814), "2020-11-16T08:17:42.814Z");
         assert_eq!(iso_millis(-1), "1969-12-31T23:59:59.999Z");
+    }
+
+    #[test]
+    fn instants_read_back_as_the_milliseconds_they_print() {
+        for ms in [0, 1_605_514_662_814, -1, 1_777_248_000_000] {
+            assert_eq!(parse_instant(&iso_millis(ms)), Some(ms));
+        }
+        assert_eq!(
+            parse_instant("2026-04-27T01:00:00.5+01:00"),
+            Some(1_777_248_000_500)
+        );
+        assert_eq!(
+            parse_instant("2026-04-27T00:00:00.123456Z"),
+            Some(1_777_248_000_123)
+        );
+        assert_eq!(parse_instant("2026-04-27T00:00:00"), None);
+        assert_eq!(parse_instant("2026-04-27"), None);
     }
 
     #[test]
