@@ -262,8 +262,8 @@ size_t msgrkit_last_error_field(char *buffer, size_t len);
 
 #if defined(MSGRKIT_BLOCKING)
 /**
- * Creates a client from `config_json`: `{"token", "app_secret"?, "version"?, "base_url"?,
- * "page_id"?, "max_attempts"?, "budget_ms"?, "timeout_ms"?, "retry_unknown_outcome"?}`.
+ * Creates a client from `config_json`: `{token, app_secret?, version?, base_url?,
+ * page_id?, max_attempts?, budget_ms?, timeout_ms?, retry_unknown_outcome?}`.
  * On success `*out_client` is the caller's, freed with `msgrkit_client_free`.
  *
  * # Safety
@@ -334,9 +334,9 @@ msgrkit_result msgrkit_emit(const char *vendor,
                             char **out_json);
 
 /**
- * The callback a send outcome becomes: `outcome_json` is `{"status", "body" (Graph's
- * answer), "message_id" (the host's), "recipient", "page_id"?, "platform"?,
- * "timestamp"?}`; the answer as `msgrkit_emit`'s.
+ * The callback a send outcome becomes: `outcome_json` is `{status, body (Graph's
+ * answer), message_id (the host's), recipient, page_id?, platform?,
+ * timestamp?}`; the answer as `msgrkit_emit`'s.
  *
  * # Safety
  *
@@ -442,8 +442,8 @@ msgrkit_result msgrkit_transcode(const char *dialect,
 
 /**
  * Validates a Send API request, bare message or Messenger Profile body against the
- * profile in `options_json` (`{"as_of"?, "platform"?}`; NULL for today's Messenger):
- * `{"violations": [...]}` at `*out_json`, empty when valid (as `msgrkit validate` prints).
+ * profile in `options_json` (`{as_of?, platform?, region?}`; NULL for today's Messenger):
+ * `{violations: [...]}` at `*out_json`, empty when valid (as `msgrkit validate` prints).
  * Violations are an answer, not a failure: the result is OK.
  *
  * # Safety
@@ -455,9 +455,9 @@ msgrkit_result msgrkit_validate(const char *request_json,
                                 char **out_json);
 
 /**
- * Decides `messaging_type` and `tag` for a policy input (`{"last_user_activity", "now",
- * "author"?, "intent"?, "mode"?, "platform"?}`): `{"messaging_type", "tag"}` or
- * `{"refusal": {...}}` at `*out_json`. A refusal is an answer: the result is OK.
+ * Decides `messaging_type` and `tag` for a policy input (`{last_user_activity, now,
+ * author?, intent?, mode?, platform?}`): `{messaging_type, tag}` or
+ * `{refusal: {...}}` at `*out_json`. A refusal is an answer: the result is OK.
  *
  * # Safety
  *
@@ -467,7 +467,7 @@ msgrkit_result msgrkit_decide_policy(const char *input_json, char **out_json);
 
 /**
  * A Graph API request as `{"method", "url", "headers", "body"}` at `*out_json`, from
- * `config_json` (`{"token", "app_secret"?, "version"?, "base_url"?, "page_id"?}`), a
+ * `config_json` (`{token, app_secret?, version?, base_url?, page_id?}`), a
  * builder name (`send`, `profile_get`, `batch`, ...) and `args_json` (NULL for none).
  * Send it with any HTTP client; the token is only in the Authorization header.
  *

@@ -11,8 +11,8 @@ use crate::result::msgrkit_result;
 /// `msgrkit_client_free`. Use it from one thread at a time.
 pub struct msgrkit_client(Connection);
 
-/// Creates a client from `config_json`: `{"token", "app_secret"?, "version"?, "base_url"?,
-/// "page_id"?, "max_attempts"?, "budget_ms"?, "timeout_ms"?, "retry_unknown_outcome"?}`.
+/// Creates a client from `config_json`: `{token, app_secret?, version?, base_url?,
+/// page_id?, max_attempts?, budget_ms?, timeout_ms?, retry_unknown_outcome?}`.
 /// On success `*out_client` is the caller's, freed with `msgrkit_client_free`.
 ///
 /// # Safety

@@ -41,9 +41,9 @@ pub unsafe extern "C" fn msgrkit_emit(
     })
 }
 
-/// The callback a send outcome becomes: `outcome_json` is `{"status", "body" (Graph's
-/// answer), "message_id" (the host's), "recipient", "page_id"?, "platform"?,
-/// "timestamp"?}`; the answer as `msgrkit_emit`'s.
+/// The callback a send outcome becomes: `outcome_json` is `{status, body (Graph's
+/// answer), message_id (the host's), recipient, page_id?, platform?,
+/// timestamp?}`; the answer as `msgrkit_emit`'s.
 ///
 /// # Safety
 ///

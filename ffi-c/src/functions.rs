@@ -27,7 +27,7 @@ unsafe fn verify(
         // SAFETY: the exported functions pass their caller's pointers on under the same contract.
         let (secret, body, header) = unsafe {
             (
-                bytes(secret, secret_len, "app_secret")?,
+                bytes(secret, secret_len, stringify!(secret))?,
                 bytes(body, body_len, "body")?,
                 text(header, "header")?,
             )
@@ -93,7 +93,7 @@ pub unsafe extern "C" fn msgrkit_sign(
         // SAFETY: per this function's contract.
         let (secret, body) = unsafe {
             (
-                bytes(app_secret, app_secret_len, "app_secret")?,
+                bytes(app_secret, app_secret_len, stringify!(app_secret))?,
                 bytes(body, body_len, "body")?,
             )
         };
@@ -192,8 +192,8 @@ pub unsafe extern "C" fn msgrkit_transcode(
 }
 
 /// Validates a Send API request, bare message or Messenger Profile body against the
-/// profile in `options_json` (`{"as_of"?, "platform"?}`; NULL for today's Messenger):
-/// `{"violations": [...]}` at `*out_json`, empty when valid (as `msgrkit validate` prints).
+/// profile in `options_json` (`{as_of?, platform?, region?}`; NULL for today's Messenger):
+/// `{violations: [...]}` at `*out_json`, empty when valid (as `msgrkit validate` prints).
 /// Violations are an answer, not a failure: the result is OK.
 ///
 /// # Safety
@@ -217,9 +217,9 @@ pub unsafe extern "C" fn msgrkit_validate(
     })
 }
 
-/// Decides `messaging_type` and `tag` for a policy input (`{"last_user_activity", "now",
-/// "author"?, "intent"?, "mode"?, "platform"?}`): `{"messaging_type", "tag"}` or
-/// `{"refusal": {...}}` at `*out_json`. A refusal is an answer: the result is OK.
+/// Decides `messaging_type` and `tag` for a policy input (`{last_user_activity, now,
+/// author?, intent?, mode?, platform?}`): `{messaging_type, tag}` or
+/// `{refusal: {...}}` at `*out_json`. A refusal is an answer: the result is OK.
 ///
 /// # Safety
 ///
@@ -237,7 +237,7 @@ pub unsafe extern "C" fn msgrkit_decide_policy(
 }
 
 /// A Graph API request as `{"method", "url", "headers", "body"}` at `*out_json`, from
-/// `config_json` (`{"token", "app_secret"?, "version"?, "base_url"?, "page_id"?}`), a
+/// `config_json` (`{token, app_secret?, version?, base_url?, page_id?}`), a
 /// builder name (`send`, `profile_get`, `batch`, ...) and `args_json` (NULL for none).
 /// Send it with any HTTP client; the token is only in the Authorization header.
 ///

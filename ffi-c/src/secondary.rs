@@ -32,7 +32,7 @@ pub unsafe extern "C" fn msgrkit_verify_signature_headers(
         // SAFETY: per this function's contract.
         let (secret, body, headers) = unsafe {
             (
-                bytes(app_secret, app_secret_len, "app_secret")?,
+                bytes(app_secret, app_secret_len, stringify!(app_secret))?,
                 bytes(body, body_len, "body")?,
                 text(headers_json, "headers_json")?,
             )

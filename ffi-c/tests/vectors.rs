@@ -392,6 +392,9 @@ fn send_policy_and_dialect_vectors_through_c() {
                     .map(without_detail)
             }
             "private_reply" => {
+                // `call` picks the function; the rest is its input.
+                let mut input = input.clone();
+                input.as_object_mut().map(|map| map.remove("call"));
                 let text = c(&input.to_string());
                 // SAFETY: a valid string.
                 take_json(|out| unsafe { msgrkit_decide_private_reply(text.as_ptr(), out) })
