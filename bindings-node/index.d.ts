@@ -198,8 +198,8 @@ export interface Violation {
 }
 
 export interface PolicyInput {
-  lastUserActivity: number | Date
-  now: number | Date
+  lastUserActivity: number | Date | string
+  now: number | Date | string
   author?: 'bot' | 'human'
   intent?: 'reply' | 'update' | { tag: string }
   mode?: 'explicit' | 'auto_human_agent'
@@ -326,6 +326,40 @@ export interface SendOutcome {
 }
 
 /**
+ * Where and as whom Graph requests go: the core's Graph configuration, in either casing.
+ * A key the core does not know throws `invalid_input` at that key.
+ */
+export interface GraphConfig {
+  /** The Page access token (sent only in the `Authorization` header). */
+  token?: string
+  /** The app secret, for `appsecret_proof`. */
+  appSecret?: string
+  /** The Graph API version, such as `v27.0` (the core's newest when absent). */
+  version?: string
+  /** The Graph base URL (a stand-in's, in tests). */
+  baseUrl?: string
+  /** The Page ID (`me` when absent); with Instagram Login, the Instagram account's ID. */
+  pageId?: string
+  /**
+   * `facebook` (the default: a Page token on graph.facebook.com) or `instagram`
+   * (Instagram Login: an Instagram user token on graph.instagram.com).
+   */
+  login?: 'facebook' | 'instagram'
+}
+
+/** The client's configuration: the Graph configuration plus the retry policy (the core's defaults for what is absent). */
+export interface ClientConfig extends GraphConfig {
+  /** At most this many requests per call, retries included. */
+  maxAttempts?: number
+  /** The total time a call may take, waits included. */
+  budgetMs?: number
+  /** The time one attempt may take. */
+  timeoutMs?: number
+  /** Resend a POST whose outcome is unknown (a timeout): may deliver twice. */
+  retryUnknownOutcome?: boolean
+}
+
+/**
  * Which binding artifact the generated loader actually loaded: `'native'` for
  * a native addon, otherwise the `platformArchABI` of the WASI flavor. Every
  * flavor napi-rs can build is listed, because `NAPI_RS_NATIVE_LIBRARY_PATH`
@@ -338,6 +372,7 @@ export declare const __napiBindingTarget: 'native' | 'wasm32-wasi' | 'wasm32-was
  * retries what is safe to retry, within the time budget.
  */
 export declare class Client {
+  /** The core reads the configuration; a key it does not know throws. */
   constructor(config: ClientConfig)
   /** Sends a Send API request: `{recipient_id, message_id, attachment_id?, attempts}`. */
   send(request: object | string): Promise<SendResult>
@@ -351,6 +386,7 @@ export declare class Client {
 
 /** Builds Graph requests as data: `{method, url, headers, body}`. */
 export declare class Graph {
+  /** The core reads the configuration; a key it does not know throws. */
   constructor(config: GraphConfig)
   /** The request of the builder `call` (`send`, `user_profile`, `profile_set`, ...). */
   request(call: string, args?: Record<string, unknown>): GraphRequest
@@ -369,27 +405,6 @@ export declare class Graph {
  */
 export declare function chatLink(link: ChatLinkParts): string
 
-/**
- * The client's configuration: the Graph configuration plus the retry policy (the core's
- * defaults for what is absent).
- */
-export interface ClientConfig {
-  token?: string
-  appSecret?: string
-  version?: string
-  baseUrl?: string
-  pageId?: string
-  login?: string
-  /** At most this many requests per call, retries included. */
-  maxAttempts?: number
-  /** The total time a call may take, waits included. */
-  budgetMs?: number
-  /** The time one attempt may take. */
-  timeoutMs?: number
-  /** Resend a POST whose outcome is unknown (a timeout): may deliver twice. */
-  retryUnknownOutcome?: boolean
-}
-
 /** Every code the core can emit: `[{code, kind, category?}]`. */
 export declare function codes(): Array<{ code: string; kind: string; category?: string }>
 
@@ -398,12 +413,14 @@ export declare function compose(message: object | string, options?: ComposeOptio
 
 /**
  * `{messaging_type, tag}` for a send, or throws (`err.code` is the refusal's, such as
- * `outside_window`; `err.refusal` holds all of it) when Meta would refuse it.
+ * `outside_window`; `err.refusal` holds all of it) when Meta would refuse it. The input
+ * is the core's policy input in either casing; times are epoch milliseconds, `Date`s or
+ * ISO instants.
  */
 export declare function decidePolicy(input: PolicyInput): Decision
 
 /** Whether (and how) a private reply to a comment can be sent now. */
-export declare function decidePrivateReply(input: { commentCreated: number | Date; now: number | Date; alreadyReplied?: boolean }): Decision
+export declare function decidePrivateReply(input: { commentCreated: number | Date | string; now: number | Date | string; alreadyReplied?: boolean }): Decision
 
 /**
  * The callbacks `vendor` delivers for a webhook body:
@@ -419,25 +436,6 @@ export declare function eventsCovered(body: Body, sent: Array<{ mid: string; tim
 
 /** For each event of the body: whether it echoes a message `appId` sent. */
 export declare function eventsOwnEcho(body: Body, appId: string): boolean[]
-
-/** Where and as whom Graph requests go. Serialised as the core's configuration. */
-export interface GraphConfig {
-  /** The Page access token (sent only in the `Authorization` header). */
-  token?: string
-  /** The app secret, for `appsecret_proof`. */
-  appSecret?: string
-  /** The Graph API version, such as `v27.0` (the core's newest when absent). */
-  version?: string
-  /** The Graph base URL (a stand-in's, in tests). */
-  baseUrl?: string
-  /** The Page ID (`me` when absent); with Instagram Login, the Instagram account's ID. */
-  pageId?: string
-  /**
-   * `facebook` (the default: a Page token on graph.facebook.com) or `instagram`
-   * (Instagram Login: an Instagram user token on graph.instagram.com).
-   */
-  login?: string
-}
 
 /**
  * The findings from the answers to `Graph.diagnoseRequests()`: `answers` is

@@ -198,8 +198,8 @@ export interface Violation {
 }
 
 export interface PolicyInput {
-  lastUserActivity: number | Date
-  now: number | Date
+  lastUserActivity: number | Date | string
+  now: number | Date | string
   author?: 'bot' | 'human'
   intent?: 'reply' | 'update' | { tag: string }
   mode?: 'explicit' | 'auto_human_agent'
@@ -323,4 +323,38 @@ export interface SendOutcome {
   page_id?: string
   platform?: 'messenger' | 'instagram'
   timestamp?: number
+}
+
+/**
+ * Where and as whom Graph requests go: the core's Graph configuration, in either casing.
+ * A key the core does not know throws `invalid_input` at that key.
+ */
+export interface GraphConfig {
+  /** The Page access token (sent only in the `Authorization` header). */
+  token?: string
+  /** The app secret, for `appsecret_proof`. */
+  appSecret?: string
+  /** The Graph API version, such as `v27.0` (the core's newest when absent). */
+  version?: string
+  /** The Graph base URL (a stand-in's, in tests). */
+  baseUrl?: string
+  /** The Page ID (`me` when absent); with Instagram Login, the Instagram account's ID. */
+  pageId?: string
+  /**
+   * `facebook` (the default: a Page token on graph.facebook.com) or `instagram`
+   * (Instagram Login: an Instagram user token on graph.instagram.com).
+   */
+  login?: 'facebook' | 'instagram'
+}
+
+/** The client's configuration: the Graph configuration plus the retry policy (the core's defaults for what is absent). */
+export interface ClientConfig extends GraphConfig {
+  /** At most this many requests per call, retries included. */
+  maxAttempts?: number
+  /** The total time a call may take, waits included. */
+  budgetMs?: number
+  /** The time one attempt may take. */
+  timeoutMs?: number
+  /** Resend a POST whose outcome is unknown (a timeout): may deliver twice. */
+  retryUnknownOutcome?: boolean
 }

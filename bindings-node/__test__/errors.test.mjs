@@ -106,7 +106,31 @@ test('Dates and milliseconds decide alike', () => {
 
 test('a time that is not a time is an input error at its field', () => {
   const e = thrown(() => msgrkit.decidePolicy({ lastUserActivity: 'yesterday', now: 0 }))
-  assert.deepEqual([e.code, e.field], ['invalid_input', 'last_user_activity'])
+  // The core names the field as in every language: the input's key under `input`.
+  assert.deepEqual([e.code, e.field], ['invalid_input', 'input.last_user_activity'])
+})
+
+test('a key the core does not know is refused at its field, in either casing', () => {
+  const cases = [
+    [() => msgrkit.validate({ text: 'x' }, { asof: '2026-04-27' }), 'options.asof'],
+    [() => msgrkit.decidePolicy({ lastUserActivity: 0, now: 1, tagg: 'HUMAN_AGENT' }), 'input.tagg'],
+    [() => msgrkit.decidePolicy({ now: 1 }), 'input.last_user_activity'],
+    [() => msgrkit.decidePrivateReply({ commentCreated: 0, now: 1, replied: true }), 'input.replied'],
+    [() => new msgrkit.Graph({ token: 'EAAG-token', apSecret: 's' }), 'ap_secret'],
+    [() => new msgrkit.Client({ token: 'EAAG-token', maxAttempt: 2 }), 'max_attempt'],
+  ]
+  for (const [call, field] of cases) {
+    const e = thrown(call)
+    assert.equal(e.field, field)
+    assert.ok(['invalid_input', 'required'].includes(e.code), e.code)
+  }
+})
+
+test('a time may be an ISO instant, and means that instant', () => {
+  const now = Date.UTC(2026, 10, 21, 12)
+  const byText = msgrkit.decidePolicy({ lastUserActivity: '2026-11-20T06:00:00Z', now: '2026-11-21T13:00:00+01:00', author: 'human', mode: 'auto_human_agent' })
+  const byDate = msgrkit.decidePolicy({ lastUserActivity: new Date(now - 30 * 3600e3), now: new Date(now), author: 'human', mode: 'auto_human_agent' })
+  assert.deepEqual(byText, byDate)
 })
 
 test('Graph errors carry what Meta said', () => {

@@ -1,9 +1,9 @@
 //! JS values to the core's inputs. Outputs go back through `Env::to_js_value` (serde).
 
 use msgrkit::{Error, ErrorKind};
+use napi::ValueType;
 use napi::bindgen_prelude::JsObjectValue;
 use napi::bindgen_prelude::{Buffer, Either, Env, Function, Object, Unknown};
-use napi::{JsDate, JsValue, ValueType};
 use serde::Serialize;
 use serde_json::Value;
 
@@ -170,31 +170,19 @@ pub(crate) fn pairs(env: &Env, field: &str, headers: Value) -> napi::Result<Vec<
     Ok(out)
 }
 
-/// Epoch milliseconds from a number (already milliseconds) or a `Date`.
-pub(crate) fn epoch_ms(env: &Env, field: &str, value: &Unknown<'_>) -> napi::Result<i64> {
-    let wrong = || invalid_input(env, field, "expected epoch milliseconds or a Date");
-    match value.get_type()? {
-        ValueType::Number => {
-            // SAFETY: the type was just checked.
-            let ms: f64 = unsafe { value.cast()? };
-            if ms.is_finite() {
-                Ok(ms.round() as i64)
-            } else {
-                Err(wrong())
-            }
-        }
-        ValueType::Object if value.is_date()? => {
-            // SAFETY: `is_date` was just checked.
-            let date: JsDate<'_> = unsafe { value.cast()? };
-            let ms = date.value_of()?;
-            if ms.is_finite() {
-                Ok(ms as i64)
-            } else {
-                Err(invalid_input(env, field, "an invalid Date"))
-            }
-        }
-        _ => Err(wrong()),
+/// An options or input object as the value the core reads (`null` when absent), its keys
+/// under the one casing rule. A `Date` in it is its ISO instant (`JSON.stringify`), which
+/// the core reads as that instant.
+pub(crate) fn options_value(
+    env: &Env,
+    field: &str,
+    value: Option<&Unknown<'_>>,
+) -> napi::Result<Value> {
+    let text = optional_json_text(env, field, value)?;
+    if text.is_empty() {
+        return Ok(Value::Null);
     }
+    msgrkit::api::read_json_at(&snake_case_keys(&text), field).map_err(|e| to_js_err(env, e))
 }
 
 /// The one casing rule of JS option objects: a top-level camelCase key is the core's

@@ -2,12 +2,12 @@
 //! (transcode, compose, validate, policy). Each converts, calls the core, converts back.
 
 use msgrkit::{api, webhook};
-use napi::bindgen_prelude::{Buffer, Either3, Env, Object, Unknown};
+use napi::bindgen_prelude::{Buffer, Either3, Env, Unknown};
 use napi_derive::napi;
 use serde_json::{Map, Value};
 
 use crate::convert::{
-    Body, body_bytes, epoch_ms, is_nullish, js, json_text, optional_json_text, pairs, parsed,
+    Body, body_bytes, js, json_text, optional_json_text, options_value, pairs, parsed,
     snake_case_keys,
 };
 use crate::errors::{refusal_to_js_err, to_js_err};
@@ -278,13 +278,11 @@ pub fn validate(
     request: Unknown<'_>,
     options: Option<Unknown<'_>>,
 ) -> napi::Result<Value> {
-    let request = json_text(&env, "request", &request)?;
-    // JSON.stringify writes a Date as its ISO instant; keys follow the one casing rule.
-    let options = optional_json_text(&env, "options", options.as_ref())?;
-    let options = snake_case_keys(&options);
-    let text = api::validate(&request, &options).map_err(|e| to_js_err(&env, e))?;
-    let mut answer: Value = serde_json::from_str(&text).expect("the core writes JSON");
-    Ok(answer["violations"].take())
+    let request = api::read_json_at(&json_text(&env, "request", &request)?, "request")
+        .map_err(|e| to_js_err(&env, e))?;
+    let options = options_value(&env, "options", options.as_ref())?;
+    let violations = api::validate_value(&request, options).map_err(|e| to_js_err(&env, e))?;
+    Ok(js(&violations))
 }
 
 /// A request, message or profile body in Meta's exact form.
@@ -298,73 +296,29 @@ pub fn normalize(env: Env, body: Unknown<'_>) -> napi::Result<Value> {
 }
 
 /// The decision as a JS value, or the refusal thrown.
-fn decision(env: &Env, result: msgrkit::Result<String>) -> napi::Result<Value> {
-    let value = answer(env, result)?;
-    match value.get("refusal") {
-        Some(refusal) => Err(refusal_to_js_err(env, refusal)),
-        None => Ok(value),
+fn decision(env: &Env, outcome: msgrkit::Result<api::PolicyOutcome>) -> napi::Result<Value> {
+    match outcome.map_err(|e| to_js_err(env, e))? {
+        Ok(decision) => Ok(js(&decision)),
+        Err(refusal) => Err(refusal_to_js_err(env, &refusal)),
     }
-}
-
-/// Reads `input[js_name]` into `core[core_name]`: times through `epoch_ms`, the rest as
-/// JSON.
-fn copy_field(
-    env: &Env,
-    input: &Object<'_>,
-    core: &mut Map<String, Value>,
-    (js_name, core_name): (&str, &str),
-    time: bool,
-) -> napi::Result<()> {
-    let value: Option<Unknown<'_>> = input.get(js_name)?;
-    let Some(value) = value.filter(|v| !is_nullish(v)) else {
-        return Ok(());
-    };
-    let value = if time {
-        Value::from(epoch_ms(env, core_name, &value)?)
-    } else {
-        let text = json_text(env, core_name, &value)?;
-        match value.get_type()? {
-            napi::ValueType::String => Value::String(text),
-            _ => serde_json::from_str(&text).expect("JSON.stringify writes JSON"),
-        }
-    };
-    core.insert(core_name.to_owned(), value);
-    Ok(())
 }
 
 /// `{messaging_type, tag}` for a send, or throws (`err.code` is the refusal's, such as
-/// `outside_window`; `err.refusal` holds all of it) when Meta would refuse it.
+/// `outside_window`; `err.refusal` holds all of it) when Meta would refuse it. The input
+/// is the core's policy input in either casing; times are epoch milliseconds, `Date`s or
+/// ISO instants.
 #[napi(ts_args_type = "input: PolicyInput", ts_return_type = "Decision")]
-pub fn decide_policy(env: Env, input: Object<'_>) -> napi::Result<Value> {
-    let mut core = Map::new();
-    for names in [("lastUserActivity", "last_user_activity"), ("now", "now")] {
-        copy_field(&env, &input, &mut core, names, true)?;
-    }
-    for name in ["author", "intent", "mode", "platform"] {
-        copy_field(&env, &input, &mut core, (name, name), false)?;
-    }
-    decision(&env, api::decide_policy(&Value::Object(core).to_string()))
+pub fn decide_policy(env: Env, input: Unknown<'_>) -> napi::Result<Value> {
+    let input = options_value(&env, "input", Some(&input))?;
+    decision(&env, api::decide_policy_value(input))
 }
 
 /// Whether (and how) a private reply to a comment can be sent now.
 #[napi(
-    ts_args_type = "input: { commentCreated: number | Date; now: number | Date; alreadyReplied?: boolean }",
+    ts_args_type = "input: { commentCreated: number | Date | string; now: number | Date | string; alreadyReplied?: boolean }",
     ts_return_type = "Decision"
 )]
-pub fn decide_private_reply(env: Env, input: Object<'_>) -> napi::Result<Value> {
-    let mut core = Map::new();
-    for names in [("commentCreated", "comment_created"), ("now", "now")] {
-        copy_field(&env, &input, &mut core, names, true)?;
-    }
-    copy_field(
-        &env,
-        &input,
-        &mut core,
-        ("alreadyReplied", "already_replied"),
-        false,
-    )?;
-    decision(
-        &env,
-        api::decide_private_reply(&Value::Object(core).to_string()),
-    )
+pub fn decide_private_reply(env: Env, input: Unknown<'_>) -> napi::Result<Value> {
+    let input = options_value(&env, "input", Some(&input))?;
+    decision(&env, api::decide_private_reply_value(input))
 }

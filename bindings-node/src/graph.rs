@@ -8,30 +8,10 @@ use msgrkit::api::{self, Connection};
 use msgrkit::graph::{self, RawResponse};
 use napi::bindgen_prelude::{AsyncTask, Env, Task, Unknown};
 use napi_derive::napi;
-use serde::Serialize;
 use serde_json::Value;
 
-use crate::convert::{Body, body_bytes, js, json_text, optional_json_text, pairs};
+use crate::convert::{Body, body_bytes, js, json_text, optional_json_text, options_value, pairs};
 use crate::errors::to_js_err;
-
-/// Where and as whom Graph requests go. Serialised as the core's configuration.
-#[napi(object)]
-#[derive(Serialize)]
-pub struct GraphConfig {
-    /// The Page access token (sent only in the `Authorization` header).
-    pub token: Option<String>,
-    /// The app secret, for `appsecret_proof`.
-    pub app_secret: Option<String>,
-    /// The Graph API version, such as `v27.0` (the core's newest when absent).
-    pub version: Option<String>,
-    /// The Graph base URL (a stand-in's, in tests).
-    pub base_url: Option<String>,
-    /// The Page ID (`me` when absent); with Instagram Login, the Instagram account's ID.
-    pub page_id: Option<String>,
-    /// `facebook` (the default: a Page token on graph.facebook.com) or `instagram`
-    /// (Instagram Login: an Instagram user token on graph.instagram.com).
-    pub login: Option<String>,
-}
 
 /// Builds Graph requests as data: `{method, url, headers, body}`.
 #[napi]
@@ -41,10 +21,11 @@ pub struct Graph {
 
 #[napi]
 impl Graph {
-    #[napi(constructor)]
-    pub fn new(env: Env, config: GraphConfig) -> napi::Result<Self> {
-        let config = serde_json::to_value(&config).expect("configurations serialise");
-        let graph = graph::graph_from_json(&config).map_err(|e| to_js_err(&env, e))?;
+    /// The core reads the configuration; a key it does not know throws.
+    #[napi(constructor, ts_args_type = "config: GraphConfig")]
+    pub fn new(env: Env, config: Unknown<'_>) -> napi::Result<Self> {
+        let config = options_value(&env, "config", Some(&config))?;
+        let graph = graph::graph_from_parts(None, config).map_err(|e| to_js_err(&env, e))?;
         Ok(Self { graph })
     }
 
@@ -130,27 +111,6 @@ pub fn graph_diagnose(env: Env, answers: Unknown<'_>) -> napi::Result<Value> {
     Ok(serde_json::from_str(&text).expect("the core writes JSON"))
 }
 
-/// The client's configuration: the Graph configuration plus the retry policy (the core's
-/// defaults for what is absent).
-#[napi(object)]
-#[derive(Serialize)]
-pub struct ClientConfig {
-    pub token: Option<String>,
-    pub app_secret: Option<String>,
-    pub version: Option<String>,
-    pub base_url: Option<String>,
-    pub page_id: Option<String>,
-    pub login: Option<String>,
-    /// At most this many requests per call, retries included.
-    pub max_attempts: Option<u32>,
-    /// The total time a call may take, waits included.
-    pub budget_ms: Option<i64>,
-    /// The time one attempt may take.
-    pub timeout_ms: Option<i64>,
-    /// Resend a POST whose outcome is unknown (a timeout): may deliver twice.
-    pub retry_unknown_outcome: Option<bool>,
-}
-
 /// The Graph client. Every call runs off the main thread and returns a Promise; it
 /// retries what is safe to retry, within the time budget.
 #[napi]
@@ -160,10 +120,11 @@ pub struct Client {
 
 #[napi]
 impl Client {
-    #[napi(constructor)]
-    pub fn new(env: Env, config: ClientConfig) -> napi::Result<Self> {
-        let config = serde_json::to_string(&config).expect("configurations serialise");
-        let connection = Connection::from_json(&config).map_err(|e| to_js_err(&env, e))?;
+    /// The core reads the configuration; a key it does not know throws.
+    #[napi(constructor, ts_args_type = "config: ClientConfig")]
+    pub fn new(env: Env, config: Unknown<'_>) -> napi::Result<Self> {
+        let config = options_value(&env, "config", Some(&config))?;
+        let connection = Connection::from_parts(None, config).map_err(|e| to_js_err(&env, e))?;
         Ok(Self {
             connection: Arc::new(connection),
         })

@@ -118,6 +118,11 @@ fn from_py_at(obj: &Bound<'_, PyAny>, field: &str, depth: usize) -> PyResult<Val
         }
         return Ok(Value::Array(items));
     }
+    if obj.hasattr("isoformat")? && obj.hasattr("year")? {
+        // A date as `YYYY-MM-DD`, a datetime as its ISO 8601 instant: the core reads both,
+        // and refuses a naive datetime (no offset) rather than guess its zone.
+        return Ok(Value::String(obj.call_method0("isoformat")?.extract()?));
+    }
     let kind = obj.get_type().name()?;
     Err(invalid_input(
         py,
@@ -204,44 +209,10 @@ pub(crate) fn pairs(obj: &Bound<'_, PyAny>) -> PyResult<Vec<(String, String)>> {
     Ok(out)
 }
 
-/// Epoch milliseconds from an `int` (already milliseconds) or an aware `datetime`.
-pub(crate) fn epoch_ms(obj: &Bound<'_, PyAny>, field: &str) -> PyResult<i64> {
-    let py = obj.py();
-    if obj.is_instance_of::<PyInt>() && !obj.is_instance_of::<PyBool>() {
-        return obj.extract::<i64>();
+/// Keyword arguments as the value the core reads (`null` for none); `field` names them.
+pub(crate) fn keywords(kwargs: Option<&Bound<'_, PyDict>>, field: &str) -> PyResult<Value> {
+    match kwargs {
+        Some(dict) => from_py(dict.as_any(), field),
+        None => Ok(Value::Null),
     }
-    if obj.hasattr("timestamp")? && obj.hasattr("tzinfo")? {
-        // A naive datetime means whatever the host's local zone is: refuse the guess.
-        if obj.getattr("tzinfo")?.is_none() {
-            return Err(invalid_input(
-                py,
-                field,
-                "naive datetime: give it a timezone (for example timezone.utc)",
-            ));
-        }
-        let seconds: f64 = obj.call_method0("timestamp")?.extract()?;
-        return Ok((seconds * 1000.0).round() as i64);
-    }
-    Err(invalid_input(
-        py,
-        field,
-        "expected epoch milliseconds (int) or an aware datetime",
-    ))
-}
-
-/// A date as `YYYY-MM-DD` from a `str` or a `datetime.date`.
-pub(crate) fn date_text(obj: &Bound<'_, PyAny>, field: &str) -> PyResult<String> {
-    if let Ok(s) = obj.cast::<PyString>() {
-        return Ok(s.to_cow()?.into_owned());
-    }
-    if obj.hasattr("isoformat")? && obj.hasattr("year")? {
-        // A date as `YYYY-MM-DD`, a datetime as its RFC 3339 instant: the core takes an
-        // instant's UTC date (and refuses one without its offset).
-        return obj.call_method0("isoformat")?.extract();
-    }
-    Err(invalid_input(
-        obj.py(),
-        field,
-        "expected a date, an aware datetime, or a YYYY-MM-DD string",
-    ))
 }

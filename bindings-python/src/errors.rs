@@ -1,77 +1,48 @@
-//! The one mapping from core errors (and policy refusals) to the exception classes of
-//! `msgrkit._errors`.
+//! The one mapping from core failures (errors, and policy refusals) to the exception
+//! classes of `msgrkit._errors`: the class by the core's category, the attributes as the
+//! core names them (`msgrkit::api::failure`).
 
-use msgrkit::{Category, Error, ErrorKind};
+use msgrkit::api::failure::{Failure, failure, refusal_failure};
+use msgrkit::policy::Refusal;
+use msgrkit::{Category, Error};
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
-use serde_json::Value;
 
-use crate::convert::to_py;
+use crate::pyser::to_python;
 
-/// The exception for a core error: its class by category, with `.code`, `.field` and the
-/// details of its kind (violations, the Graph answer).
+/// The exception for a core error.
 pub(crate) fn to_py_err(py: Python<'_>, err: Error) -> PyErr {
-    build(py, &err).unwrap_or_else(|failure| failure)
+    raise(py, &failure(&err))
 }
 
-fn class_name(err: &Error) -> &'static str {
-    if err.graph().is_some_and(|g| g.transport.is_some()) {
+/// A policy refusal as `PolicyError`: `.code` is the refusal's, `.refusal` all of it.
+pub(crate) fn refusal_to_py_err(py: Python<'_>, refusal: &Refusal) -> PyErr {
+    raise(py, &refusal_failure(refusal))
+}
+
+fn class_name(failed: &Failure) -> &'static str {
+    if failed.transport {
         return "TransportError";
     }
-    match err.category() {
-        Category::Signature => "SignatureError",
-        Category::Parse => "ParseError",
-        Category::Input => "InputError",
-        Category::Validation => "ValidationError",
-        Category::Graph => "GraphApiError",
-        _ => "MsgrkitError",
+    match failed.category {
+        None => "PolicyError",
+        Some(Category::Signature) => "SignatureError",
+        Some(Category::Parse) => "ParseError",
+        Some(Category::Input) => "InputError",
+        Some(Category::Validation) => "ValidationError",
+        Some(Category::Graph) => "GraphApiError",
+        Some(_) => "MsgrkitError",
     }
 }
 
-fn build(py: Python<'_>, err: &Error) -> PyResult<PyErr> {
-    let kwargs = PyDict::new(py);
-    kwargs.set_item("code", err.code())?;
-    kwargs.set_item("field", err.field())?;
-    if let ErrorKind::ValidationFailed { violations } = err.kind() {
-        let violations = serde_json::to_value(violations).expect("violations serialise");
-        kwargs.set_item("violations", to_py(py, &violations)?)?;
-    }
-    if let Some(graph) = err.graph() {
-        let wire = serde_json::to_value(graph).expect("graph errors serialise");
-        kwargs.set_item("status", graph.status)?;
-        kwargs.set_item("graph_code", graph.code)?;
-        kwargs.set_item("subcode", graph.subcode)?;
-        kwargs.set_item("fbtrace_id", graph.fbtrace_id.as_deref())?;
-        kwargs.set_item("retryable", graph.retryable())?;
-        kwargs.set_item("retry_after", graph.retry_after)?;
-        kwargs.set_item("attempts", graph.attempts)?;
-        kwargs.set_item("transport", to_py(py, &wire["transport"])?)?;
-        kwargs.set_item("graph", to_py(py, &wire)?)?;
-    }
-    instance(py, class_name(err), &err.to_string(), &kwargs)
-}
-
-/// A policy refusal (`{"code", "detail", ...}`) as `PolicyError`, with the whole refusal
-/// as `.refusal`.
-pub(crate) fn refusal_to_py_err(py: Python<'_>, refusal: &Value) -> PyErr {
+fn raise(py: Python<'_>, failed: &Failure) -> PyErr {
     let build = || -> PyResult<PyErr> {
-        let kwargs = PyDict::new(py);
-        kwargs.set_item("code", to_py(py, &refusal["code"])?)?;
-        kwargs.set_item("field", py.None())?;
-        kwargs.set_item("refusal", to_py(py, refusal)?)?;
-        let message = refusal["detail"].as_str().unwrap_or_default();
-        instance(py, "PolicyError", message, &kwargs)
+        let kwargs = to_python(py, &failed.attributes)?.cast_into::<PyDict>()?;
+        let module = py.import("msgrkit._errors")?;
+        let class = module.getattr(class_name(failed))?;
+        Ok(PyErr::from_value(
+            class.call((&failed.message,), Some(&kwargs))?,
+        ))
     };
     build().unwrap_or_else(|failure| failure)
-}
-
-fn instance(
-    py: Python<'_>,
-    class: &str,
-    message: &str,
-    kwargs: &Bound<'_, PyDict>,
-) -> PyResult<PyErr> {
-    let module = py.import("msgrkit._errors")?;
-    let exception = module.getattr(class)?.call((message,), Some(kwargs))?;
-    Ok(PyErr::from_value(exception))
 }

@@ -4,11 +4,8 @@
 use msgrkit::{api, webhook};
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
-use serde_json::{Map, Value};
 
-use crate::convert::{
-    body_bytes, date_text, epoch_ms, from_py, json_text, options_text, pairs, text_to_py, to_py,
-};
+use crate::convert::{body_bytes, json_text, keywords, options_text, pairs, text_to_py, to_py};
 use crate::errors::{refusal_to_py_err, to_py_err};
 use crate::pyser::to_python;
 
@@ -226,32 +223,20 @@ pub(crate) fn menu<'py>(
 }
 
 /// Every violation of a Send API request, bare message or profile body (empty when
-/// valid), judged by the profile in force on `as_of` (the newest when None), for a Page in
-/// `region` (a country code, or `EU`) where a rule is regional.
+/// valid), judged by the profile the keyword options name (the core reads them: `as_of`,
+/// `platform`, `region`; another keyword is `InputError` at `options.<key>`).
 #[pyfunction]
-#[pyo3(signature = (request, *, as_of = None, platform = None, region = None))]
+#[pyo3(signature = (request, **options))]
 pub(crate) fn validate<'py>(
     py: Python<'py>,
     request: &Bound<'py, PyAny>,
-    as_of: Option<&Bound<'py, PyAny>>,
-    platform: Option<&str>,
-    region: Option<&str>,
+    options: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let request = json_text(request, "request")?;
-    let mut options = Map::new();
-    if let Some(date) = as_of {
-        options.insert("as_of".to_owned(), date_text(date, "as_of")?.into());
-    }
-    if let Some(platform) = platform {
-        options.insert("platform".to_owned(), platform.into());
-    }
-    if let Some(region) = region {
-        options.insert("region".to_owned(), region.into());
-    }
-    let text = api::validate(&request, &Value::Object(options).to_string())
+    let request = api::read_json_at(&json_text(request, "request")?, "request")
         .map_err(|e| to_py_err(py, e))?;
-    let mut answer: Value = serde_json::from_str(&text).expect("the core writes JSON");
-    to_py(py, &answer["violations"].take())
+    let violations = api::validate_value(&request, keywords(options, "options")?)
+        .map_err(|e| to_py_err(py, e))?;
+    to_python(py, &violations)
 }
 
 /// A request, message or profile body in Meta's exact form.
@@ -264,60 +249,38 @@ pub(crate) fn normalize<'py>(
 }
 
 /// The decision as Python, or the refusal raised as `PolicyError`.
-fn decision<'py>(py: Python<'py>, result: msgrkit::Result<String>) -> PyResult<Bound<'py, PyAny>> {
-    let text = result.map_err(|e| to_py_err(py, e))?;
-    let value: Value = serde_json::from_str(&text).expect("the core writes JSON");
-    match value.get("refusal") {
-        Some(refusal) => Err(refusal_to_py_err(py, refusal)),
-        None => to_py(py, &value),
+fn decision<'py>(
+    py: Python<'py>,
+    outcome: msgrkit::Result<api::PolicyOutcome>,
+) -> PyResult<Bound<'py, PyAny>> {
+    match outcome.map_err(|e| to_py_err(py, e))? {
+        Ok(decision) => to_python(py, &decision),
+        Err(refusal) => Err(refusal_to_py_err(py, &refusal)),
     }
 }
 
-/// `messaging_type` and `tag` for a send, or `PolicyError` when Meta would refuse it.
+/// `messaging_type` and `tag` for a send, or `PolicyError` when Meta would refuse it. The
+/// keywords are the core's policy input (`last_user_activity`, `now`, `author`, `intent`,
+/// `mode`, `platform`); times are epoch milliseconds or aware datetimes.
 #[pyfunction]
-#[pyo3(signature = (*, last_user_activity, now, author = None, intent = None, mode = None, platform = None))]
+#[pyo3(signature = (**input))]
 pub(crate) fn decide_policy<'py>(
     py: Python<'py>,
-    last_user_activity: &Bound<'py, PyAny>,
-    now: &Bound<'py, PyAny>,
-    author: Option<&str>,
-    intent: Option<&Bound<'py, PyAny>>,
-    mode: Option<&str>,
-    platform: Option<&str>,
+    input: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let mut input = Map::new();
-    let activity = epoch_ms(last_user_activity, "last_user_activity")?;
-    input.insert("last_user_activity".to_owned(), activity.into());
-    input.insert("now".to_owned(), epoch_ms(now, "now")?.into());
-    for (key, value) in [("author", author), ("mode", mode), ("platform", platform)] {
-        if let Some(value) = value {
-            input.insert(key.to_owned(), value.into());
-        }
-    }
-    if let Some(intent) = intent {
-        input.insert("intent".to_owned(), from_py(intent, "intent")?);
-    }
-    decision(py, api::decide_policy(&Value::Object(input).to_string()))
+    decision(py, api::decide_policy_value(keywords(input, "input")?))
 }
 
-/// Whether (and how) a private reply to a comment can be sent now.
+/// Whether (and how) a private reply to a comment can be sent now (`comment_created`,
+/// `now`, `already_replied`).
 #[pyfunction]
-#[pyo3(signature = (*, comment_created, now, already_replied = None))]
+#[pyo3(signature = (**input))]
 pub(crate) fn decide_private_reply<'py>(
     py: Python<'py>,
-    comment_created: &Bound<'py, PyAny>,
-    now: &Bound<'py, PyAny>,
-    already_replied: Option<bool>,
+    input: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let mut input = Map::new();
-    let created = epoch_ms(comment_created, "comment_created")?;
-    input.insert("comment_created".to_owned(), created.into());
-    input.insert("now".to_owned(), epoch_ms(now, "now")?.into());
-    if let Some(already) = already_replied {
-        input.insert("already_replied".to_owned(), already.into());
-    }
     decision(
         py,
-        api::decide_private_reply(&Value::Object(input).to_string()),
+        api::decide_private_reply_value(keywords(input, "input")?),
     )
 }

@@ -7,7 +7,7 @@ use pyo3::prelude::*;
 use pyo3::types::PyDict;
 use serde_json::{Map, Value};
 
-use crate::convert::{body_bytes, from_py, json_text, pairs, text_to_py, to_py};
+use crate::convert::{body_bytes, from_py, json_text, keywords, pairs, text_to_py, to_py};
 use crate::errors::to_py_err;
 use crate::pyser::to_python;
 
@@ -17,21 +17,6 @@ fn args_of(args: Option<&Bound<'_, PyDict>>) -> PyResult<Value> {
         Some(dict) => from_py(dict.as_any(), "args"),
         None => Ok(Value::Object(Map::new())),
     }
-}
-
-/// The configuration object `graph_from_json` and `Connection::from_json` read.
-/// A token of None is left out, for the core to refuse as `required`.
-fn config(token: Option<&str>, settings: &[(&str, Option<Value>)]) -> Value {
-    let mut config = Map::new();
-    if let Some(token) = token {
-        config.insert("token".to_owned(), token.into());
-    }
-    for (key, value) in settings {
-        if let Some(value) = value {
-            config.insert((*key).to_owned(), value.clone());
-        }
-    }
-    Value::Object(config)
 }
 
 /// A Graph API configuration that builds requests as data (`{"method", "url",
@@ -44,28 +29,17 @@ pub(crate) struct Graph {
 
 #[pymethods]
 impl Graph {
+    /// The token, and the core's Graph settings as keywords (`app_secret`, `version`,
+    /// `base_url`, `page_id`, `login`); another keyword is `InputError`.
     #[new]
-    #[pyo3(signature = (token, *, app_secret = None, version = None, base_url = None, page_id = None, login = None))]
+    #[pyo3(signature = (token, **settings))]
     fn new(
         py: Python<'_>,
         token: Option<&str>,
-        app_secret: Option<String>,
-        version: Option<String>,
-        base_url: Option<String>,
-        page_id: Option<String>,
-        login: Option<String>,
+        settings: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<Self> {
-        let config = config(
-            token,
-            &[
-                ("app_secret", app_secret.map(Value::from)),
-                ("version", version.map(Value::from)),
-                ("base_url", base_url.map(Value::from)),
-                ("page_id", page_id.map(Value::from)),
-                ("login", login.map(Value::from)),
-            ],
-        );
-        let graph = graph::graph_from_json(&config).map_err(|e| to_py_err(py, e))?;
+        let graph = graph::graph_from_parts(token, keywords(settings, "settings")?)
+            .map_err(|e| to_py_err(py, e))?;
         Ok(Self { graph })
     }
 
@@ -172,45 +146,17 @@ pub(crate) struct Client {
 
 #[pymethods]
 impl Client {
+    /// The token, and the Graph settings and retry settings as keywords (`max_attempts`,
+    /// `budget_ms`, `timeout_ms`, `retry_unknown_outcome`); another keyword is `InputError`.
     #[new]
-    #[pyo3(signature = (
-        token, *, app_secret = None, version = None, base_url = None, page_id = None,
-        login = None, max_attempts = None, budget_ms = None, timeout_ms = None,
-        retry_unknown_outcome = None
-    ))]
-    #[allow(clippy::too_many_arguments)] // one per keyword
+    #[pyo3(signature = (token, **settings))]
     fn new(
         py: Python<'_>,
         token: Option<&str>,
-        app_secret: Option<String>,
-        version: Option<String>,
-        base_url: Option<String>,
-        page_id: Option<String>,
-        login: Option<String>,
-        max_attempts: Option<u32>,
-        budget_ms: Option<u64>,
-        timeout_ms: Option<u64>,
-        retry_unknown_outcome: Option<bool>,
+        settings: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<Self> {
-        let config = config(
-            token,
-            &[
-                ("app_secret", app_secret.map(Value::from)),
-                ("version", version.map(Value::from)),
-                ("base_url", base_url.map(Value::from)),
-                ("page_id", page_id.map(Value::from)),
-                ("login", login.map(Value::from)),
-                ("max_attempts", max_attempts.map(Value::from)),
-                ("budget_ms", budget_ms.map(Value::from)),
-                ("timeout_ms", timeout_ms.map(Value::from)),
-                (
-                    "retry_unknown_outcome",
-                    retry_unknown_outcome.map(Value::from),
-                ),
-            ],
-        );
-        let connection =
-            Connection::from_json(&config.to_string()).map_err(|e| to_py_err(py, e))?;
+        let connection = Connection::from_parts(token, keywords(settings, "settings")?)
+            .map_err(|e| to_py_err(py, e))?;
         Ok(Self { connection })
     }
 

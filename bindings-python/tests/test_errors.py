@@ -3,6 +3,7 @@ and how host values (bytes, str, datetimes, odd objects) are taken or refused.""
 
 import json
 from datetime import date, datetime, timedelta, timezone
+from typing import Any, Callable
 
 import pytest
 
@@ -150,7 +151,34 @@ def test_datetimes_and_milliseconds_decide_alike() -> None:
 def test_a_naive_datetime_is_refused_rather_than_guessed() -> None:
     with pytest.raises(msgrkit.InputError) as caught:
         msgrkit.decide_policy(last_user_activity=datetime(2026, 11, 21), now=0)
-    assert caught.value.field == "last_user_activity"
+    # The core names the field as in every language: the input's key under `input`.
+    assert caught.value.field == "input.last_user_activity"
+
+
+@pytest.mark.parametrize("call, field", [
+    (lambda: msgrkit.validate({"text": "x"}, asof="2026-04-27"), "options.asof"),  # type: ignore[call-arg]
+    (lambda: msgrkit.decide_policy(last_user_activity=0, now=1, tagg="HUMAN_AGENT"), "input.tagg"),  # type: ignore[call-arg]
+    (lambda: msgrkit.decide_policy(now=1), "input.last_user_activity"),  # type: ignore[call-arg]
+    (lambda: msgrkit.decide_private_reply(comment_created=0, now=1, replied=True), "input.replied"),  # type: ignore[call-arg]
+    (lambda: msgrkit.Graph("EAAG-token", apsecret="s"), "apsecret"),  # type: ignore[call-arg]
+    (lambda: msgrkit.Client("EAAG-token", max_attempt=2), "max_attempt"),  # type: ignore[call-arg]
+])
+def test_a_keyword_the_core_does_not_know_is_refused_at_its_field(call: Callable[[], Any], field: str) -> None:
+    # The core reads the keywords: a misspelt one is an InputError, never ignored.
+    with pytest.raises(msgrkit.InputError) as caught:
+        call()
+    assert caught.value.field == field
+    assert caught.value.code in ("invalid_input", "required")
+
+
+def test_a_time_may_be_an_iso_instant_and_means_that_instant() -> None:
+    now = datetime(2026, 11, 21, 12, tzinfo=timezone.utc)
+    by_text = msgrkit.decide_policy(last_user_activity="2026-11-20T06:00:00Z",
+                                    now="2026-11-21T13:00:00+01:00", author="human",
+                                    mode="auto_human_agent")
+    by_datetime = msgrkit.decide_policy(last_user_activity=now - timedelta(hours=30), now=now,
+                                        author="human", mode="auto_human_agent")
+    assert by_text == by_datetime
 
 
 def test_graph_errors_carry_what_meta_said() -> None:

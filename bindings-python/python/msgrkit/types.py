@@ -64,8 +64,10 @@ Headers = Union[Mapping[str, str], Iterable[Tuple[str, str]]]
 """A mapping (a Flask or Django header object works) or (name, value) pairs."""
 JsonInput = Union[Mapping[str, Any], List[Any], str, bytes]
 """A dict (or list) in the core's JSON form, or that JSON as text."""
-Time = Union[int, datetime]
-"""Epoch milliseconds, or an aware datetime (a naive one raises InputError)."""
+Time = Union[int, datetime, str]
+"""Epoch milliseconds, an aware datetime, or an RFC 3339 instant with its offset
+("2026-04-27T00:00:00Z"); a naive datetime, or an instant without its offset, raises
+InputError (the core reads them all)."""
 Dialect = Union[Literal["neutral"], Literal["smooch"], Literal["sinch"], Literal["linktor"]]
 Platform = Union[Literal["messenger"], Literal["instagram"]]
 
