@@ -29,3 +29,12 @@ try {
     { cause: error },
   )
 }
+
+// util.inspect (console.log) shows what toString shows: the configuration, secrets redacted.
+for (const name of ['Graph', 'Client']) {
+  Object.defineProperty(module.exports[name].prototype, Symbol.for('nodejs.util.inspect.custom'), {
+    value() {
+      return this.toString()
+    },
+  })
+}

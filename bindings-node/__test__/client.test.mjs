@@ -3,6 +3,7 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { createServer } from 'node:net'
+import { inspect } from 'node:util'
 
 import { Client } from '../index.mjs'
 import { standIn, graphError } from './standin.mjs'
@@ -116,9 +117,12 @@ test('a missing or blank token is refused before any request', () => {
   }
 })
 
-test('toString never shows the token or the secret', () => {
-  const shown = String(new Client({ token: TOKEN, appSecret: 'app-secret' }))
-  assert.ok(!shown.includes(TOKEN) && !shown.includes('app-secret') && shown.includes('redacted'))
+test('toString and util.inspect never show the token or the secret', () => {
+  const client = new Client({ token: TOKEN, appSecret: 'app-secret' })
+  for (const shown of [String(client), inspect(client), inspect({ client })]) {
+    assert.ok(!shown.includes(TOKEN) && !shown.includes('app-secret') && shown.includes('redacted'), shown)
+    assert.match(shown, /Client graph_version='v27\.0' page_id='me'/)
+  }
 })
 
 test('an invalid send rejects with validation_failed before any request', async () => {
