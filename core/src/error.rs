@@ -23,24 +23,31 @@ struct Inner {
     field: Option<String>,
 }
 
-/// What went wrong. Each variant has a stable [`code`](ErrorKind::code).
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// What went wrong. Each variant has a stable [`code`](ErrorKind::code); its message
+/// (lowercase, naming the values involved) is derived by `thiserror`.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum ErrorKind {
     /// The app secret is empty, so no signature could ever be trusted.
+    #[error("app secret is empty; refusing to verify")]
     AppSecretEmpty,
     /// No signature header was given, or its value is empty.
+    #[error("signature header is missing or empty")]
     SignatureMissing,
     /// The header value has no `algorithm=` prefix.
+    #[error("signature header has no `algorithm=` prefix (expected `sha256=<hex>`)")]
     SignatureMalformed,
     /// The header names an algorithm other than `sha256` (or `sha1`).
+    #[error("signature algorithm `{algorithm}` is not supported (expected `sha256`)")]
     SignatureUnsupportedAlgorithm {
         /// The algorithm named in the header.
         algorithm: String,
     },
     /// A legacy `sha1=` signature was given but the caller did not opt in to SHA-1.
+    #[error("legacy sha1 signature given but sha1 was not allowed by the caller")]
     SignatureSha1NotAllowed,
     /// The hex digest has the wrong number of digits.
+    #[error("signature digest has {actual} hex digits, expected {expected}")]
     SignatureWrongLength {
         /// Hex digits the algorithm needs.
         expected: usize,
@@ -48,23 +55,28 @@ pub enum ErrorKind {
         actual: usize,
     },
     /// The digest contains a character that is not a hex digit.
+    #[error("signature digest has a non-hex character at position {position}")]
     SignatureNotHex {
         /// Zero-based position of the first bad character within the digest.
         position: usize,
     },
     /// A complete digest is followed by more bytes.
+    #[error("signature digest is followed by {extra} unexpected bytes")]
     SignatureTrailingData {
         /// How many bytes follow the digest.
         extra: usize,
     },
     /// The header list holds the same signature header more than once.
+    #[error("header `{header}` appears more than once")]
     SignatureDuplicate {
         /// The repeated header name.
         header: String,
     },
     /// The digest is well formed but does not match the body: forged, altered or re-serialised.
+    #[error("signature does not match the body")]
     SignatureMismatch,
     /// The body is larger than the caller's limit (`webhook::ParseOptions`).
+    #[error("body has {actual} bytes, more than the limit of {max}")]
     BodyTooLarge {
         /// The limit, in bytes.
         max: usize,
@@ -72,41 +84,49 @@ pub enum ErrorKind {
         actual: usize,
     },
     /// JSON nested deeper than `limits::JSON_NESTING_MAX`.
+    #[error("json is nested more than {max} levels deep")]
     NestingTooDeep {
         /// The deepest nesting read.
         max: usize,
     },
     /// The body is not valid UTF-8.
+    #[error("body is not utf-8 (offset {offset})")]
     InvalidUtf8 {
         /// Byte offset of the first invalid sequence.
         offset: usize,
     },
     /// The body is not JSON.
+    #[error("body is not json: {detail}")]
     InvalidJson {
         /// What the JSON parser reported (lowercase, with line and column).
         detail: String,
     },
     /// The body is JSON but not a webhook envelope (`object` string and `entry` array).
+    #[error("not a webhook envelope: {detail}")]
     InvalidEnvelope {
         /// What is wrong with it.
         detail: String,
     },
     /// One event (or entry) could not be read; reported in the notification's `errors`.
+    #[error("invalid event: {detail}")]
     InvalidEvent {
         /// What is wrong with it.
         detail: String,
     },
     /// An argument given by the caller is not acceptable.
+    #[error("invalid input: {detail}")]
     InvalidInput {
         /// What is wrong with it.
         detail: String,
     },
     /// A required value is missing.
+    #[error("required: {detail}")]
     Required {
         /// What is missing.
         detail: String,
     },
     /// Content is over a limit and the caller asked to reject rather than truncate or split.
+    #[error("{actual} is over the limit of {max}")]
     LimitExceeded {
         /// The limit.
         max: usize,
@@ -114,22 +134,26 @@ pub enum ErrorKind {
         actual: usize,
     },
     /// Input that Messenger cannot express (for example a WhatsApp-only template).
+    #[error("not supported: {detail}")]
     Unsupported {
         /// What cannot be expressed, and why.
         detail: String,
     },
     /// Inputs that exclude each other (for example Smooch's reply mixed with buttons).
+    #[error("conflict: {detail}")]
     Conflict {
         /// What conflicts.
         detail: String,
     },
     /// A payload broke Messenger's rules; every violation is listed.
+    #[error("{}", validation_summary(violations))]
     ValidationFailed {
         /// The violations, as `limits::validate` returns them.
         violations: Vec<crate::limits::Violation>,
     },
     /// The Graph API answered with an error (or not at all); the code is the class's
     /// (`graph_auth`, `graph_rate_limited`, ...).
+    #[error("{0}")]
     Graph(Box<crate::graph::GraphError>),
 }
 
@@ -205,69 +229,16 @@ error_table! {
     ValidationFailed => "validation_failed" in Validation,
 }
 
-impl fmt::Display for ErrorKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::AppSecretEmpty => f.write_str("app secret is empty; refusing to verify"),
-            Self::SignatureMissing => f.write_str("signature header is missing or empty"),
-            Self::SignatureMalformed => {
-                f.write_str("signature header has no `algorithm=` prefix (expected `sha256=<hex>`)")
-            }
-            Self::SignatureUnsupportedAlgorithm { algorithm } => {
-                write!(
-                    f,
-                    "signature algorithm `{algorithm}` is not supported (expected `sha256`)"
-                )
-            }
-            Self::SignatureSha1NotAllowed => {
-                f.write_str("legacy sha1 signature given but sha1 was not allowed by the caller")
-            }
-            Self::SignatureWrongLength { expected, actual } => {
-                write!(
-                    f,
-                    "signature digest has {actual} hex digits, expected {expected}"
-                )
-            }
-            Self::SignatureNotHex { position } => {
-                write!(
-                    f,
-                    "signature digest has a non-hex character at position {position}"
-                )
-            }
-            Self::SignatureTrailingData { extra } => {
-                write!(
-                    f,
-                    "signature digest is followed by {extra} unexpected bytes"
-                )
-            }
-            Self::SignatureDuplicate { header } => {
-                write!(f, "header `{header}` appears more than once")
-            }
-            Self::SignatureMismatch => f.write_str("signature does not match the body"),
-            Self::BodyTooLarge { max, actual } => {
-                write!(f, "body has {actual} bytes, more than the limit of {max}")
-            }
-            Self::NestingTooDeep { max } => {
-                write!(f, "json is nested more than {max} levels deep")
-            }
-            Self::InvalidUtf8 { offset } => write!(f, "body is not utf-8 (offset {offset})"),
-            Self::InvalidJson { detail } => write!(f, "body is not json: {detail}"),
-            Self::InvalidEnvelope { detail } => write!(f, "not a webhook envelope: {detail}"),
-            Self::InvalidEvent { detail } => write!(f, "invalid event: {detail}"),
-            Self::InvalidInput { detail } => write!(f, "invalid input: {detail}"),
-            Self::Required { detail } => write!(f, "required: {detail}"),
-            Self::LimitExceeded { max, actual } => write!(f, "{actual} is over the limit of {max}"),
-            Self::Unsupported { detail } => write!(f, "not supported: {detail}"),
-            Self::Conflict { detail } => write!(f, "conflict: {detail}"),
-            Self::ValidationFailed { violations } => {
-                write!(f, "{} violation(s)", violations.len())?;
-                if let Some(first) = violations.first() {
-                    write!(f, ", first: {} at `{}`", first.code.as_str(), first.field)?;
-                }
-                Ok(())
-            }
-            Self::Graph(error) => fmt::Display::fmt(error, f),
-        }
+/// `3 violation(s), first: limit_exceeded at `message.text``.
+fn validation_summary(violations: &[crate::limits::Violation]) -> String {
+    match violations.first() {
+        Some(first) => format!(
+            "{} violation(s), first: {} at `{}`",
+            violations.len(),
+            first.code.as_str(),
+            first.field
+        ),
+        None => format!("{} violation(s)", violations.len()),
     }
 }
 

@@ -32,6 +32,7 @@ pub use diagnose::{
     DiagnoseAnswers, Finding, INSTAGRAM_REQUIRED_PERMISSIONS, REQUIRED_PERMISSIONS, Severity,
     findings, version_finding,
 };
+#[cfg(feature = "blocking")]
 pub(crate) use json::config_with_token;
 pub use json::{
     GRAPH_CONFIG_KEYS, graph_from_json, graph_from_parts, request_from_json, response_to_json,
