@@ -213,3 +213,9 @@ fn snake(key: &str) -> String {
     }
     out
 }
+
+/// The JSON text a core call returned, as a JS value, or its error thrown.
+pub(crate) fn answer(env: &Env, result: msgrkit::Result<String>) -> napi::Result<Value> {
+    let text = result.map_err(|e| to_js_err(env, e))?;
+    Ok(serde_json::from_str(&text).expect("the core writes JSON"))
+}

@@ -9,9 +9,12 @@
 mod convert;
 mod emit;
 mod errors;
-mod functions;
 mod graph;
 mod links;
+mod policy;
+mod send;
+mod signature;
+mod webhook;
 
 use napi_derive::napi;
 

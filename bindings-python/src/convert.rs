@@ -216,3 +216,13 @@ pub(crate) fn keywords(kwargs: Option<&Bound<'_, PyDict>>, field: &str) -> PyRes
         None => Ok(Value::Null),
     }
 }
+
+/// The JSON text a core call returned, as Python, or its error raised.
+pub(crate) fn answer<'py>(
+    py: Python<'py>,
+    result: msgrkit::Result<String>,
+) -> PyResult<Bound<'py, PyAny>> {
+    result
+        .map_err(|e| to_py_err(py, e))
+        .and_then(|text| text_to_py(py, &text))
+}

@@ -4,35 +4,38 @@
 mod convert;
 mod emit;
 mod errors;
-mod functions;
 mod graph;
 mod links;
+mod policy;
 mod pyser;
+mod send;
+mod signature;
+mod webhook;
 
 use pyo3::prelude::*;
 
 #[pymodule]
 fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add("__version__", env!("CARGO_PKG_VERSION"))?;
-    module.add_function(wrap_pyfunction!(functions::verify_signature, module)?)?;
+    module.add_function(wrap_pyfunction!(signature::verify_signature, module)?)?;
     module.add_function(wrap_pyfunction!(
-        functions::verify_signature_headers,
+        signature::verify_signature_headers,
         module
     )?)?;
-    module.add_function(wrap_pyfunction!(functions::verify_signature_any, module)?)?;
-    module.add_function(wrap_pyfunction!(functions::receive_webhook, module)?)?;
-    module.add_function(wrap_pyfunction!(functions::sign, module)?)?;
-    module.add_function(wrap_pyfunction!(functions::verify_handshake, module)?)?;
-    module.add_function(wrap_pyfunction!(functions::parse_webhook, module)?)?;
-    module.add_function(wrap_pyfunction!(functions::events_own_echo, module)?)?;
-    module.add_function(wrap_pyfunction!(functions::events_covered, module)?)?;
-    module.add_function(wrap_pyfunction!(functions::transcode, module)?)?;
-    module.add_function(wrap_pyfunction!(functions::compose, module)?)?;
-    module.add_function(wrap_pyfunction!(functions::menu, module)?)?;
-    module.add_function(wrap_pyfunction!(functions::validate, module)?)?;
-    module.add_function(wrap_pyfunction!(functions::normalize, module)?)?;
-    module.add_function(wrap_pyfunction!(functions::decide_policy, module)?)?;
-    module.add_function(wrap_pyfunction!(functions::decide_private_reply, module)?)?;
+    module.add_function(wrap_pyfunction!(signature::verify_signature_any, module)?)?;
+    module.add_function(wrap_pyfunction!(signature::receive_webhook, module)?)?;
+    module.add_function(wrap_pyfunction!(signature::sign, module)?)?;
+    module.add_function(wrap_pyfunction!(webhook::verify_handshake, module)?)?;
+    module.add_function(wrap_pyfunction!(webhook::parse_webhook, module)?)?;
+    module.add_function(wrap_pyfunction!(webhook::events_own_echo, module)?)?;
+    module.add_function(wrap_pyfunction!(webhook::events_covered, module)?)?;
+    module.add_function(wrap_pyfunction!(send::transcode, module)?)?;
+    module.add_function(wrap_pyfunction!(send::compose, module)?)?;
+    module.add_function(wrap_pyfunction!(send::menu, module)?)?;
+    module.add_function(wrap_pyfunction!(send::validate, module)?)?;
+    module.add_function(wrap_pyfunction!(send::normalize, module)?)?;
+    module.add_function(wrap_pyfunction!(policy::decide_policy, module)?)?;
+    module.add_function(wrap_pyfunction!(policy::decide_private_reply, module)?)?;
     module.add_function(wrap_pyfunction!(graph::graph_parse_response, module)?)?;
     module.add_function(wrap_pyfunction!(graph::graph_parse_user_profile, module)?)?;
     module.add_function(wrap_pyfunction!(graph::graph_usage, module)?)?;

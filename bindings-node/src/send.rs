@@ -1,0 +1,97 @@
+//! The send side's local work: transcoding, composing, menus, validation and normalising.
+
+use msgrkit::api;
+use napi::bindgen_prelude::{Env, Unknown};
+use napi_derive::napi;
+use serde_json::{Map, Value};
+
+use crate::convert::{answer, js, json_text, optional_json_text, options_value, snake_case_keys};
+use crate::errors::to_js_err;
+
+/// Splits `{dialect, ...composeOptions}` into the dialect (empty when absent: the core's
+/// default) and the compose options' JSON text.
+fn dialect_and_options(env: &Env, options: Option<&Unknown<'_>>) -> napi::Result<(String, String)> {
+    let text = snake_case_keys(&optional_json_text(env, "options", options)?);
+    let mut options = match serde_json::from_str(&text) {
+        Ok(Value::Object(map)) => map,
+        _ => Map::new(),
+    };
+    let dialect = match options.remove("dialect") {
+        None | Some(Value::Null) => String::new(),
+        Some(Value::String(name)) => name,
+        Some(other) => other.to_string(), // refused by the core as an unknown dialect
+    };
+    Ok((dialect, Value::Object(options).to_string()))
+}
+
+/// A message in `options.dialect` (neutral by default) as Send API messages:
+/// `{messages, options, warnings}`. The other options are compose options.
+#[napi(
+    ts_args_type = "message: object | string, options?: TranscodeOptions",
+    ts_return_type = "Transcoded"
+)]
+pub fn transcode(
+    env: Env,
+    message: Unknown<'_>,
+    options: Option<Unknown<'_>>,
+) -> napi::Result<Value> {
+    let message = json_text(&env, "message", &message)?;
+    let (dialect, options) = dialect_and_options(&env, options.as_ref())?;
+    answer(&env, api::transcode(&dialect, &message, &options))
+}
+
+/// A neutral message as Send API messages: `{messages, warnings}`.
+#[napi(
+    ts_args_type = "message: object | string, options?: ComposeOptions",
+    ts_return_type = "Composed"
+)]
+pub fn compose(
+    env: Env,
+    message: Unknown<'_>,
+    options: Option<Unknown<'_>>,
+) -> napi::Result<Value> {
+    let message = json_text(&env, "message", &message)?;
+    let options = optional_json_text(&env, "options", options.as_ref())?;
+    answer(&env, api::compose(&message, &options))
+}
+
+/// A persistent menu in `options.dialect` as a Messenger Profile body: `{profile, warnings}`.
+#[napi(
+    ts_args_type = "menu: object | string, options?: TranscodeOptions",
+    ts_return_type = "MenuComposed"
+)]
+pub fn menu(env: Env, menu: Unknown<'_>, options: Option<Unknown<'_>>) -> napi::Result<Value> {
+    let menu = json_text(&env, "menu", &menu)?;
+    let (dialect, options) = dialect_and_options(&env, options.as_ref())?;
+    answer(&env, api::menu(&dialect, &menu, &options))
+}
+
+/// Every violation of a Send API request, bare message or profile body (empty when
+/// valid), judged by the profile in force on `asOf` (the newest when absent; a `Date`, a
+/// string or epoch milliseconds, an instant meaning its UTC date). Another key throws
+/// `invalid_input` at `options.<key>`.
+#[napi(
+    ts_args_type = "request: object | string, options?: { asOf?: string | Date; platform?: Platform; region?: string }",
+    ts_return_type = "Violation[]"
+)]
+pub fn validate(
+    env: Env,
+    request: Unknown<'_>,
+    options: Option<Unknown<'_>>,
+) -> napi::Result<Value> {
+    let request = api::read_json_at(&json_text(&env, "request", &request)?, "request")
+        .map_err(|e| to_js_err(&env, e))?;
+    let options = options_value(&env, "options", options.as_ref())?;
+    let violations = api::validate_value(&request, options).map_err(|e| to_js_err(&env, e))?;
+    Ok(js(&violations))
+}
+
+/// A request, message or profile body in Meta's exact form.
+#[napi(
+    ts_args_type = "body: object | string",
+    ts_return_type = "Record<string, unknown>"
+)]
+pub fn normalize(env: Env, body: Unknown<'_>) -> napi::Result<Value> {
+    let body = json_text(&env, "body", &body)?;
+    answer(&env, api::normalize(&body))
+}

@@ -1,0 +1,76 @@
+//! The send side's local work: transcoding, composing, menus, validation and normalising.
+
+use msgrkit::api;
+use pyo3::prelude::*;
+use pyo3::types::PyDict;
+
+use crate::convert::{answer, json_text, keywords, options_text};
+use crate::errors::to_py_err;
+use crate::pyser::to_python;
+
+/// A message in `dialect` as Send API messages: `{"messages", "options", "warnings"}`.
+#[pyfunction]
+#[pyo3(signature = (message, *, dialect = "neutral", **options))]
+pub(crate) fn transcode<'py>(
+    py: Python<'py>,
+    message: &Bound<'py, PyAny>,
+    dialect: &str,
+    options: Option<&Bound<'py, PyDict>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let message = json_text(message, "message")?;
+    answer(
+        py,
+        api::transcode(dialect, &message, &options_text(options)?),
+    )
+}
+
+/// A neutral message as Send API messages: `{"messages", "warnings"}`.
+#[pyfunction]
+#[pyo3(signature = (message, **options))]
+pub(crate) fn compose<'py>(
+    py: Python<'py>,
+    message: &Bound<'py, PyAny>,
+    options: Option<&Bound<'py, PyDict>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let message = json_text(message, "message")?;
+    answer(py, api::compose(&message, &options_text(options)?))
+}
+
+/// A persistent menu in `dialect` as a Messenger Profile body: `{"profile", "warnings"}`.
+#[pyfunction]
+#[pyo3(signature = (menu, *, dialect = "neutral", **options))]
+pub(crate) fn menu<'py>(
+    py: Python<'py>,
+    menu: &Bound<'py, PyAny>,
+    dialect: &str,
+    options: Option<&Bound<'py, PyDict>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let menu = json_text(menu, "menu")?;
+    answer(py, api::menu(dialect, &menu, &options_text(options)?))
+}
+
+/// Every violation of a Send API request, bare message or profile body (empty when
+/// valid), judged by the profile the keyword options name (the core reads them: `as_of`,
+/// `platform`, `region`; another keyword is `InputError` at `options.<key>`).
+#[pyfunction]
+#[pyo3(signature = (request, **options))]
+pub(crate) fn validate<'py>(
+    py: Python<'py>,
+    request: &Bound<'py, PyAny>,
+    options: Option<&Bound<'py, PyDict>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let request = api::read_json_at(&json_text(request, "request")?, "request")
+        .map_err(|e| to_py_err(py, e))?;
+    let violations = api::validate_value(&request, keywords(options, "options")?)
+        .map_err(|e| to_py_err(py, e))?;
+    to_python(py, &violations)
+}
+
+/// A request, message or profile body in Meta's exact form.
+#[pyfunction]
+pub(crate) fn normalize<'py>(
+    py: Python<'py>,
+    body: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyAny>> {
+    answer(py, api::normalize(&json_text(body, "body")?))
+}
