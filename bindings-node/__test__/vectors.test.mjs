@@ -74,7 +74,11 @@ const runners = {
   },
   send(i) {
     switch (i.call ?? 'validate') {
-      case 'validate': return without(msgrkit.validate(i.body, { asOf: i.as_of, platform: i.platform, region: i.region }), 'detail')
+      case 'validate': {
+        // Every key but call and body is an option, a misspelt one too (the core refuses it).
+        const { call: _call, body, ...options } = i
+        return without(msgrkit.validate(body, camel(options)), 'detail')
+      }
       case 'roundtrip': return msgrkit.normalize(i.body)
     }
     throw new Error(`no Node runner for send.${i.call}`)

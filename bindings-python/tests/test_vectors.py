@@ -88,7 +88,9 @@ def webhook_case(i: Dict[str, Any]) -> Any:
 def send_case(i: Dict[str, Any]) -> Any:
     call = i.get("call", "validate")
     if call == "validate":
-        found = msgrkit.validate(i["body"], as_of=i.get("as_of"), platform=i.get("platform"), region=i.get("region"))
+        # Every key but call and body is an option, a misspelt one too (the core refuses it).
+        options = {k: v for k, v in i.items() if k not in ("call", "body")}
+        found = msgrkit.validate(i["body"], **options)
         return without(found, "detail")
     if call == "roundtrip":
         return msgrkit.normalize(i["body"])

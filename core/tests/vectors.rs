@@ -3,7 +3,6 @@
 //! Each file is one test that runs every case and fails once, listing every failing id.
 
 use msgrkit::limits;
-use msgrkit::policy::{self, PolicyInput};
 use msgrkit::signature::{self, VerifyOptions};
 use msgrkit::webhook::{self, SentMessage};
 use msgrkit::{compose, dialect, send};
@@ -151,13 +150,12 @@ fn secrets(input: &Value) -> Vec<&str> {
 }
 
 /// The profile options of a send case, as the JSON-text surface takes them.
+/// Every key of a case's input but `call` and `body`: the options, as a host passes them
+/// (a misspelt one included, for the core to refuse).
 fn profile_options(input: &Value) -> String {
-    let mut options = serde_json::Map::new();
-    for key in ["as_of", "platform", "region"] {
-        if let Some(value) = input.get(key) {
-            options.insert(key.to_owned(), value.clone());
-        }
-    }
+    let mut options = input.as_object().cloned().unwrap_or_default();
+    options.remove("call");
+    options.remove("body");
     Value::Object(options).to_string()
 }
 
@@ -181,17 +179,12 @@ fn send_vectors() {
 #[test]
 fn policy_vectors() {
     let failures = run_suite("policy", |input| {
+        // `call` picks the function; the rest is its input, read as every binding has it read.
+        let mut args = input.clone();
+        args.as_object_mut().map(|map| map.remove("call"));
         let outcome = match input["call"].as_str().unwrap_or("decide") {
-            "decide" => {
-                let input: PolicyInput =
-                    serde_json::from_value(input.clone()).expect("policy input");
-                policy::decide(&input)
-            }
-            "private_reply" => policy::decide_private_reply(
-                input["comment_created"].as_i64().expect("comment_created"),
-                input["now"].as_i64().expect("now"),
-                input["already_replied"].as_bool().unwrap_or(false),
-            ),
+            "decide" => msgrkit::api::decide_policy_value(args)?,
+            "private_reply" => msgrkit::api::decide_private_reply_value(args)?,
             other => panic!("unknown policy call {other}"),
         };
         let value = match outcome {

@@ -362,11 +362,11 @@ fn send_policy_and_dialect_vectors_through_c() {
         match input["call"].as_str().unwrap_or("validate") {
             "validate" => {
                 let request = c(&input["body"].to_string());
-                let mut options = json!({});
-                for key in ["as_of", "platform", "region"] {
-                    if let Some(value) = input.get(key) {
-                        options[key] = value.clone();
-                    }
+                // Every key but `call` and `body` is an option (a misspelt one too).
+                let mut options = input.clone();
+                if let Some(map) = options.as_object_mut() {
+                    map.remove("call");
+                    map.remove("body");
                 }
                 let options = c(&options.to_string());
                 // SAFETY: valid strings.
@@ -386,6 +386,8 @@ fn send_policy_and_dialect_vectors_through_c() {
     run("policy", |input| {
         match input["call"].as_str().unwrap_or("decide") {
             "decide" => {
+                let mut input = input.clone();
+                input.as_object_mut().map(|map| map.remove("call"));
                 let text = c(&input.to_string());
                 // SAFETY: a valid string.
                 take_json(|out| unsafe { msgrkit_decide_policy(text.as_ptr(), out) })

@@ -1,6 +1,7 @@
 """Cases that pin one behaviour across the four languages where they used to differ
 (issue 15, item 6): an `as_of` instant means its UTC date, a body limit of 0 means the
-default, and an empty secret signs nothing."""
+default, an empty secret signs nothing, an option or input key the core does not know is
+refused at its field, times may be instants, and a refusal reads the same everywhere."""
 
 from common import compact, make_case
 from send_cases import req, retired
@@ -42,7 +43,38 @@ def send_cases():
            comment="23:30 at UTC-1 is 00:30 UTC on 2026-04-27: the UTC date decides, never the local one"),
         at("instant-east-of-utc", "2026-04-27T01:30:00+02:00", [],
            comment="01:30 at UTC+2 is still 2026-04-26 in UTC"),
+        make_case("send/agreement/an-unknown-option-is-refused", {"body": tagged, "asof": "2026-04-27"},
+                  {"error": {"code": "invalid_input", "field": "options.asof"}}, flags=["agreement"],
+                  comment="a misspelt option is refused by the core in every language, never ignored"),
         make_case("send/agreement/instant-without-an-offset", {"body": tagged, "as_of": "2026-04-27T00:00:00"},
                   {"error": {"code": "invalid_input", "field": "options.as_of"}}, flags=["agreement"],
                   comment="an instant without its offset has no one UTC date: refused, not guessed"),
+    ]
+
+
+def policy_cases():
+    h, last = 3_600_000, 1_763_712_000_000  # 2025-11-21T08:00:00Z
+
+    def case(id_, input_, expect, comment):
+        return make_case("policy/agreement/" + id_, input_, expect, flags=["agreement"], comment=comment)
+
+    return [
+        case("an-unknown-input-key-is-refused", {"last_user_activity": last, "now": last + h, "tagg": "HUMAN_AGENT"},
+             {"error": {"code": "invalid_input", "field": "input.tagg"}},
+             "a misspelt key was ignored by C and refused by Python's signature: now the core refuses it"),
+        case("a-missing-time-is-required", {"now": last},
+             {"error": {"code": "required", "field": "input.last_user_activity"}},
+             "the field is named the same way in every language"),
+        case("times-may-be-instants-with-their-offset",
+             {"last_user_activity": "2025-11-21T08:00:00Z", "now": "2025-11-22T15:00:00+01:00",
+              "author": "human", "mode": "auto_human_agent"},
+             {"ok": {"messaging_type": "MESSAGE_TAG", "tag": "HUMAN_AGENT"}},
+             "30 hours later, as epoch milliseconds would say: a datetime or Date reaches the core as its instant"),
+        case("a-refusal-reads-the-same-everywhere", {"last_user_activity": last, "now": last + 25 * h},
+             {"ok": {"refusal": {"code": "outside_window", "window_closed_at": last + 24 * h}}},
+             "C answers it, Python and Node raise it: each runner reads it back as this one form"),
+        case("a-private-reply-key-is-checked-too", {"call": "private_reply", "comment_created": last, "now": last + h,
+                                                    "replied": True},
+             {"error": {"code": "invalid_input", "field": "input.replied"}},
+             "already_replied is the key; a misspelt one is refused"),
     ]

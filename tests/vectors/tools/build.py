@@ -39,7 +39,7 @@ SUITES = [
      lambda: send_cases.cases() + send_retired_cases.cases() + platform_2026_cases.send_cases()
      + agreement_cases.send_cases()),
     ("policy", "the messaging window, message tags and private replies",
-     policy_cases.NOTES, policy_cases.cases),
+     {**policy_cases.NOTES, **agreement_cases.NOTES}, lambda: policy_cases.cases() + agreement_cases.policy_cases()),
     ("compose", "channel-neutral messages transcoded into Send API messages, with the report of every change",
      compose_cases.NOTES, compose_cases.cases),
     ("dialect", "Smooch, Sinch and Linktor messages read into the neutral form and transcoded, with every warning",
