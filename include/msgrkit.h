@@ -229,6 +229,11 @@ extern "C" {
 #endif // __cplusplus
 
 /**
+ * The library version (`"0.1.0"`), equal to `MSGRKIT_VERSION`. Static: never free it.
+ */
+const char *msgrkit_version(void);
+
+/**
  * Frees a string msgrkit returned. NULL is fine. Never pass a string from anywhere else.
  *
  * # Safety
@@ -364,108 +369,6 @@ msgrkit_result msgrkit_verify_callback(const char *vendor,
                                        const char *secret);
 
 /**
- * The library version (`"0.1.0"`), equal to `MSGRKIT_VERSION`. Static: never free it.
- */
-const char *msgrkit_version(void);
-
-/**
- * Verifies `X-Hub-Signature-256` (`header`, the value) over the exact body bytes, in
- * constant time. OK when it matches; else a signature result (`MSGRKIT_RESULT_SIGNATURE_MISMATCH`,
- * `MSGRKIT_RESULT_APP_SECRET_EMPTY`, ...). A legacy `sha1=` value is refused.
- *
- * # Safety
- *
- * `app_secret` and `body` point at their lengths in readable bytes (NULL only with length
- * 0); `header` is a NUL-terminated string. Nothing is kept after the call.
- */
-msgrkit_result msgrkit_verify_signature(const uint8_t *app_secret,
-                                        size_t app_secret_len,
-                                        const uint8_t *body,
-                                        size_t body_len,
-                                        const char *header);
-
-/**
- * As `msgrkit_verify_signature`, but also accepts a legacy `X-Hub-Signature` `sha1=` value.
- *
- * # Safety
- *
- * As `msgrkit_verify_signature`.
- */
-msgrkit_result msgrkit_verify_signature_allow_sha1(const uint8_t *app_secret,
-                                                   size_t app_secret_len,
-                                                   const uint8_t *body,
-                                                   size_t body_len,
-                                                   const char *header);
-
-/**
- * Writes the `X-Hub-Signature-256` value (`sha256=<hex>`) of `body` to `*out_header`
- * (the caller frees it with `msgrkit_string_free`). For tests and examples.
- *
- * # Safety
- *
- * As `msgrkit_verify_signature`; `out_header` is a writable pointer.
- */
-msgrkit_result msgrkit_sign(const uint8_t *app_secret,
-                            size_t app_secret_len,
-                            const uint8_t *body,
-                            size_t body_len,
-                            char **out_header);
-
-/**
- * Answers the verification handshake for `query` (the raw query string or the whole
- * URL). OK writes the challenge to `*out_challenge` (answer 200 with it as the body);
- * a refusal returns its reason (`MSGRKIT_RESULT_VERIFY_TOKEN_MISMATCH`, ...): answer 403
- * with an empty body.
- *
- * # Safety
- *
- * `query` and `verify_token` are NUL-terminated strings; `out_challenge` is writable.
- */
-msgrkit_result msgrkit_verify_handshake(const char *query,
-                                        const char *verify_token,
-                                        char **out_challenge);
-
-/**
- * Transcodes a message in `dialect` (`neutral`, `smooch`, `sinch` or `linktor`) with
- * `options_json` (compose options; NULL for the defaults) into
- * `{"messages", "options", "warnings"}` at `*out_json`.
- *
- * # Safety
- *
- * Strings are NUL-terminated (`options_json` may be NULL); `out_json` is writable. On
- * success `*out_json` is the caller's, freed with `msgrkit_string_free`.
- */
-msgrkit_result msgrkit_transcode(const char *dialect,
-                                 const char *message_json,
-                                 const char *options_json,
-                                 char **out_json);
-
-/**
- * Validates a Send API request, bare message or Messenger Profile body against the
- * profile in `options_json` (`{as_of?, platform?, region?}`; NULL for today's Messenger):
- * `{violations: [...]}` at `*out_json`, empty when valid (as `msgrkit validate` prints).
- * Violations are an answer, not a failure: the result is OK.
- *
- * # Safety
- *
- * As `msgrkit_transcode`.
- */
-msgrkit_result msgrkit_validate(const char *request_json,
-                                const char *options_json,
-                                char **out_json);
-
-/**
- * Decides `messaging_type` and `tag` for a policy input (`{last_user_activity, now,
- * author?, intent?, mode?, platform?}`): `{messaging_type, tag}` or
- * `{refusal: {...}}` at `*out_json`. A refusal is an answer: the result is OK.
- *
- * # Safety
- *
- * As `msgrkit_transcode`.
- */
-msgrkit_result msgrkit_decide_policy(const char *input_json, char **out_json);
-
-/**
  * A Graph API request as `{"method", "url", "headers", "body"}` at `*out_json`, from
  * `config_json` (`{token, app_secret?, version?, base_url?, page_id?}`), a
  * builder name (`send`, `profile_get`, `batch`, ...) and `args_json` (NULL for none).
@@ -479,31 +382,6 @@ msgrkit_result msgrkit_graph_request(const char *config_json,
                                      const char *call,
                                      const char *args_json,
                                      char **out_json);
-
-/**
- * Parses a webhook body into `{"object", "events", "errors"}` JSON at `*out_json`.
- * Verify the signature first.
- *
- * # Safety
- *
- * `body` points at `body_len` readable bytes (NULL only with 0); `out_json` is writable.
- * On success `*out_json` is the caller's, freed with `msgrkit_string_free`.
- */
-msgrkit_result msgrkit_parse_webhook(const uint8_t *body, size_t body_len, char **out_json);
-
-/**
- * As `msgrkit_parse_webhook`, refusing a body over `max_body_bytes` with
- * `MSGRKIT_RESULT_BODY_TOO_LARGE` before reading it (0 for the default limit, 32 MiB,
- * above Meta's largest batches).
- *
- * # Safety
- *
- * As `msgrkit_parse_webhook`.
- */
-msgrkit_result msgrkit_parse_webhook_limited(const uint8_t *body,
-                                             size_t body_len,
-                                             size_t max_body_bytes,
-                                             char **out_json);
 
 /**
  * Classifies a Graph API answer: `{"ok": body}` or `{"error": {"code", "retryable",
@@ -520,6 +398,54 @@ msgrkit_result msgrkit_graph_parse_response(uint16_t status,
                                             const uint8_t *body,
                                             size_t body_len,
                                             char **out_json);
+
+/**
+ * Reads a user profile answer: `{"profile": {...}}`, or `{"profile": null}` when Meta
+ * withholds it; other Graph errors return their class.
+ *
+ * # Safety
+ *
+ * As `msgrkit_graph_parse_response`.
+ */
+msgrkit_result msgrkit_graph_parse_user_profile(uint16_t status,
+                                                const char *headers_json,
+                                                const uint8_t *body,
+                                                size_t body_len,
+                                                char **out_json);
+
+/**
+ * Reads the usage headers (`[[name, value], ...]`): `{"app", "page", "business",
+ * "highest", "regain_after_seconds"}`.
+ *
+ * # Safety
+ *
+ * `headers_json` is NUL-terminated; `out_json` is writable.
+ */
+msgrkit_result msgrkit_graph_usage(const char *headers_json, char **out_json);
+
+/**
+ * The three requests a connection check needs, as a JSON array of requests (as
+ * `msgrkit_graph_request` writes them). `app_id` may be NULL; with it and an app secret in
+ * `config_json`, `debug_token` runs as the app.
+ *
+ * # Safety
+ *
+ * `config_json` is NUL-terminated, `app_id` NULL or NUL-terminated; `out_json` is writable.
+ */
+msgrkit_result msgrkit_graph_diagnose_requests(const char *config_json,
+                                               const char *app_id,
+                                               char **out_json);
+
+/**
+ * The findings from the answers to those requests: `answers_json` is
+ * `{"debug_token", "subscribed_apps", "profile"}`, each `{"status", "headers"?, "body"}`.
+ * A JSON array of `{"code", "severity", "detail", "fix"?}`, errors first.
+ *
+ * # Safety
+ *
+ * `answers_json` is NUL-terminated; `out_json` is writable.
+ */
+msgrkit_result msgrkit_graph_diagnose(const char *answers_json, char **out_json);
 
 /**
  * Every code the core can emit, `[{"code", "kind", "category"?}]`, at `*out_json`.
@@ -559,6 +485,27 @@ msgrkit_result msgrkit_parse_chat_link(const char *url, char **out_json);
  * `text` is NUL-terminated, `options_json` NUL-terminated or NULL; `out_svg` is writable.
  */
 msgrkit_result msgrkit_qr_svg(const char *text_to_encode, const char *options_json, char **out_svg);
+
+/**
+ * Decides `messaging_type` and `tag` for a policy input (`{last_user_activity, now,
+ * author?, intent?, mode?, platform?}`): `{messaging_type, tag}` or
+ * `{refusal: {...}}` at `*out_json`. A refusal is an answer: the result is OK.
+ *
+ * # Safety
+ *
+ * As `msgrkit_transcode`.
+ */
+msgrkit_result msgrkit_decide_policy(const char *input_json, char **out_json);
+
+/**
+ * Decides a private reply to a comment (`{"comment_created", "now", "already_replied"?}`):
+ * as `msgrkit_decide_policy`.
+ *
+ * # Safety
+ *
+ * `input_json` is NUL-terminated; `out_json` is writable.
+ */
+msgrkit_result msgrkit_decide_private_reply(const char *input_json, char **out_json);
 
 /**
  * Verifies `header` (the `X-Hub-Signature-256` value; with `allow_sha1` also a legacy
@@ -610,42 +557,19 @@ msgrkit_result msgrkit_receive_webhook(const uint8_t *const *app_secrets,
 const char *msgrkit_result_code(uint32_t result);
 
 /**
- * Verifies the signature found in a header list `headers_json` (`[[name, value], ...]`,
- * names case-insensitive); `allow_sha1` also accepts `X-Hub-Signature`. A repeated
- * signature header is `MSGRKIT_RESULT_SIGNATURE_DUPLICATE`.
+ * Transcodes a message in `dialect` (`neutral`, `smooch`, `sinch` or `linktor`) with
+ * `options_json` (compose options; NULL for the defaults) into
+ * `{"messages", "options", "warnings"}` at `*out_json`.
  *
  * # Safety
  *
- * `app_secret` and `body` point at their lengths in readable bytes (NULL only with 0);
- * `headers_json` is NUL-terminated.
+ * Strings are NUL-terminated (`options_json` may be NULL); `out_json` is writable. On
+ * success `*out_json` is the caller's, freed with `msgrkit_string_free`.
  */
-msgrkit_result msgrkit_verify_signature_headers(const uint8_t *app_secret,
-                                                size_t app_secret_len,
-                                                const uint8_t *body,
-                                                size_t body_len,
-                                                const char *headers_json,
-                                                bool allow_sha1);
-
-/**
- * As `msgrkit_verify_handshake`, from parameters the host already parsed
- * (`params_json`: `[[name, value], ...]`, decoded).
- *
- * # Safety
- *
- * `params_json` and `verify_token` are NUL-terminated; `out_challenge` is writable.
- */
-msgrkit_result msgrkit_verify_handshake_params(const char *params_json,
-                                               const char *verify_token,
-                                               char **out_challenge);
-
-/**
- * Writes a Send API request, bare message or profile body in Meta's exact form.
- *
- * # Safety
- *
- * `body_json` is NUL-terminated; `out_json` is writable.
- */
-msgrkit_result msgrkit_normalize(const char *body_json, char **out_json);
+msgrkit_result msgrkit_transcode(const char *dialect,
+                                 const char *message_json,
+                                 const char *options_json,
+                                 char **out_json);
 
 /**
  * Composes a neutral message with `options_json` (NULL for the defaults):
@@ -672,38 +596,138 @@ msgrkit_result msgrkit_menu(const char *dialect,
                             char **out_json);
 
 /**
- * Decides a private reply to a comment (`{"comment_created", "now", "already_replied"?}`):
- * as `msgrkit_decide_policy`.
+ * Validates a Send API request, bare message or Messenger Profile body against the
+ * profile in `options_json` (`{as_of?, platform?, region?}`; NULL for today's Messenger):
+ * `{violations: [...]}` at `*out_json`, empty when valid (as `msgrkit validate` prints).
+ * Violations are an answer, not a failure: the result is OK.
  *
  * # Safety
  *
- * `input_json` is NUL-terminated; `out_json` is writable.
+ * As `msgrkit_transcode`.
  */
-msgrkit_result msgrkit_decide_private_reply(const char *input_json, char **out_json);
+msgrkit_result msgrkit_validate(const char *request_json,
+                                const char *options_json,
+                                char **out_json);
 
 /**
- * Reads the usage headers (`[[name, value], ...]`): `{"app", "page", "business",
- * "highest", "regain_after_seconds"}`.
+ * Writes a Send API request, bare message or profile body in Meta's exact form.
  *
  * # Safety
  *
- * `headers_json` is NUL-terminated; `out_json` is writable.
+ * `body_json` is NUL-terminated; `out_json` is writable.
  */
-msgrkit_result msgrkit_graph_usage(const char *headers_json, char **out_json);
+msgrkit_result msgrkit_normalize(const char *body_json, char **out_json);
 
 /**
- * Reads a user profile answer: `{"profile": {...}}`, or `{"profile": null}` when Meta
- * withholds it; other Graph errors return their class.
+ * Verifies `X-Hub-Signature-256` (`header`, the value) over the exact body bytes, in
+ * constant time. OK when it matches; else a signature result (`MSGRKIT_RESULT_SIGNATURE_MISMATCH`,
+ * `MSGRKIT_RESULT_APP_SECRET_EMPTY`, ...). A legacy `sha1=` value is refused.
  *
  * # Safety
  *
- * As `msgrkit_graph_parse_response`.
+ * `app_secret` and `body` point at their lengths in readable bytes (NULL only with length
+ * 0); `header` is a NUL-terminated string. Nothing is kept after the call.
  */
-msgrkit_result msgrkit_graph_parse_user_profile(uint16_t status,
-                                                const char *headers_json,
+msgrkit_result msgrkit_verify_signature(const uint8_t *app_secret,
+                                        size_t app_secret_len,
+                                        const uint8_t *body,
+                                        size_t body_len,
+                                        const char *header);
+
+/**
+ * As `msgrkit_verify_signature`, but also accepts a legacy `X-Hub-Signature` `sha1=` value.
+ *
+ * # Safety
+ *
+ * As `msgrkit_verify_signature`.
+ */
+msgrkit_result msgrkit_verify_signature_allow_sha1(const uint8_t *app_secret,
+                                                   size_t app_secret_len,
+                                                   const uint8_t *body,
+                                                   size_t body_len,
+                                                   const char *header);
+
+/**
+ * Writes the `X-Hub-Signature-256` value (`sha256=<hex>`) of `body` to `*out_header`
+ * (the caller frees it with `msgrkit_string_free`). For tests and examples.
+ *
+ * # Safety
+ *
+ * As `msgrkit_verify_signature`; `out_header` is a writable pointer.
+ */
+msgrkit_result msgrkit_sign(const uint8_t *app_secret,
+                            size_t app_secret_len,
+                            const uint8_t *body,
+                            size_t body_len,
+                            char **out_header);
+
+/**
+ * Verifies the signature found in a header list `headers_json` (`[[name, value], ...]`,
+ * names case-insensitive); `allow_sha1` also accepts `X-Hub-Signature`. A repeated
+ * signature header is `MSGRKIT_RESULT_SIGNATURE_DUPLICATE`.
+ *
+ * # Safety
+ *
+ * `app_secret` and `body` point at their lengths in readable bytes (NULL only with 0);
+ * `headers_json` is NUL-terminated.
+ */
+msgrkit_result msgrkit_verify_signature_headers(const uint8_t *app_secret,
+                                                size_t app_secret_len,
                                                 const uint8_t *body,
                                                 size_t body_len,
-                                                char **out_json);
+                                                const char *headers_json,
+                                                bool allow_sha1);
+
+/**
+ * Answers the verification handshake for `query` (the raw query string or the whole
+ * URL). OK writes the challenge to `*out_challenge` (answer 200 with it as the body);
+ * a refusal returns its reason (`MSGRKIT_RESULT_VERIFY_TOKEN_MISMATCH`, ...): answer 403
+ * with an empty body.
+ *
+ * # Safety
+ *
+ * `query` and `verify_token` are NUL-terminated strings; `out_challenge` is writable.
+ */
+msgrkit_result msgrkit_verify_handshake(const char *query,
+                                        const char *verify_token,
+                                        char **out_challenge);
+
+/**
+ * As `msgrkit_verify_handshake`, from parameters the host already parsed
+ * (`params_json`: `[[name, value], ...]`, decoded).
+ *
+ * # Safety
+ *
+ * `params_json` and `verify_token` are NUL-terminated; `out_challenge` is writable.
+ */
+msgrkit_result msgrkit_verify_handshake_params(const char *params_json,
+                                               const char *verify_token,
+                                               char **out_challenge);
+
+/**
+ * Parses a webhook body into `{"object", "events", "errors"}` JSON at `*out_json`.
+ * Verify the signature first.
+ *
+ * # Safety
+ *
+ * `body` points at `body_len` readable bytes (NULL only with 0); `out_json` is writable.
+ * On success `*out_json` is the caller's, freed with `msgrkit_string_free`.
+ */
+msgrkit_result msgrkit_parse_webhook(const uint8_t *body, size_t body_len, char **out_json);
+
+/**
+ * As `msgrkit_parse_webhook`, refusing a body over `max_body_bytes` with
+ * `MSGRKIT_RESULT_BODY_TOO_LARGE` before reading it (0 for the default limit, 32 MiB,
+ * above Meta's largest batches).
+ *
+ * # Safety
+ *
+ * As `msgrkit_parse_webhook`.
+ */
+msgrkit_result msgrkit_parse_webhook_limited(const uint8_t *body,
+                                             size_t body_len,
+                                             size_t max_body_bytes,
+                                             char **out_json);
 
 /**
  * For each event of a delivery, in `msgrkit_parse_webhook`'s order: whether it echoes a
@@ -732,30 +756,6 @@ msgrkit_result msgrkit_events_covered(const uint8_t *body,
                                       size_t body_len,
                                       const char *sent_json,
                                       char **out_json);
-
-/**
- * The three requests a connection check needs, as a JSON array of requests (as
- * `msgrkit_graph_request` writes them). `app_id` may be NULL; with it and an app secret in
- * `config_json`, `debug_token` runs as the app.
- *
- * # Safety
- *
- * `config_json` is NUL-terminated, `app_id` NULL or NUL-terminated; `out_json` is writable.
- */
-msgrkit_result msgrkit_graph_diagnose_requests(const char *config_json,
-                                               const char *app_id,
-                                               char **out_json);
-
-/**
- * The findings from the answers to those requests: `answers_json` is
- * `{"debug_token", "subscribed_apps", "profile"}`, each `{"status", "headers"?, "body"}`.
- * A JSON array of `{"code", "severity", "detail", "fix"?}`, errors first.
- *
- * # Safety
- *
- * `answers_json` is NUL-terminated; `out_json` is writable.
- */
-msgrkit_result msgrkit_graph_diagnose(const char *answers_json, char **out_json);
 
 #ifdef __cplusplus
 }  // extern "C"

@@ -216,3 +216,16 @@ pub unsafe extern "C" fn msgrkit_last_error_field(buffer: *mut c_char, len: usiz
             .map_or(0, |field| unsafe { copy_out(field, buffer, len) })
     })
 }
+
+/// Runs `call` behind the boundary and hands its JSON text to `*out_json`.
+pub(crate) fn json_out(
+    out_json: *mut *mut c_char,
+    call: impl FnOnce() -> Result<String, Failure>,
+) -> msgrkit_result {
+    boundary(|| {
+        out_param(out_json, "out_json")?;
+        let json = call()?;
+        // SAFETY: checked non-NULL above; C passes a writable pointer per the contracts.
+        unsafe { give_string(out_json, json) }
+    })
+}

@@ -6,8 +6,8 @@ use std::ffi::c_char;
 
 use msgrkit_core::api;
 
+use crate::boundary::json_out;
 use crate::boundary::{boundary, bytes, optional_text, text};
-use crate::functions::json_out;
 use crate::result::msgrkit_result;
 
 /// The callbacks `vendor` (`smooch`, `sunshine`, `sinch`, `linktor`) delivers for the

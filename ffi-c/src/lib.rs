@@ -1,4 +1,5 @@
-//! The C ABI of msgrkit. Conventions (also in the README's C section):
+//! The C ABI of msgrkit, one file per core module it wraps. Conventions (also in
+//! docs/c.md):
 //!
 //! - Every fallible function returns `msgrkit_result`; `MSGRKIT_RESULT_OK` is 0.
 //! - Outputs go through out-parameters, written only on success.
@@ -14,11 +15,16 @@ mod boundary;
 #[cfg(feature = "blocking")]
 mod client;
 mod emit;
-mod functions;
+mod graph;
 mod links;
+mod policy;
 mod receive;
 mod result;
-mod secondary;
+mod send;
+mod signature;
+mod webhook;
+
+use std::ffi::c_char;
 
 pub use boundary::{msgrkit_last_error, msgrkit_last_error_field, msgrkit_string_free};
 #[cfg(feature = "blocking")]
@@ -27,21 +33,31 @@ pub use client::{
     msgrkit_client_send,
 };
 pub use emit::{msgrkit_emit, msgrkit_emit_outcome, msgrkit_verify_callback};
-pub use functions::{
-    msgrkit_decide_policy, msgrkit_graph_parse_response, msgrkit_graph_request,
-    msgrkit_parse_webhook, msgrkit_parse_webhook_limited, msgrkit_sign, msgrkit_transcode,
-    msgrkit_validate, msgrkit_verify_handshake, msgrkit_verify_signature,
-    msgrkit_verify_signature_allow_sha1, msgrkit_version,
+pub use graph::{
+    msgrkit_graph_diagnose, msgrkit_graph_diagnose_requests, msgrkit_graph_parse_response,
+    msgrkit_graph_parse_user_profile, msgrkit_graph_request, msgrkit_graph_usage,
 };
 pub use links::{msgrkit_chat_link, msgrkit_codes, msgrkit_parse_chat_link, msgrkit_qr_svg};
+pub use policy::{msgrkit_decide_policy, msgrkit_decide_private_reply};
 pub use receive::{msgrkit_receive_webhook, msgrkit_verify_signature_any};
 pub use result::{msgrkit_result, msgrkit_result_code};
-pub use secondary::{
-    msgrkit_compose, msgrkit_decide_private_reply, msgrkit_events_covered, msgrkit_events_own_echo,
-    msgrkit_graph_diagnose, msgrkit_graph_diagnose_requests, msgrkit_graph_parse_user_profile,
-    msgrkit_graph_usage, msgrkit_menu, msgrkit_normalize, msgrkit_verify_handshake_params,
+pub use send::{
+    msgrkit_compose, msgrkit_menu, msgrkit_normalize, msgrkit_transcode, msgrkit_validate,
+};
+pub use signature::{
+    msgrkit_sign, msgrkit_verify_signature, msgrkit_verify_signature_allow_sha1,
     msgrkit_verify_signature_headers,
 };
+pub use webhook::{
+    msgrkit_events_covered, msgrkit_events_own_echo, msgrkit_parse_webhook,
+    msgrkit_parse_webhook_limited, msgrkit_verify_handshake, msgrkit_verify_handshake_params,
+};
+
+/// The library version (`"0.1.0"`), equal to `MSGRKIT_VERSION`. Static: never free it.
+#[unsafe(no_mangle)]
+pub extern "C" fn msgrkit_version() -> *const c_char {
+    concat!(env!("CARGO_PKG_VERSION"), "\0").as_ptr().cast()
+}
 
 // The C-ABI tests call the exported functions as `msgrkit::...`, as a C caller names them.
 #[cfg(test)]

@@ -5,8 +5,8 @@ use std::ffi::c_char;
 
 use msgrkit_core::api;
 
+use crate::boundary::json_out;
 use crate::boundary::{optional_text, text};
-use crate::functions::json_out;
 use crate::result::msgrkit_result;
 
 /// Every code the core can emit, `[{"code", "kind", "category"?}]`, at `*out_json`.

@@ -6,8 +6,8 @@ use std::ffi::c_char;
 
 use msgrkit_core::{api, signature};
 
+use crate::boundary::json_out;
 use crate::boundary::{Failure, boundary, bytes, out_param, text};
-use crate::functions::json_out;
 use crate::result::msgrkit_result;
 
 /// The `count` secrets of the parallel arrays `secrets` / `secret_lens`.
