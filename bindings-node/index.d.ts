@@ -211,6 +211,26 @@ export interface Decision {
   tag: string | null
 }
 
+/** What `prepareSend` sends: `messages` in `dialect` to `recipient` (keys in either casing). */
+export interface SendInput {
+  recipient: string
+  /** The messages (errors and warnings under `messages[i]`), or one `message`. */
+  messages?: Array<object | string>
+  message?: object | string
+  dialect?: 'neutral' | 'smooch' | 'sinch' | 'linktor'
+  options?: ComposeOptions
+  tag?: string
+  /** The thread's facts: the policy then decides `messaging_type` and `tag`. */
+  policy?: Omit<PolicyInput, 'platform'>
+}
+
+/** The requests to send, in order, every one valid; `decision` when `policy` was given. */
+export interface PreparedSend {
+  requests: Array<Record<string, unknown>>
+  warnings: Warning[]
+  decision?: Decision
+}
+
 export interface Refusal {
   code: string
   detail: string
@@ -475,6 +495,14 @@ export interface ParseOptions {
 
 /** A webhook body (`Buffer` or string) as `{object, events, errors}`. */
 export declare function parseWebhook(body: Body, options?: ParseOptions): Notification
+
+/**
+ * The one send pipeline, as `msgrkit send` runs it: `messages` in `dialect` to
+ * `recipient`, with compose `options`, a `tag` or the thread's facts as `policy`:
+ * `{requests, warnings, decision?}`, every request valid. One invalid request throws
+ * `validation_failed` (nothing is prepared); a refusal throws with `refusal`.
+ */
+export declare function prepareSend(input: SendInput): PreparedSend
 
 /**
  * `text` (a chat link, typically) as an SVG QR code; options `{ level?: 'L' | 'M' | 'Q' |

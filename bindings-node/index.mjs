@@ -24,6 +24,7 @@ export const {
   normalize,
   parseChatLink,
   parseWebhook,
+  prepareSend,
   qrSvg,
   receiveWebhook,
   sign,

@@ -854,6 +854,7 @@ module.exports.menu = nativeBinding.menu
 module.exports.normalize = nativeBinding.normalize
 module.exports.parseChatLink = nativeBinding.parseChatLink
 module.exports.parseWebhook = nativeBinding.parseWebhook
+module.exports.prepareSend = nativeBinding.prepareSend
 module.exports.qrSvg = nativeBinding.qrSvg
 module.exports.receiveWebhook = nativeBinding.receiveWebhook
 module.exports.sign = nativeBinding.sign

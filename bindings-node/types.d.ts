@@ -211,6 +211,26 @@ export interface Decision {
   tag: string | null
 }
 
+/** What `prepareSend` sends: `messages` in `dialect` to `recipient` (keys in either casing). */
+export interface SendInput {
+  recipient: string
+  /** The messages (errors and warnings under `messages[i]`), or one `message`. */
+  messages?: Array<object | string>
+  message?: object | string
+  dialect?: 'neutral' | 'smooch' | 'sinch' | 'linktor'
+  options?: ComposeOptions
+  tag?: string
+  /** The thread's facts: the policy then decides `messaging_type` and `tag`. */
+  policy?: Omit<PolicyInput, 'platform'>
+}
+
+/** The requests to send, in order, every one valid; `decision` when `policy` was given. */
+export interface PreparedSend {
+  requests: Array<Record<string, unknown>>
+  warnings: Warning[]
+  decision?: Decision
+}
+
 export interface Refusal {
   code: string
   detail: string

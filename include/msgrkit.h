@@ -619,6 +619,21 @@ msgrkit_result msgrkit_validate(const char *request_json,
 msgrkit_result msgrkit_normalize(const char *body_json, char **out_json);
 
 /**
+ * The one send pipeline, as `msgrkit send` runs it: `input_json` is `{messages (each in
+ * dialect), recipient, dialect?, options? (compose options), tag?, policy? (the thread's
+ * facts: last_user_activity, now, author?, intent?, mode?)}`. At `*out_json`: `{requests,
+ * warnings, decision?}`, every request valid; or `{refusal: {...}}` when the policy refuses
+ * (an answer: the result is OK). One invalid request fails the whole call with
+ * `MSGRKIT_RESULT_VALIDATION_FAILED`: nothing is prepared, so nothing is sent.
+ *
+ * # Safety
+ *
+ * `input_json` is NUL-terminated; `out_json` is writable. On success `*out_json` is the
+ * caller's, freed with `msgrkit_string_free`.
+ */
+msgrkit_result msgrkit_prepare_send(const char *input_json, char **out_json);
+
+/**
  * Verifies `X-Hub-Signature-256` (`header`, the value) over the exact body bytes, in
  * constant time. OK when it matches; else a signature result (`MSGRKIT_RESULT_SIGNATURE_MISMATCH`,
  * `MSGRKIT_RESULT_APP_SECRET_EMPTY`, ...). A legacy `sha1=` value is refused.

@@ -80,6 +80,10 @@ const runners = {
         return without(msgrkit.validate(body, camel(options)), 'detail')
       }
       case 'roundtrip': return msgrkit.normalize(i.body)
+      case 'prepare': {
+        const { call: _call, ...input } = i
+        return without(decided(() => msgrkit.prepareSend(camel(input))), 'detail')
+      }
     }
     throw new Error(`no Node runner for send.${i.call}`)
   },

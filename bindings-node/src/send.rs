@@ -6,7 +6,7 @@ use napi_derive::napi;
 use serde_json::{Map, Value};
 
 use crate::convert::{answer, js, json_text, optional_json_text, options_value, snake_case_keys};
-use crate::errors::to_js_err;
+use crate::errors::{refusal_to_js_err, to_js_err};
 
 /// Splits `{dialect, ...composeOptions}` into the dialect (empty when absent: the core's
 /// default) and the compose options' JSON text.
@@ -94,4 +94,17 @@ pub fn validate(
 pub fn normalize(env: Env, body: Unknown<'_>) -> napi::Result<Value> {
     let body = json_text(&env, "body", &body)?;
     answer(&env, api::normalize(&body))
+}
+
+/// The one send pipeline, as `msgrkit send` runs it: `messages` in `dialect` to
+/// `recipient`, with compose `options`, a `tag` or the thread's facts as `policy`:
+/// `{requests, warnings, decision?}`, every request valid. One invalid request throws
+/// `validation_failed` (nothing is prepared); a refusal throws with `refusal`.
+#[napi(ts_args_type = "input: SendInput", ts_return_type = "PreparedSend")]
+pub fn prepare_send(env: Env, input: Unknown<'_>) -> napi::Result<Value> {
+    let input = options_value(&env, "input", Some(&input))?;
+    match api::prepare_send_value(input).map_err(|e| to_js_err(&env, e))? {
+        Ok(prepared) => Ok(js(&prepared)),
+        Err(refusal) => Err(refusal_to_js_err(&env, &refusal)),
+    }
 }

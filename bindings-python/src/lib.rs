@@ -33,6 +33,7 @@ fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(send::compose, module)?)?;
     module.add_function(wrap_pyfunction!(send::menu, module)?)?;
     module.add_function(wrap_pyfunction!(send::validate, module)?)?;
+    module.add_function(wrap_pyfunction!(send::prepare_send, module)?)?;
     module.add_function(wrap_pyfunction!(send::normalize, module)?)?;
     module.add_function(wrap_pyfunction!(policy::decide_policy, module)?)?;
     module.add_function(wrap_pyfunction!(policy::decide_private_reply, module)?)?;

@@ -5,7 +5,7 @@ use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
 use crate::convert::{answer, json_text, keywords, options_text};
-use crate::errors::to_py_err;
+use crate::errors::{refusal_to_py_err, to_py_err};
 use crate::pyser::to_python;
 
 /// A message in `dialect` as Send API messages: `{"messages", "options", "warnings"}`.
@@ -73,4 +73,20 @@ pub(crate) fn normalize<'py>(
     body: &Bound<'py, PyAny>,
 ) -> PyResult<Bound<'py, PyAny>> {
     answer(py, api::normalize(&json_text(body, "body")?))
+}
+
+/// The one send pipeline, as `msgrkit send` runs it: `messages` in `dialect` to
+/// `recipient`, with compose `options`, a `tag` or the thread's facts as `policy`:
+/// `{"requests", "warnings", "decision"?}`, every request valid. One invalid request
+/// raises `ValidationError` (nothing is prepared); a refusal raises `PolicyError`.
+#[pyfunction]
+#[pyo3(signature = (**input))]
+pub(crate) fn prepare_send<'py>(
+    py: Python<'py>,
+    input: Option<&Bound<'py, PyDict>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    match api::prepare_send_value(keywords(input, "input")?).map_err(|e| to_py_err(py, e))? {
+        Ok(prepared) => to_python(py, &prepared),
+        Err(refusal) => Err(refusal_to_py_err(py, &refusal)),
+    }
 }

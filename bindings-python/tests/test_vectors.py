@@ -94,6 +94,9 @@ def send_case(i: Dict[str, Any]) -> Any:
         return without(found, "detail")
     if call == "roundtrip":
         return msgrkit.normalize(i["body"])
+    if call == "prepare":
+        args = {k: v for k, v in i.items() if k != "call"}
+        return without(decided(lambda: msgrkit.prepare_send(**args)), "detail")
     raise AssertionError(f"no Python runner for send.{call}")
 
 

@@ -4,11 +4,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use msgrkit::client::{Client, RetryPolicy, UreqTransport};
-use msgrkit::compose::{self, ComposeOptions};
-use msgrkit::dialect::{self, Dialect};
 use msgrkit::graph::{Graph, PROFILE_FIELDS, Severity};
 use msgrkit::limits::{self, Platform, Product};
-use msgrkit::send::{MessageTag, MessengerProfile};
+use msgrkit::send::MessengerProfile;
 use msgrkit::{Error, ErrorKind};
 use serde_json::json;
 
@@ -97,32 +95,31 @@ pub(crate) struct SendArgs {
     pub(crate) file: Option<PathBuf>,
 }
 
-/// Transcode, decide messaging type and tag, validate every message, then send in order.
+/// The core's send pipeline (dialect, compose, validate every request), then send in order.
 pub(crate) fn send(connection: &Connection, args: SendArgs) -> Outcome {
-    let dialect = match args.from.as_deref() {
-        Some(name) => Dialect::from_name(name)
-            .ok_or_else(|| io::usage(&format!("unknown --from `{name}`")))?,
-        None => Dialect::default(),
-    };
     let body = io::read_input(args.file.as_deref())?;
-    let value = msgrkit::api::read_json(&body).map_err(|err| io::reject(&err))?;
-    let options = ComposeOptions::default();
-    let transcoded =
-        dialect::transcode(dialect, &value, &options).map_err(|err| io::reject(&err))?;
-    let mut send_options = transcoded.options;
-    if let Some(tag) = args.tag {
-        send_options = send_options.tagged(MessageTag::from_name(&tag));
-    }
-    let requests = compose::checked_requests(
-        &transcoded.messages,
-        &args.to,
-        &send_options,
-        &options.platform,
-    )
-    .map_err(|err| io::reject(&err))?;
+    let message = msgrkit::api::read_json(&body).map_err(|err| io::reject(&err))?;
+    let input = json!({
+        "message": message,
+        "dialect": args.from,
+        "recipient": args.to,
+        "tag": args.tag,
+    });
+    let prepared = match msgrkit::api::prepare_send_value(input) {
+        Ok(Ok(prepared)) => prepared,
+        // Not asked without the thread's facts; printed as `msgrkit policy` prints one.
+        Ok(Err(refusal)) => {
+            eprintln!("{}", json!({ "refusal": refusal }));
+            return Err(ExitCode::from(io::REJECTED));
+        }
+        Err(err) if err.field() == Some("input.dialect") => {
+            return Err(io::usage(&format!("unknown --from: {err}")));
+        }
+        Err(err) => return Err(io::reject(&err)),
+    };
     let (graph, client) = (connection.graph(), connection.client());
-    let mut warnings = Some(transcoded.warnings);
-    for (index, request) in requests.iter().enumerate() {
+    let mut warnings = Some(prepared.warnings);
+    for (index, request) in prepared.requests.iter().enumerate() {
         let (sent, attempts) = client
             .send(&graph.send(request))
             .map_err(|err| fail(&err))?;

@@ -19,6 +19,7 @@ mod link_calls;
 pub mod options;
 mod policy_calls;
 mod send_calls;
+mod send_pipeline;
 mod signature_calls;
 #[cfg(feature = "blocking")]
 pub use connection::{CLIENT_KEYS, Connection};
@@ -33,6 +34,7 @@ pub use policy_calls::{
     decide_private_reply_value,
 };
 pub use send_calls::{normalize, validate, validate_value};
+pub use send_pipeline::{PreparedSend, SendInput, prepare_send, prepare_send_value};
 pub use signature_calls::{
     receive_webhook, sign, verify_signature, verify_signature_any, verify_signature_headers,
 };

@@ -170,6 +170,15 @@ fn send_vectors() {
                 Ok(without_detail(answer["violations"].take()))
             }
             "roundtrip" => send::normalize_json(&input["body"]),
+            "prepare" => {
+                let mut args = input.clone();
+                args.as_object_mut().map(|map| map.remove("call"));
+                let value = match msgrkit::api::prepare_send_value(args)? {
+                    Ok(prepared) => serde_json::to_value(prepared),
+                    Err(refusal) => serde_json::to_value(json!({ "refusal": refusal })),
+                };
+                Ok(without_detail(value.expect("serialisable")))
+            }
             other => panic!("unknown send call {other}"),
         }
     });

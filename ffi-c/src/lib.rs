@@ -42,7 +42,8 @@ pub use policy::{msgrkit_decide_policy, msgrkit_decide_private_reply};
 pub use receive::{msgrkit_receive_webhook, msgrkit_verify_signature_any};
 pub use result::{msgrkit_result, msgrkit_result_code};
 pub use send::{
-    msgrkit_compose, msgrkit_menu, msgrkit_normalize, msgrkit_transcode, msgrkit_validate,
+    msgrkit_compose, msgrkit_menu, msgrkit_normalize, msgrkit_prepare_send, msgrkit_transcode,
+    msgrkit_validate,
 };
 pub use signature::{
     msgrkit_sign, msgrkit_verify_signature, msgrkit_verify_signature_allow_sha1,

@@ -133,3 +133,26 @@ pub unsafe extern "C" fn msgrkit_normalize(
         Ok(api::normalize(unsafe { text(body_json, "body_json")? })?)
     })
 }
+
+/// The one send pipeline, as `msgrkit send` runs it: `input_json` is `{messages (each in
+/// dialect), recipient, dialect?, options? (compose options), tag?, policy? (the thread's
+/// facts: last_user_activity, now, author?, intent?, mode?)}`. At `*out_json`: `{requests,
+/// warnings, decision?}`, every request valid; or `{refusal: {...}}` when the policy refuses
+/// (an answer: the result is OK). One invalid request fails the whole call with
+/// `MSGRKIT_RESULT_VALIDATION_FAILED`: nothing is prepared, so nothing is sent.
+///
+/// # Safety
+///
+/// `input_json` is NUL-terminated; `out_json` is writable. On success `*out_json` is the
+/// caller's, freed with `msgrkit_string_free`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn msgrkit_prepare_send(
+    input_json: *const c_char,
+    out_json: *mut *mut c_char,
+) -> msgrkit_result {
+    json_out(out_json, || {
+        // SAFETY: per this function's contract.
+        let input = unsafe { text(input_json, "input_json")? };
+        Ok(api::prepare_send(input)?)
+    })
+}

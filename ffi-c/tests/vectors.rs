@@ -12,8 +12,8 @@ use msgrkit::{
     msgrkit_events_own_echo, msgrkit_graph_diagnose, msgrkit_graph_parse_response,
     msgrkit_graph_parse_user_profile, msgrkit_graph_request, msgrkit_graph_usage,
     msgrkit_last_error_field, msgrkit_menu, msgrkit_normalize, msgrkit_parse_webhook,
-    msgrkit_parse_webhook_limited, msgrkit_receive_webhook, msgrkit_result, msgrkit_result_code,
-    msgrkit_sign, msgrkit_string_free, msgrkit_transcode, msgrkit_validate,
+    msgrkit_parse_webhook_limited, msgrkit_prepare_send, msgrkit_receive_webhook, msgrkit_result,
+    msgrkit_result_code, msgrkit_sign, msgrkit_string_free, msgrkit_transcode, msgrkit_validate,
     msgrkit_verify_handshake, msgrkit_verify_handshake_params, msgrkit_verify_signature,
     msgrkit_verify_signature_allow_sha1, msgrkit_verify_signature_any,
     msgrkit_verify_signature_headers,
@@ -379,6 +379,14 @@ fn send_policy_and_dialect_vectors_through_c() {
                 let body = c(&input["body"].to_string());
                 // SAFETY: a valid string.
                 take_json(|out| unsafe { msgrkit_normalize(body.as_ptr(), out) })
+            }
+            "prepare" => {
+                let mut input = input.clone();
+                input.as_object_mut().map(|map| map.remove("call"));
+                let text = c(&input.to_string());
+                // SAFETY: a valid string.
+                take_json(|out| unsafe { msgrkit_prepare_send(text.as_ptr(), out) })
+                    .map(without_detail)
             }
             other => skip("send", other),
         }

@@ -20,6 +20,7 @@ from .types import (
     HandshakeAnswer,
     MenuComposed,
     Notification,
+    PreparedSend,
     Received,
     SendResult,
     Transcoded,
@@ -49,6 +50,7 @@ __all__ = [
     "normalize",
     "parse_chat_link",
     "parse_webhook",
+    "prepare_send",
     "qr_svg",
     "receive_webhook",
     "sign",
@@ -99,6 +101,16 @@ def validate(
     region: Optional[str] = None,
 ) -> list[Violation]: ...
 def normalize(body: JsonInput) -> dict[str, Any]: ...
+def prepare_send(
+    *,
+    recipient: str,
+    messages: Optional[list[JsonInput]] = None,
+    message: Optional[JsonInput] = None,
+    dialect: Optional[Dialect] = None,
+    options: Optional[Mapping[str, Any]] = None,
+    tag: Optional[str] = None,
+    policy: Optional[Mapping[str, Any]] = None,
+) -> PreparedSend: ...
 def decide_policy(
     *,
     last_user_activity: Time,

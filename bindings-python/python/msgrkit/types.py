@@ -372,6 +372,18 @@ class Decision(TypedDict):
     tag: Optional[str]
 
 
+class _PreparedSendFields(TypedDict):
+    requests: List[Dict[str, Any]]
+    warnings: List[TranscodeWarning]
+
+
+class PreparedSend(_PreparedSendFields, total=False):
+    """The requests to send, in order, every one valid (``prepare_send``); ``decision``
+    when the thread's facts were given as ``policy``."""
+
+    decision: Decision
+
+
 class _RefusalFields(TypedDict):
     code: str
     detail: str

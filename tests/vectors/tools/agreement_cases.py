@@ -46,6 +46,7 @@ def send_cases():
         make_case("send/agreement/an-unknown-option-is-refused", {"body": tagged, "asof": "2026-04-27"},
                   {"error": {"code": "invalid_input", "field": "options.asof"}}, flags=["agreement"],
                   comment="a misspelt option is refused by the core in every language, never ignored"),
+        *prepare_cases(),
         make_case("send/agreement/instant-without-an-offset", {"body": tagged, "as_of": "2026-04-27T00:00:00"},
                   {"error": {"code": "invalid_input", "field": "options.as_of"}}, flags=["agreement"],
                   comment="an instant without its offset has no one UTC date: refused, not guessed"),
@@ -77,4 +78,46 @@ def policy_cases():
                                                     "replied": True},
              {"error": {"code": "invalid_input", "field": "input.replied"}},
              "already_replied is the key; a misspelt one is refused"),
+    ]
+
+
+def prepare_cases():
+    """The one send pipeline (dialect, compose, policy, validate, requests), as every
+    language's prepare_send runs it: nothing comes back unless every request is valid."""
+    psid, h, last = "6500000000000001", 3_600_000, 1_763_712_000_000
+    too_long = {"messenger": {"text": "Pick one", "quick_replies": [
+        {"content_type": "text", "title": "a title far too long for Meta", "payload": "P"}]}}
+
+    def body(text, **send):
+        return {"recipient": {"id": psid}, "messaging_type": send.get("messaging_type", "RESPONSE"),
+                **({"tag": send["tag"]} if "tag" in send else {}), "message": {"text": text}}
+
+    def case(id_, input_, expect, comment):
+        return make_case("send/agreement/prepare-" + id_, {"call": "prepare", **input_}, expect,
+                         flags=["agreement"], comment=comment)
+
+    human = {"last_user_activity": last, "now": last + 30 * h, "author": "human", "mode": "auto_human_agent"}
+    return [
+        case("one-invalid-message-among-three", {"recipient": psid, "messages": [{"text": "a"}, too_long, {"text": "c"}]},
+             {"error": {"code": "validation_failed"}},
+             "the second message breaks a limit: no request comes back, so none is sent, in every language"),
+        case("three-messages-in-order", {"recipient": psid, "messages": [{"text": "a"}, {"text": "b"}, {"text": "c"}]},
+             {"ok": {"requests": [body("a"), body("b"), body("c")], "warnings": []}},
+             "one request per message, in order, answering within the window (RESPONSE)"),
+        case("the-policy-tags-every-request", {"recipient": psid, "messages": [{"text": "a"}, {"text": "b"}],
+                                              "policy": human},
+             {"ok": {"requests": [body("a", messaging_type="MESSAGE_TAG", tag="HUMAN_AGENT"),
+                                  body("b", messaging_type="MESSAGE_TAG", tag="HUMAN_AGENT")],
+                     "warnings": [], "decision": {"messaging_type": "MESSAGE_TAG", "tag": "HUMAN_AGENT"}}},
+             "a human 30 hours after the person wrote: HUMAN_AGENT on every request"),
+        case("a-refusal-sends-nothing", {"recipient": psid, "messages": [{"text": "a"}],
+                                        "policy": {"last_user_activity": last, "now": last + 25 * h}},
+             {"ok": {"refusal": {"code": "outside_window", "window_closed_at": last + 24 * h}}},
+             "a bot 25 hours later: refused, read back alike (C answers it, Python and Node raise it)"),
+        case("a-sinch-message", {"recipient": psid, "dialect": "sinch",
+                                 "messages": [{"text_message": {"text": "Hello from Sinch"}}]},
+             {"ok": {"requests": [body("Hello from Sinch")], "warnings": []}},
+             "the messages are read in the dialect named"),
+        case("an-unknown-key-is-refused", {"recipient": psid, "messages": [{"text": "a"}], "tagg": "HUMAN_AGENT"},
+             {"error": {"code": "invalid_input", "field": "input.tagg"}}, "as every input: never ignored"),
     ]
