@@ -6,8 +6,10 @@
 //! `vendor-formats.md` §7 and §8 for the rules and the vendor conflicts resolved here.
 
 mod actions;
+mod address;
 mod build;
 mod cards;
+mod fit;
 pub(crate) mod media;
 mod menu;
 mod message;

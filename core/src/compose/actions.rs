@@ -4,10 +4,12 @@ use std::fmt;
 
 use serde_json::json;
 
+use super::address::{e164, maps_url, web_url};
+use super::fit::{fit, fit_required};
 use super::message::{Action, LinkAction};
-use super::options::{ComposeOptions, LocationRequest, Overflow, Payments};
+use super::options::{ComposeOptions, LocationRequest, Payments};
 use super::report::{Report, WarningCode};
-use super::text::{fits, measure, truncate};
+use super::text::truncate;
 use crate::error::{Error, ErrorKind, Result};
 use crate::limits::{Limit, Product};
 use crate::send::{AccountLinkButton, Button, QuickReply, TextQuickReply, UrlButton};
@@ -32,16 +34,6 @@ impl fmt::Display for ActionAt {
             Some(card) => write!(f, "cards[{card}].actions[{}]", self.index),
             None => write!(f, "actions[{}]", self.index),
         }
-    }
-}
-
-/// `field.key`, or `key` alone at the root.
-pub(crate) fn join(field: &dyn fmt::Display, key: &str) -> String {
-    let field = field.to_string();
-    if field.is_empty() {
-        key.to_owned()
-    } else {
-        format!("{field}.{key}")
     }
 }
 
@@ -350,29 +342,6 @@ fn call(
     Ok(Some(Button::call(title, number)))
 }
 
-/// The maps link for a place, from the options' template.
-pub(crate) fn maps_url(options: &ComposeOptions, lat: f64, lon: f64) -> String {
-    options
-        .maps_url_template
-        .replace("{lat}", &lat.to_string())
-        .replace("{lon}", &lon.to_string())
-}
-
-/// A phone number in `+` E.164 form: separators removed, a `00` prefix read as `+`.
-pub(crate) fn e164(raw: &str) -> Option<String> {
-    let raw = raw.trim();
-    let raw = raw.strip_prefix("tel:").unwrap_or(raw);
-    let mut digits: String = raw
-        .chars()
-        .filter(|c| !matches!(c, ' ' | '-' | '.' | '(' | ')' | '/'))
-        .collect();
-    if let Some(rest) = digits.strip_prefix("00") {
-        digits = format!("+{rest}");
-    }
-    // Meta's own rule decides what counts as + E.164.
-    crate::limits::is_e164(&digits).then_some(digits)
-}
-
 fn buy(
     title: &str,
     amount: i64,
@@ -422,88 +391,5 @@ fn buy(
             });
             Ok(Some(Button::Other(button)))
         }
-    }
-}
-
-/// An http(s) URL (https only when asked), else `invalid_input` at `field`.
-pub(crate) fn web_url(url: &str, https_only: bool, field: impl fmt::Display) -> Result<String> {
-    if crate::limits::is_web_url(url, https_only) {
-        return Ok(url.to_owned());
-    }
-    let scheme = if https_only { "https" } else { "http(s)" };
-    Err(Error::at(
-        ErrorKind::InvalidInput {
-            detail: format!("`{url}` is not an {scheme} url"),
-        },
-        field.to_string(),
-    ))
-}
-
-/// Like [`fit`] for a value Meta requires: blank is `required` at `field.key`.
-pub(crate) fn fit_required(
-    value: &str,
-    limit: Limit,
-    field: &dyn fmt::Display,
-    key: &str,
-    options: &ComposeOptions,
-    report: &mut Report,
-) -> Result<String> {
-    if value.trim().is_empty() {
-        return Err(Error::at(
-            ErrorKind::Required {
-                detail: format!("`{key}` must not be empty"),
-            },
-            join(field, key),
-        ));
-    }
-    fit(value, limit, field, key, options, report)
-}
-
-/// Fits `value` into `limit` as the overflow option says, reporting any cut.
-pub(crate) fn fit(
-    value: &str,
-    limit: Limit,
-    field: &dyn fmt::Display,
-    key: &str,
-    options: &ComposeOptions,
-    report: &mut Report,
-) -> Result<String> {
-    if fits(value, limit) {
-        return Ok(value.to_owned());
-    }
-    let field = join(field, key);
-    if options.overflow == Overflow::Reject {
-        return Err(Error::at(
-            ErrorKind::LimitExceeded {
-                max: limit.max,
-                actual: measure(value, limit),
-            },
-            field,
-        ));
-    }
-    let cut = truncate(value, limit);
-    report.warn(
-        WarningCode::Truncated,
-        field,
-        format!(
-            "cut to {} to fit the limit of {}",
-            measure(&cut, limit),
-            limit.max
-        ),
-    );
-    Ok(cut)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::e164;
-
-    #[test]
-    fn phone_numbers_become_e164_or_nothing() {
-        assert_eq!(e164("+1 (510) 555-1234").as_deref(), Some("+15105551234"));
-        assert_eq!(e164("0049 30 1234567").as_deref(), Some("+49301234567"));
-        assert_eq!(e164("tel:+4930123456").as_deref(), Some("+4930123456"));
-        assert_eq!(e164("510-555-1234"), None);
-        assert_eq!(e164("+0301234567"), None);
     }
 }

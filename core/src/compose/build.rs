@@ -2,8 +2,9 @@
 //! leading text, media, location, receipt, the carousel, trailing buttons. Quick replies
 //! ride on the last message.
 
-use super::actions::{ActionAt, Place, fit, sort};
+use super::actions::{ActionAt, Place, sort};
 use super::cards;
+use super::fit::fit;
 use super::media::{image_with_buttons, is_linked_image, media_message};
 use super::message::{Action, Location, Message, Receipt};
 use super::options::{CardRendering, Compat, ComposeOptions, Overflow};
@@ -342,8 +343,8 @@ fn location_message(
     options: &ComposeOptions,
     report: &mut Report,
 ) -> Result<Out> {
-    let url = super::actions::web_url(
-        &super::actions::maps_url(options, location.lat, location.lon),
+    let url = super::address::web_url(
+        &super::address::maps_url(options, location.lat, location.lon),
         false,
         "maps_url_template",
     )?;

@@ -2,7 +2,9 @@
 
 use std::fmt::{self, Write as _};
 
-use super::actions::{Place, fit, sort, url_button, web_url};
+use super::actions::{Place, sort, url_button};
+use super::address::web_url;
+use super::fit::fit;
 use super::message::{Action, Card};
 use super::options::ComposeOptions;
 use super::report::{Report, WarningCode};

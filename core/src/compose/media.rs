@@ -210,7 +210,7 @@ pub(super) fn media_message(
             ..MediaPayload::default()
         },
         (Some(url), _) => {
-            super::actions::web_url(url, false, "media.url")?;
+            super::address::web_url(url, false, "media.url")?;
             let why = match refusal {
                 Some(why) => Some(format!("{why}; sent as a link")),
                 None if too_large(media, options) => {

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::actions::web_url;
+use super::address::web_url;
 use super::options::ComposeOptions;
 use super::report::{Report, Warning, WarningCode};
 use super::text::{fits, truncate};
