@@ -70,6 +70,7 @@ test('the page blocks run', async () => {
   }
   assert.match(out, /6500000000000001 hello message:m_readme/)
   assert.match(out, /m_standin after 1 attempt\(s\)/)
+  assert.match(out, /MESSAGE_TAG HUMAN_AGENT Your ticket is answered/) // prepareSend
   const [sent] = graph.seen.map((s) => JSON.parse(s.body))
   assert.equal(sent.tag, 'HUMAN_AGENT')
   assert.deepEqual(sent.recipient, { id: psid })

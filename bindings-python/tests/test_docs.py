@@ -51,5 +51,6 @@ def test_the_page_blocks_run(monkeypatch: pytest.MonkeyPatch, capsys: pytest.Cap
     printed = capsys.readouterr().out
     assert f"{psid} hello message:m_readme" in printed
     assert "m_standin after 1 attempt(s)" in printed
+    assert "MESSAGE_TAG HUMAN_AGENT Your ticket is answered" in printed  # prepare_send
     [sent] = [json.loads(s.body) for s in graph.seen]
     assert sent["tag"] == "HUMAN_AGENT" and sent["recipient"] == {"id": psid}
