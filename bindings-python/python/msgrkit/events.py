@@ -3,6 +3,42 @@ handshake's answer), as ``TypedDict``s; ``msgrkit.types`` re-exports every one."
 
 from typing import Any, Dict, List, Literal, Optional, TypedDict, Union
 
+__all__ = [
+    "Platform",
+    "Party",
+    "QuickReply",
+    "ReplyTo",
+    "Attachment",
+    "MessagePayload",
+    "MessageEvent",
+    "EchoEvent",
+    "MessageDeletedEvent",
+    "DeliveryEvent",
+    "ReadEvent",
+    "PostbackEvent",
+    "OptinEvent",
+    "ReferralEvent",
+    "ReactionEvent",
+    "MessageEditEvent",
+    "AccountLinkingEvent",
+    "PassThreadControlEvent",
+    "TakeThreadControlEvent",
+    "RequestThreadControlEvent",
+    "AppRolesEvent",
+    "PolicyEnforcementEvent",
+    "FeedbackEvent",
+    "GamePlayEvent",
+    "CommentEvent",
+    "UnknownEvent",
+    "EventError",
+    "EntryWarning",
+    "Notification",
+    "Verified",
+    "Received",
+    "HandshakeAnswer",
+    "Event",
+]
+
 Platform = Union[Literal["messenger"], Literal["instagram"]]
 """The product a webhook came from, or a call is for."""
 
