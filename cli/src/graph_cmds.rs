@@ -99,21 +99,25 @@ pub(crate) struct SendArgs {
 pub(crate) fn send(connection: &Connection, args: SendArgs) -> Outcome {
     let body = io::read_input(args.file.as_deref())?;
     let message = msgrkit::api::read_json(&body).map_err(|err| io::reject(&err))?;
-    let input = json!({
-        "message": message,
-        "dialect": args.from,
-        "recipient": args.to,
-        "tag": args.tag,
-    });
-    let prepared = match msgrkit::api::prepare_send_value(input) {
+    if let Some(name) = args.from.as_deref() {
+        msgrkit::dialect::Dialect::from_name(name)
+            .ok_or_else(|| io::usage(&format!("unknown --from `{name}`")))?;
+    }
+    let input = msgrkit::api::SendInput {
+        messages: None,
+        message: Some(message),
+        dialect: args.from,
+        recipient: args.to,
+        options: None,
+        tag: args.tag,
+        policy: None,
+    };
+    let prepared = match msgrkit::api::prepare_send_input(input) {
         Ok(Ok(prepared)) => prepared,
         // Not asked without the thread's facts; printed as `msgrkit policy` prints one.
         Ok(Err(refusal)) => {
             eprintln!("{}", json!({ "refusal": refusal }));
             return Err(ExitCode::from(io::REJECTED));
-        }
-        Err(err) if err.field() == Some("input.dialect") => {
-            return Err(io::usage(&format!("unknown --from: {err}")));
         }
         Err(err) => return Err(io::reject(&err)),
     };

@@ -34,7 +34,9 @@ pub use policy_calls::{
     decide_private_reply_value,
 };
 pub use send_calls::{normalize, validate, validate_value};
-pub use send_pipeline::{PreparedSend, SendInput, prepare_send, prepare_send_value};
+pub use send_pipeline::{
+    PreparedSend, SendInput, prepare_send, prepare_send_input, prepare_send_value,
+};
 pub use signature_calls::{
     receive_webhook, sign, verify_signature, verify_signature_any, verify_signature_headers,
 };

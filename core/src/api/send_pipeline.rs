@@ -66,7 +66,15 @@ pub struct PreparedSend {
 /// with their field under `messages[i]`; `validation_failed` with every violation of
 /// every request (fields `requests[i].…`) when any is invalid.
 pub fn prepare_send_value(input: Value) -> Result<std::result::Result<PreparedSend, Refusal>> {
-    let input: SendInput = from_value(input, "input")?;
+    prepare_send_input(from_value(input, "input")?)
+}
+
+/// [`prepare_send_value`] for a typed input (the CLI builds one from its flags).
+///
+/// # Errors
+///
+/// As [`prepare_send_value`].
+pub fn prepare_send_input(input: SendInput) -> Result<std::result::Result<PreparedSend, Refusal>> {
     let dialect = match input.dialect.as_deref() {
         None | Some("") => Dialect::default(),
         Some(name) => Dialect::from_name(name).ok_or_else(|| {
