@@ -61,7 +61,7 @@ export interface MessagePayload {
   text?: string
   attachments?: Attachment[]
   quick_reply?: { payload?: string }
-  reply_to?: { mid?: string; story?: Record<string, unknown> }
+  reply_to?: { mid?: string; story?: Record<string, unknown>; is_self_reply?: boolean }
   referral?: Record<string, unknown>
   app_id?: string
   metadata?: string
@@ -73,11 +73,13 @@ export interface MessagePayload {
 }
 
 interface EventFields {
-  platform: Platform
-  page_id: string
+  /** `other` for a delivery whose `object` is neither `page` nor `instagram`. */
+  platform: Platform | 'other'
+  page_id: string | null
   sender: Party | null
   recipient: Party | null
-  timestamp: number
+  /** Epoch milliseconds; null only when Meta sent no time at all. */
+  timestamp: number | null
   standby: boolean
   dedupe_key: string
   /** `<platform>:<page>:<customer>`: one key per thread, for ordering and locks. */
@@ -88,7 +90,7 @@ export interface MessageEvent extends EventFields { type: 'message'; message: Me
 export interface EchoEvent extends EventFields { type: 'echo'; echo: MessagePayload }
 /** A person unsent a message (Instagram): remove it from the conversation. */
 export interface MessageDeletedEvent extends EventFields { type: 'message_deleted'; message_deleted: MessagePayload }
-export interface DeliveryEvent extends EventFields { type: 'delivery'; delivery: { mids?: string[]; watermark?: number } }
+export interface DeliveryEvent extends EventFields { type: 'delivery'; delivery: { mids: string[]; watermark?: number } }
 export interface ReadEvent extends EventFields { type: 'read'; read: { watermark?: number; mid?: string } }
 export interface PostbackEvent extends EventFields { type: 'postback'; postback: { mid?: string; title?: string; payload?: string; referral?: Record<string, unknown> } }
 export interface OptinEvent extends EventFields { type: 'optin'; optin: Record<string, unknown> }
@@ -159,9 +161,9 @@ export interface Received extends Verified {
 
 /** A degradation: something was truncated, split, dropped or replaced. */
 export interface Warning {
-  code: 'truncated' | 'split' | 'dropped' | 'replaced' | 'retired_feature' | 'unknown_field'
+  code: 'truncated' | 'split' | 'dropped' | 'replaced' | 'retired_feature' | 'unknown_field' | 'no_equivalent'
   field: string
-  detail?: string
+  detail: string
 }
 
 export interface Transcoded {
@@ -188,7 +190,7 @@ export type TranscodeOptions = ComposeOptions & { dialect?: Dialect }
 export interface Violation {
   code: string
   field: string
-  detail?: string
+  detail: string
   max?: number
   min?: number
   actual?: number
@@ -248,11 +250,28 @@ export interface GraphRequest {
   body: unknown
 }
 
+/** Percentages of a usage header. */
+export interface UsageCounters {
+  call_count: number
+  total_cputime: number
+  total_time: number
+}
+
+/** One business use case of `X-Business-Use-Case-Usage`. */
+export interface BusinessUsage {
+  id: string
+  type: string
+  usage: UsageCounters
+  /** Minutes until access is regained, when throttled. */
+  estimated_time_to_regain_access?: number
+}
+
 export interface Usage {
-  app?: Record<string, unknown>
-  page?: Record<string, unknown>
-  business?: Record<string, unknown>
-  highest: number
+  app?: UsageCounters
+  page?: UsageCounters
+  business?: BusinessUsage[]
+  /** The highest percentage of any counter; null when no header was sent. */
+  highest: number | null
   regain_after_seconds: number | null
 }
 

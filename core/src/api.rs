@@ -30,8 +30,8 @@ pub use graph_calls::{
 };
 pub use link_calls::{chat_link, parse_chat_link, qr_svg};
 pub use policy_calls::{
-    PolicyOutcome, PrivateReplyInput, decide_policy, decide_policy_value, decide_private_reply,
-    decide_private_reply_value,
+    PolicyOutcome, PrivateReplyInput, Refusable, decide_policy, decide_policy_value,
+    decide_private_reply, decide_private_reply_value,
 };
 pub use send_calls::{normalize, validate, validate_value};
 pub use send_pipeline::{

@@ -35,6 +35,7 @@ pub(crate) use code_table;
 
 /// Which set a code belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum CodeKind {
@@ -54,6 +55,7 @@ pub enum CodeKind {
 
 /// One code of the catalogue.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct CodeEntry {
     /// The stable snake_case code.

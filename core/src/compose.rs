@@ -35,6 +35,7 @@ use crate::send::{self, MessagingType, Recipient, ReplyTo, SendRequest};
 
 /// The result of `compose`: messages in sending order, and what was changed.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Composed {
     /// Send API `message` objects, to send in this order.

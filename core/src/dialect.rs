@@ -22,6 +22,7 @@ use crate::error::Result;
 
 /// A vendor format.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Dialect {
@@ -45,6 +46,7 @@ impl Dialect {
 
 /// A vendor message read into the neutral form.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Read {
     /// The neutral message.
@@ -99,6 +101,7 @@ pub fn read_str(dialect: Dialect, text: &str) -> Result<Read> {
 /// The result of [`transcode`]: Send API messages, the send options, and every warning
 /// from reading and composing.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Transcoded {
     /// Send API `message` objects, in sending order.

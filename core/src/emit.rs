@@ -33,6 +33,7 @@ pub use signing::verify_callback;
 
 /// The hosted service whose callbacks to emit.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Vendor {
@@ -75,6 +76,7 @@ impl Vendor {
 /// The emitter configuration: account IDs by each vendor's own names, how to sign, and
 /// the host's own mappings when it keeps them.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct EmitConfig {
@@ -127,6 +129,7 @@ pub struct EmitConfig {
 
 /// A person's IDs as the host keeps them.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct PersonIds {
@@ -140,6 +143,7 @@ pub struct PersonIds {
 
 /// A message the host sent.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct SentRecord {
@@ -156,6 +160,7 @@ pub struct SentRecord {
 
 /// One callback: the headers the vendor sends and the JSON body it POSTs.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Callback {
     /// Header name (lower case) to value: `content-type` and the vendor's signature.
@@ -168,6 +173,7 @@ pub struct Callback {
 
 /// Something of an event the vendor cannot carry.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct EmitWarning {
     /// `no_equivalent` (the whole event), `dropped` or `replaced` (a part of it).
@@ -184,6 +190,7 @@ pub struct EmitWarning {
 
 /// What a delivery became.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Emitted {
     /// The callbacks, in the order of the events.

@@ -159,6 +159,7 @@ pub enum ErrorKind {
 
 /// Broad groups of [`ErrorKind`], for callers that only need to branch coarsely.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Category {

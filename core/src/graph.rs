@@ -7,6 +7,7 @@
 //!
 //! [Meta Docs/Graph API]: https://developers.facebook.com/docs/graph-api
 
+mod answers;
 mod builders;
 mod classify;
 mod diagnose;
@@ -23,6 +24,7 @@ use serde::{Deserialize, Serialize};
 use sha2::Sha256;
 
 pub use crate::limits::VersionStatus;
+pub use answers::{ClassifiedError, ClassifiedResponse, ProfileAnswer, UsageReport};
 pub use builders::{
     BatchItem, DEFAULT_PROFILE_FIELDS, INSTAGRAM_PROFILE_FIELDS, INSTAGRAM_SUBSCRIPTION_FIELDS,
     PROFILE_FIELDS, SUBSCRIPTION_FIELDS,
@@ -34,9 +36,7 @@ pub use diagnose::{
 };
 #[cfg(feature = "blocking")]
 pub(crate) use json::config_with_token;
-pub use json::{
-    GRAPH_CONFIG_KEYS, graph_from_json, graph_from_parts, request_from_json, response_to_json,
-};
+pub use json::{GRAPH_CONFIG_KEYS, graph_from_json, graph_from_parts, request_from_json};
 pub use page_only::ThreadControl;
 pub(crate) use request::{Body, encode};
 pub use request::{GraphRequest, Method, redact};
@@ -58,6 +58,7 @@ pub const INSTAGRAM_BASE_URL: &str = "https://graph.instagram.com";
 
 /// How the token was obtained, which decides the host and the calls that exist.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Login {

@@ -17,6 +17,7 @@ pub use build::{from_event, from_events};
 
 /// One event, neutrally.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Inbound {
     /// Messenger or Instagram.
@@ -57,6 +58,7 @@ impl Inbound {
 
 /// What the person (or, for echoes, the business) did.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Activity {
@@ -106,6 +108,7 @@ impl Activity {
 
 /// A message's content, in the order Meta sent it.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct InboundMessage {
     /// Meta's message ID.
@@ -137,6 +140,7 @@ pub struct InboundMessage {
 
 /// One attachment of a message.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Part {
@@ -152,6 +156,7 @@ pub enum Part {
 
 /// Media by URL.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Media {
     /// What the media is.
@@ -169,6 +174,7 @@ pub struct Media {
 
 /// The kinds of media.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum MediaType {
@@ -186,6 +192,7 @@ pub enum MediaType {
 
 /// A shared location.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Location {
     /// Latitude in degrees.
@@ -212,6 +219,7 @@ impl Location {
 
 /// An attachment without a vendor equivalent.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct OtherPart {
     /// Meta's attachment type (`fallback`, `template`, `share`, `story_mention`, ...).
@@ -228,6 +236,7 @@ pub struct OtherPart {
 
 /// A tapped postback button.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Selection {
     /// The postback's `mid`.
@@ -249,6 +258,7 @@ pub struct Selection {
 
 /// Where a thread came from.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct ReferralInfo {
     /// The `ref` parameter.
@@ -267,6 +277,7 @@ pub struct ReferralInfo {
 
 /// A reaction.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct ReactionActivity {
     /// The message reacted to.
@@ -282,6 +293,7 @@ pub struct ReactionActivity {
 
 /// A delivery or read receipt.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Receipt {
     /// The messages Meta named (Instagram reads name one; deliveries may name several).
@@ -294,6 +306,7 @@ pub struct Receipt {
 
 /// An opt-in.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct OptinInfo {
     /// `notification_messages` for a marketing-messages opt-in; absent for a plugin.
@@ -306,6 +319,7 @@ pub struct OptinInfo {
 
 /// An edited message.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct EditActivity {
     /// The edited message.
@@ -318,6 +332,7 @@ pub struct EditActivity {
 
 /// An unsent message.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Unsend {
     /// The unsent message.
@@ -327,6 +342,7 @@ pub struct Unsend {
 
 /// An event without a neutral activity.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct OtherActivity {
     /// The event's type (`pass_thread_control`, `comment`, `unknown`, ...).

@@ -15,6 +15,8 @@ pub mod limits;
 pub mod link;
 mod nesting;
 pub mod policy;
+#[cfg(feature = "schema")]
+pub mod schema;
 pub mod secret;
 pub mod send;
 pub mod shorthand;

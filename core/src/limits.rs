@@ -52,6 +52,7 @@ pub use violation::{VIOLATION_CODES, Violation, ViolationCode};
 
 /// Messenger or Instagram: which product's rules apply.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Product {
@@ -64,6 +65,7 @@ pub enum Product {
 
 /// How a length is measured.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Unit {
@@ -77,6 +79,7 @@ pub enum Unit {
 
 /// A bound on a length or a count.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Limit {
     /// Smallest allowed value.
@@ -92,6 +95,7 @@ pub const PROFILE_DATE: Date = Date::ymd(2026, 11, 21);
 
 /// Meta's rules as of a date, for Messenger or Instagram.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Platform {
     /// The product whose rules apply.

@@ -20,6 +20,7 @@ use crate::limits::{
 /// `instagram` (an Instagram handle), an optional `ref`, and for Messenger an optional
 /// prefilled `text`.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct ChatLink {

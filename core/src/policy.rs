@@ -17,6 +17,7 @@ const DAY_MS: i64 = 24 * HOUR_MS;
 
 /// Who writes the message.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Author {
@@ -29,6 +30,7 @@ pub enum Author {
 
 /// What the message is.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Intent {
@@ -43,6 +45,7 @@ pub enum Intent {
 
 /// How tags are chosen.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Mode {
@@ -57,6 +60,7 @@ pub enum Mode {
 /// The facts a decision is made from. Times are epoch milliseconds (read from epoch
 /// milliseconds or an RFC 3339 instant with its offset); an unknown key is refused.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct PolicyInput {
@@ -96,6 +100,7 @@ impl PolicyInput {
 
 /// How to send: the request's `messaging_type` and `tag`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Decision {
     /// `RESPONSE`, `UPDATE` or `MESSAGE_TAG`.
@@ -106,6 +111,7 @@ pub struct Decision {
 
 /// Why the message may not be sent.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum RefusalCode {
@@ -131,6 +137,7 @@ pub enum RefusalCode {
 
 /// A refusal with its reason and, for windows, when the window closed.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Refusal {
     /// Why.

@@ -101,6 +101,7 @@ pub fn normalize_json(value: &Value) -> Result<Value, Error> {
 
 /// A Send API request body: a message or a sender action for one recipient.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct SendRequest {
     /// The message (exclusive with `sender_action`).
@@ -145,6 +146,7 @@ impl SendRequest {
 
 /// `recipient`: exactly one identifier.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Recipient {
     /// Private reply to a comment (one message, within 7 days).
@@ -193,6 +195,7 @@ impl Recipient {
 
 /// `messaging_type`. Values this version does not know are kept as [`MessagingType::Other`].
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 #[non_exhaustive]
 pub enum MessagingType {
@@ -224,6 +227,7 @@ impl MessagingType {
 
 /// `tag`. Retired and unknown tags are kept as [`MessageTag::Other`] and judged by the profile.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 #[non_exhaustive]
 pub enum MessageTag {
@@ -264,6 +268,7 @@ impl MessageTag {
 
 /// `notification_type`.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 #[non_exhaustive]
 pub enum NotificationType {
@@ -280,6 +285,7 @@ pub enum NotificationType {
 
 /// `sender_action`.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum SenderAction {
@@ -300,6 +306,8 @@ pub enum SenderAction {
 
 /// `reply_to`.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "SendReplyTo"))]
 #[non_exhaustive]
 pub struct ReplyTo {
     /// The message replied to.
@@ -308,6 +316,7 @@ pub struct ReplyTo {
 
 /// `payload` of `react` / `unreact`.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct ReactionPayload {
     /// The message reacted to.

@@ -12,6 +12,7 @@ use crate::compose::{Action, LinkAction, Media, MediaKind};
 
 /// What shorthand parsing found in a text.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Parsed {
     /// The text with every token removed and leftover whitespace collapsed.

@@ -27,6 +27,7 @@ pub const HEADER_SHA1: &str = "X-Hub-Signature";
 
 /// The digest algorithm a signature header used.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Algorithm {

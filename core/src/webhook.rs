@@ -41,6 +41,7 @@ use crate::error::{Error, ErrorKind, Result};
 
 /// A parsed webhook delivery.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Notification {
     /// The delivery's `object`: `page`, `instagram`, or another value kept as text.
@@ -60,6 +61,7 @@ pub struct Notification {
 /// A field of an entry (or of an item's envelope) left out because it was not
 /// understood; the items still parsed.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct EntryWarning {
     /// Index of the entry in `entry`.
@@ -76,6 +78,7 @@ pub struct EntryWarning {
 
 /// One event or entry that could not be read. Its siblings are unaffected.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct EventError {
     /// Index of the entry in `entry`.

@@ -342,7 +342,7 @@ fn vector_files_are_well_formed() {
 
 #[test]
 fn graph_vectors() {
-    use msgrkit::graph::{self, RawResponse, Usage};
+    use msgrkit::graph::{self, RawResponse};
     let failures = run_suite("graph", |input| match str_of(input, "kind") {
         "request" => {
             let graph = graph::graph_from_json(&input["config"])?;
@@ -354,15 +354,16 @@ fn graph_vectors() {
             let body = str_of(input, "body").as_bytes().to_vec();
             let status =
                 u16::try_from(input["status"].as_u64().expect("status")).expect("u16 status");
-            graph::response_to_json(&RawResponse::new(status, headers, body))
+            graph::ClassifiedResponse::of(&RawResponse::new(status, headers, body))
+                .map(|answer| serde_json::to_value(answer).expect("answers serialise"))
         }
         "user_profile" => {
             let headers = serde_json::from_value(input["headers"].clone()).expect("header pairs");
             let body = str_of(input, "body").as_bytes().to_vec();
             let status =
                 u16::try_from(input["status"].as_u64().expect("status")).expect("u16 status");
-            let profile = graph::parse_user_profile(&RawResponse::new(status, headers, body))?;
-            Ok(json!({ "profile": profile }))
+            let answer = graph::ProfileAnswer::of(&RawResponse::new(status, headers, body))?;
+            Ok(serde_json::to_value(answer).expect("answers serialise"))
         }
         "diagnose" => {
             let findings: Value = serde_json::from_str(&msgrkit::api::graph_diagnose(
@@ -374,9 +375,9 @@ fn graph_vectors() {
         "usage" => {
             let headers: Vec<(String, String)> =
                 serde_json::from_value(input["headers"].clone()).expect("header pairs");
-            let usage = Usage::from_headers(&headers);
+            let report = graph::UsageReport::from_headers(&headers);
             Ok(
-                json!({"highest": usage.highest(), "regain_after_seconds": usage.regain_after_seconds()}),
+                json!({"highest": report.highest, "regain_after_seconds": report.regain_after_seconds}),
             )
         }
         other => panic!("unknown graph vector kind {other}"),

@@ -35,8 +35,10 @@ async function replyTo(event) {
   const psid = event.sender?.id
   if (!psid) return
   let decision
+  const now = Date.now()
   try {
-    decision = msgrkit.decidePolicy({ lastUserActivity: event.timestamp, now: Date.now() })
+    // The event's time is null only when Meta sent none at all: the message is new.
+    decision = msgrkit.decidePolicy({ lastUserActivity: event.timestamp ?? now, now })
   } catch (refused) {
     console.info(`not replying to ${psid}: ${refused.code}`)
     return

@@ -93,10 +93,11 @@ def reply_to(event: MessageEvent) -> None:
         return
     psid = event["sender"]["id"]
     text = event["message"].get("text") or "your attachment"
+    now = int(time.time() * 1000)
+    # The event's time is null only when Meta sent none at all: the message is new.
+    spoke = event["timestamp"] if event["timestamp"] is not None else now
     try:
-        decision = msgrkit.decide_policy(
-            last_user_activity=event["timestamp"], now=int(time.time() * 1000)
-        )
+        decision = msgrkit.decide_policy(last_user_activity=spoke, now=now)
     except msgrkit.PolicyError as refused:
         log.info("not replying to %s: %s", psid, refused.code)
         return

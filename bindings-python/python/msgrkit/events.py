@@ -56,15 +56,19 @@ class QuickReply(TypedDict, total=False):
 class ReplyTo(TypedDict, total=False):
     mid: str
     story: Dict[str, Any]
+    is_self_reply: bool
 
 
-class Attachment(TypedDict, total=False):
+class _AttachmentFields(TypedDict):
+    type: str
+
+
+class Attachment(_AttachmentFields, total=False):
     """``type`` is ``image``, ``video``, ``audio``, ``file``, ``location``, ``fallback``,
     ``template``, ``sticker``, ``reel``, ``ig_reel``, ``story_mention``, ``share``, or any
     newer type, kept as received. Keys beside ``type`` and ``payload`` that msgrkit
     does not model are kept as received too."""
 
-    type: str
     payload: Dict[str, Any]
 
 
@@ -85,11 +89,12 @@ class MessagePayload(TypedDict, total=False):
 
 
 class _EventFields(TypedDict):
-    platform: Platform
-    page_id: str
+    platform: Union[Platform, Literal["other"]]
+    """``other`` for a delivery whose ``object`` is neither ``page`` nor ``instagram``."""
+    page_id: Optional[str]
     sender: Optional[Party]
     recipient: Optional[Party]
-    timestamp: int
+    timestamp: Optional[int]
     standby: bool
     dedupe_key: str
     conversation_key: str

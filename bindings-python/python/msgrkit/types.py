@@ -108,14 +108,19 @@ InputError (the core reads them all)."""
 Dialect = Union[Literal["neutral"], Literal["smooch"], Literal["sinch"], Literal["linktor"]]
 
 
-class _TranscodeWarningFields(TypedDict):
-    code: Literal["truncated", "split", "dropped", "replaced", "retired_feature", "unknown_field"]
-    field: str
-
-
-class TranscodeWarning(_TranscodeWarningFields, total=False):
+class TranscodeWarning(TypedDict):
     """A degradation: something was truncated, split, dropped or replaced."""
 
+    code: Literal[
+        "truncated",
+        "split",
+        "dropped",
+        "replaced",
+        "retired_feature",
+        "unknown_field",
+        "no_equivalent",
+    ]
+    field: str
     detail: str
 
 
@@ -138,12 +143,12 @@ class MenuComposed(TypedDict):
 class _ViolationFields(TypedDict):
     code: str
     field: str
+    detail: str
 
 
 class Violation(_ViolationFields, total=False):
     """A broken rule, at a field path such as ``message.quick_replies``."""
 
-    detail: str
     max: int
     min: int
     actual: int

@@ -1,7 +1,7 @@
 //! The Graph functions of the JSON-text surface: requests from a configuration, answers
 //! classified, usage headers, diagnose.
 
-use serde_json::{Value, json};
+use serde_json::Value;
 
 use super::{headers_of, read, to_text, value_or_empty};
 use crate::error::{Error, ErrorKind, Result};
@@ -42,7 +42,7 @@ pub fn graph_request_with(
 /// `invalid_json` (field `headers`) for a bad header list.
 pub fn graph_parse_response(status: u16, headers_json: &str, body: &[u8]) -> Result<String> {
     let headers = headers_of(headers_json)?;
-    graph::response_to_json(&RawResponse::new(status, headers, body)).map(|v| to_text(&v))
+    graph::ClassifiedResponse::of(&RawResponse::new(status, headers, body)).map(|v| to_text(&v))
 }
 
 /// The usage headers of a Graph answer (`[[name, value], ...]`): `{"app", "page",
@@ -53,11 +53,7 @@ pub fn graph_parse_response(status: u16, headers_json: &str, body: &[u8]) -> Res
 /// `invalid_json` (field `headers`).
 pub fn graph_usage(headers_json: &str) -> Result<String> {
     let headers: Vec<(String, String)> = read(headers_json, "headers")?;
-    let usage = graph::Usage::from_headers(&headers);
-    let mut out = serde_json::to_value(&usage).expect("usage serialises");
-    out["highest"] = json!(usage.highest());
-    out["regain_after_seconds"] = json!(usage.regain_after_seconds());
-    Ok(to_text(&out))
+    Ok(to_text(&graph::UsageReport::from_headers(&headers)))
 }
 
 /// The three requests `diagnose` needs (see [`graph::Graph::diagnose_requests`]), as JSON;
@@ -138,8 +134,7 @@ pub fn graph_diagnose(answers_json: &str) -> Result<String> {
 /// `invalid_json` (field `headers`); the other Graph classes.
 pub fn graph_parse_user_profile(status: u16, headers_json: &str, body: &[u8]) -> Result<String> {
     let headers = headers_of(headers_json)?;
-    let profile = graph::parse_user_profile(&RawResponse::new(status, headers, body))?;
-    Ok(to_text(&json!({ "profile": profile })))
+    graph::ProfileAnswer::of(&RawResponse::new(status, headers, body)).map(|a| to_text(&a))
 }
 
 /// The optional `version` / `as_of` pair of diagnose answers, judged.

@@ -67,6 +67,7 @@ fn after_expected(message: &str) -> String {
 /// The profile a call is judged by: `as_of` (a date, an instant meaning its UTC date, or
 /// epoch milliseconds; the newest profile when absent), `platform` and `region`.
 #[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ProfileOptions {
     /// The day whose rules apply.

@@ -7,8 +7,8 @@
 //! [`super::failure::refusal_failure`], because a host there handles "do not send" where
 //! it handles every other reason not to send.
 
-use serde::Deserialize;
-use serde_json::{Value, json};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
 use super::options::from_value;
 use super::{read, to_text};
@@ -23,6 +23,7 @@ pub type PolicyOutcome = std::result::Result<Decision, Refusal>;
 /// A private reply's input: when the comment was made, now (each epoch milliseconds or an
 /// RFC 3339 instant), and whether the comment already has its one private reply.
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PrivateReplyInput {
     /// When the comment was made.
@@ -61,12 +62,34 @@ pub fn decide_private_reply_value(input: Value) -> Result<PolicyOutcome> {
     ))
 }
 
+/// The JSON form of an outcome that a refusal can end: the answer itself, or
+/// `{"refusal": {...}}`.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "Refusable_{T}"))]
+#[serde(untagged)]
+pub enum Refusable<T> {
+    /// What the call answers when the policy allows it.
+    Allowed(T),
+    /// The policy refused.
+    Refused {
+        /// Meta's rule and when it would allow the send.
+        refusal: Refusal,
+    },
+}
+
+impl<T> From<std::result::Result<T, Refusal>> for Refusable<T> {
+    fn from(outcome: std::result::Result<T, Refusal>) -> Self {
+        match outcome {
+            Ok(answer) => Self::Allowed(answer),
+            Err(refusal) => Self::Refused { refusal },
+        }
+    }
+}
+
 /// The text form of an outcome: `{"messaging_type", "tag"}` or `{"refusal": {...}}`.
 fn outcome_text(outcome: PolicyOutcome) -> String {
-    match outcome {
-        Ok(decision) => to_text(&decision),
-        Err(refusal) => to_text(&json!({ "refusal": refusal })),
-    }
+    to_text(&Refusable::from(outcome))
 }
 
 /// Decides `messaging_type` and `tag` for a policy input (the vectors' form):
@@ -92,6 +115,7 @@ pub fn decide_private_reply(input_json: &str) -> Result<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
 
     #[test]
     fn times_are_epoch_milliseconds_or_instants_and_keys_are_checked() {

@@ -19,6 +19,7 @@ use crate::send::{MessageTag, SendRequest};
 /// `options`, and either an explicit `tag` or the thread's facts for the `policy` to
 /// decide by.
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SendInput {
     /// The messages, each in `dialect` (a neutral message, a Smooch, Sinch or Linktor one);
@@ -47,6 +48,7 @@ pub struct SendInput {
 
 /// The requests to send, in order, with every change made on the way.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PreparedSend {
     /// Send API request bodies, each valid against the profile.
     pub requests: Vec<SendRequest>,
@@ -177,10 +179,8 @@ pub fn prepare_send_input(input: SendInput) -> Result<std::result::Result<Prepar
 ///
 /// `invalid_json`; as [`prepare_send_value`].
 pub fn prepare_send(input_json: &str) -> Result<String> {
-    Ok(match prepare_send_value(read(input_json, "input")?)? {
-        Ok(prepared) => to_text(&prepared),
-        Err(refusal) => to_text(&json!({ "refusal": refusal })),
-    })
+    let outcome = prepare_send_value(read(input_json, "input")?)?;
+    Ok(to_text(&super::Refusable::from(outcome)))
 }
 
 #[cfg(test)]

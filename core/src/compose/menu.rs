@@ -19,6 +19,7 @@ const SEPARATOR: &str = " › ";
 
 /// A menu in the neutral form: one entry per locale, items possibly nested.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Menu {
@@ -31,6 +32,7 @@ pub struct Menu {
 
 /// The menu of one locale.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct MenuLocale {
@@ -45,6 +47,7 @@ pub struct MenuLocale {
 
 /// A menu item.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum MenuItem {
@@ -76,6 +79,7 @@ pub enum MenuItem {
 
 /// A Messenger Profile body and the changes made to fit it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct ComposedProfile {
     /// The body for `POST /me/messenger_profile`.

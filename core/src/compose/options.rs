@@ -9,6 +9,7 @@ use crate::limits::{Date, Platform, Product};
 /// The JSON form names the profile by `as_of` (a date, default: the newest) and
 /// `platform` (`messenger` or `instagram`).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(from = "OptionsJson", into = "OptionsJson")]
 #[non_exhaustive]
 pub struct ComposeOptions {
@@ -32,6 +33,7 @@ pub struct ComposeOptions {
 }
 
 #[derive(Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 struct OptionsJson {
     as_of: Option<Date>,
@@ -103,6 +105,7 @@ impl Default for ComposeOptions {
 
 /// Over-long text.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Overflow {
@@ -117,6 +120,7 @@ pub enum Overflow {
 
 /// Vendor compatibility.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Compat {
@@ -129,6 +133,7 @@ pub enum Compat {
 
 /// Payment (`buy`) actions.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Payments {
@@ -144,6 +149,7 @@ pub enum Payments {
 
 /// Location requests.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum LocationRequest {
@@ -156,6 +162,7 @@ pub enum LocationRequest {
 
 /// Card rendering.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum CardRendering {

@@ -11,6 +11,7 @@ use crate::webhook::Platform;
 
 /// What the host's send got back, and which of its messages it was.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Outcome {

@@ -48,6 +48,7 @@ pub const INSTAGRAM_PROFILE_FIELDS: &[&str] = &["ice_breakers", "persistent_menu
 
 /// One item of a Graph batch request.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct BatchItem {
     /// The method.

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 /// What a host should do about a Graph error.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum GraphErrorClass {
@@ -106,6 +107,7 @@ impl GraphErrorClass {
 
 /// A Graph API error, with its classification.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct GraphError {
     /// The classification.
@@ -152,6 +154,7 @@ pub struct GraphError {
 
 /// Why no Graph answer arrived.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum TransportFailure {

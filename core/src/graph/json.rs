@@ -2,9 +2,9 @@
 //! vectors) call, so no binding repeats a path, a parameter or a default.
 
 use serde::de::DeserializeOwned;
-use serde_json::{Value, json};
+use serde_json::Value;
 
-use super::{BatchItem, Graph, GraphRequest, RawResponse, ThreadControl, parse_response};
+use super::{BatchItem, Graph, GraphRequest, ThreadControl};
 use crate::error::{Error, ErrorKind, Result};
 use crate::limits::Product;
 
@@ -224,24 +224,6 @@ pub fn request_from_json(graph: &Graph, call: &str, args: &Value) -> Result<Grap
             ));
         }
     })
-}
-
-/// An answer classified as JSON: `{"ok": body}` or `{"error": {"code", "retryable", "graph"}}`.
-/// Errors that are not Graph errors (never produced today) are returned as `Err`.
-///
-/// # Errors
-///
-/// Only a non-Graph error from [`parse_response`].
-pub fn response_to_json(response: &RawResponse) -> Result<Value> {
-    match parse_response(response) {
-        Ok(body) => Ok(json!({ "ok": body })),
-        Err(error) => match error.graph() {
-            Some(graph) => Ok(
-                json!({"error": {"code": error.code(), "retryable": graph.retryable(), "graph": graph}}),
-            ),
-            None => Err(error),
-        },
-    }
 }
 
 fn refs(items: &[String]) -> Vec<&str> {

@@ -9,6 +9,7 @@ use crate::error::{Error, ErrorKind, Result};
 
 /// An HTTP answer as any client delivers it.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct RawResponse {
     /// The HTTP status.
@@ -47,6 +48,7 @@ impl RawResponse {
 
 /// What `POST /messages` answers.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct SendResponse {
     /// The recipient's PSID (absent for some recipients, such as a private reply).
@@ -62,6 +64,7 @@ pub struct SendResponse {
 
 /// What `GET /{psid}` answers. Fields need permissions, so every one is optional.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct UserProfile {
     /// The PSID.

@@ -6,6 +6,7 @@ use serde_json::Value;
 
 /// Percentages of a limit used.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct UsageCounters {
     /// Calls.
@@ -25,6 +26,7 @@ impl UsageCounters {
 
 /// One business use case from `X-Business-Use-Case-Usage`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct BusinessUsage {
     /// The business object (Page) ID.
@@ -41,6 +43,7 @@ pub struct BusinessUsage {
 
 /// Everything the usage headers of one response said.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Usage {
     /// `X-App-Usage`.

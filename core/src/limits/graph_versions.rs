@@ -8,6 +8,7 @@ use super::Date;
 
 /// One Graph API version.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct GraphVersion {
     /// `vNN.0`.
@@ -63,6 +64,7 @@ pub const GRAPH_VERSIONS: &[GraphVersion] = &[
 
 /// How a configured version stands on a date.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum VersionState {
@@ -80,6 +82,7 @@ pub enum VersionState {
 
 /// A version judged on a date, with what to move to when it needs moving.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct VersionStatus {
     /// The version judged.

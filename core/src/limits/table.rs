@@ -31,6 +31,7 @@ const fn items(min: usize, max: usize) -> Limit {
 
 /// Every number the validator checks, for one product.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Limits {
     /// `message.text`.
@@ -149,6 +150,7 @@ pub(super) const INSTAGRAM_LIMITS: Limits = Limits {
 
 /// A feature that stopped being accepted on a date.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Retirement {
     /// What retired, as `kind:name` (`template:list`, `tag:ACCOUNT_UPDATE`, ...).
@@ -354,6 +356,7 @@ pub const INTRODUCTIONS: &[(&str, Date)] = &[
 
 /// A message tag and where it may be used.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct TagRule {
     /// The tag.

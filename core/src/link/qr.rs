@@ -11,6 +11,7 @@ use crate::limits::{QR_SIZE_DEFAULT, QR_SIZE_MAX};
 /// How much of the code may be damaged (covered by a logo, scuffed on a shop window) and
 /// still read: L 7 %, M 15 %, Q 25 %, H 30 %.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub enum QrLevel {
     /// 7 %.
@@ -26,6 +27,7 @@ pub enum QrLevel {
 
 /// How to render a QR code: `{"level"?: "L"|"M"|"Q"|"H", "size"?: pixels}`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 #[non_exhaustive]
 pub struct QrOptions {

@@ -10,6 +10,7 @@ use serde_json::Value;
 /// A button. Types Meta no longer accepts (`element_share`, `payment`, `nested`) or does
 /// not know arrive as [`Button::Other`], which `validate` reports.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Button {
@@ -72,6 +73,7 @@ impl Button {
 
 /// `web_url` (also the shape of a generic element's `default_action`, without `title`).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct UrlButton {
     /// Where to go when Messenger Extensions are unsupported (needs `messenger_extensions`).
@@ -95,6 +97,7 @@ pub struct UrlButton {
 
 /// `postback` and `phone_number`: a title and a payload.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct PostbackButton {
     /// Developer payload (`postback`) or `+` E.164 number (`phone_number`).
@@ -105,6 +108,7 @@ pub struct PostbackButton {
 
 /// `account_link`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct AccountLinkButton {
     /// The HTTPS login page.
@@ -113,6 +117,7 @@ pub struct AccountLinkButton {
 
 /// `game_play`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct GamePlayButton {
     /// `player_id` or `context_id` to start the game with.

@@ -8,6 +8,8 @@ use super::template::Template;
 
 /// A Send API `message`: exactly one of `text`, `attachment`, `attachments` and `sticker_id`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "SendMessage"))]
 #[non_exhaustive]
 pub struct Message {
     /// Media or a template.
@@ -64,6 +66,8 @@ impl Message {
 
 /// `message.attachment`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "SendAttachment"))]
 #[serde(tag = "type", content = "payload", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Attachment {
@@ -94,6 +98,7 @@ impl Attachment {
 
 /// Media by `url` (optionally saved for reuse) or by an uploaded `attachment_id`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct MediaPayload {
     /// A saved attachment.
@@ -119,6 +124,7 @@ impl MediaPayload {
 
 /// A quick reply. The retired `location` type and unknown types arrive as [`QuickReply::Other`].
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "content_type", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum QuickReply {
@@ -146,6 +152,7 @@ impl QuickReply {
 
 /// A `text` quick reply.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct TextQuickReply {
     /// Optional icon.

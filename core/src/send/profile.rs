@@ -11,6 +11,7 @@ use super::button::Button;
 
 /// The body of `POST /me/messenger_profile`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct MessengerProfile {
     /// The Get Started button's payload.
@@ -32,6 +33,7 @@ pub struct MessengerProfile {
 
 /// `get_started`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct GetStarted {
     /// Delivered in the `messaging_postbacks` webhook.
@@ -40,6 +42,7 @@ pub struct GetStarted {
 
 /// One locale of the greeting.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Greeting {
     /// `default` or a locale such as `en_US`.
@@ -50,6 +53,7 @@ pub struct Greeting {
 
 /// One locale of the persistent menu.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct PersistentMenu {
     /// Up to 20 `web_url` or `postback` items (nesting was retired).

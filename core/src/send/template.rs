@@ -12,6 +12,7 @@ use super::button::{Button, UrlButton};
 /// A template. Retired (`list`, `open_graph`, airline) and unknown templates arrive as
 /// [`Template::Other`], which `validate` reports.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "template_type", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Template {
@@ -58,6 +59,7 @@ impl Template {
 
 /// `generic`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct GenericTemplate {
     /// The cards.
@@ -72,6 +74,7 @@ pub struct GenericTemplate {
 
 /// One card of a generic template.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct GenericElement {
     /// Up to 3 buttons.
@@ -96,6 +99,7 @@ pub struct GenericElement {
 
 /// A generic element's `default_action`: URL-button properties with `type: web_url`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct DefaultAction {
     /// Must be `web_url`.
@@ -108,6 +112,7 @@ pub struct DefaultAction {
 
 /// `button`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct ButtonTemplate {
     /// 1 to 3 buttons.
@@ -118,6 +123,7 @@ pub struct ButtonTemplate {
 
 /// `media`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct MediaTemplate {
     /// Exactly one element.
@@ -129,6 +135,7 @@ pub struct MediaTemplate {
 
 /// The element of a media template.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct MediaElement {
     /// An uploaded attachment.
@@ -150,6 +157,7 @@ pub struct MediaElement {
 
 /// `receipt`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct ReceiptTemplate {
     /// Shipping address.
@@ -195,6 +203,7 @@ pub struct ReceiptTemplate {
 
 /// A receipt's shipping address.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Address {
     /// City.
@@ -214,6 +223,7 @@ pub struct Address {
 
 /// A receipt's totals.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Summary {
     /// Shipping cost.
@@ -231,6 +241,7 @@ pub struct Summary {
 
 /// A receipt adjustment such as a discount.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Adjustment {
     /// Amount.
@@ -241,6 +252,7 @@ pub struct Adjustment {
 
 /// One item of a receipt.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct ReceiptElement {
     /// ISO 4217 code.
@@ -263,6 +275,7 @@ pub struct ReceiptElement {
 
 /// `product`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct ProductTemplate {
     /// Up to 10 catalog products.
@@ -271,6 +284,7 @@ pub struct ProductTemplate {
 
 /// A product of a product template.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct ProductElement {
     /// Catalog product ID.
@@ -279,6 +293,7 @@ pub struct ProductElement {
 
 /// `coupon`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct CouponTemplate {
     /// The code revealed by the preset button.
@@ -308,6 +323,7 @@ pub struct CouponTemplate {
 
 /// `customer_feedback`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct FeedbackTemplate {
     /// `{url}` of the privacy policy.
@@ -329,6 +345,8 @@ pub struct FeedbackTemplate {
 
 /// A screen of a feedback survey.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "SendFeedbackScreen"))]
 #[non_exhaustive]
 pub struct FeedbackScreen {
     /// The questions (`id`, `type` csat/nps/ces, `title`, `score_label`, `score_option`, `follow_up`).
@@ -337,6 +355,7 @@ pub struct FeedbackScreen {
 
 /// `image_grid`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct ImageGridTemplate {
     /// Exactly one element.
@@ -345,6 +364,7 @@ pub struct ImageGridTemplate {
 
 /// The element of an image grid.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct ImageGridElement {
     /// Up to 3 `web_url` or `postback` buttons.
@@ -366,6 +386,7 @@ pub struct ImageGridElement {
 
 /// One image of an image grid.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct GridImage {
     /// Tap action: a URL or postback.

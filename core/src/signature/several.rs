@@ -15,6 +15,7 @@ use crate::error::{Error, ErrorKind, Result};
 
 /// A verified delivery: the algorithm of its header and which secret matched.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Verified {
     /// The header's algorithm.

@@ -11,6 +11,7 @@ use super::wire;
 /// The legacy fallback form with `title`/`url` (or `URL`) beside `payload` is folded into
 /// `payload`; any other key beside them is kept in `extra`.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Attachment {
     /// The attachment type; unknown types keep their name.
@@ -193,6 +194,7 @@ impl<'de> serde::de::Visitor<'de> for AttachmentVisitor {
 
 /// The payload of an attachment. Which fields are set depends on the kind.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct AttachmentPayload {
     /// `location`: the coordinates shared.
@@ -225,6 +227,7 @@ pub struct AttachmentPayload {
 
 /// A shared location.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Coordinates {
     /// Latitude in degrees.

@@ -66,6 +66,7 @@ const MESSAGING_FIELDS: &[&str] = &[
 
 /// A messaging item in one pass: the envelope plus every payload key it may hold, typed.
 #[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub(crate) struct Item {
     #[serde(default)]
     sender: Option<Party>,
@@ -143,6 +144,7 @@ pub(crate) type Envelope = (Option<Party>, Option<Party>, Option<i64>);
 /// Parses one item of `changes`: feed and Instagram comments, and messaging fields.
 pub(crate) fn change(raw: &RawValue, ctx: &Context<'_>) -> Result<Event, Error> {
     #[derive(Deserialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
     struct Change<'a> {
         #[serde(default)]
         field: Option<String>,

@@ -22,6 +22,7 @@ use super::wire;
 
 /// Which product the event came from, by the notification's `object`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Platform {
@@ -46,6 +47,7 @@ impl Platform {
 
 /// A sender or recipient: a page-scoped ID, or a `user_ref` from a plugin.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Party {
     /// PSID, IGSID or Page ID.

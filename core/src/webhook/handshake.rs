@@ -11,6 +11,7 @@ use subtle::ConstantTimeEq;
 
 /// The HTTP answer to send back: a status and a `text/plain` body.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct HandshakeAnswer {
     /// 200 when accepted, 403 otherwise.
@@ -24,6 +25,7 @@ pub struct HandshakeAnswer {
 
 /// Why a handshake was refused.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum HandshakeRefusal {

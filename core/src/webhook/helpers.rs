@@ -11,6 +11,7 @@ use super::event::{Event, EventKind, Party};
 /// A message the host sent, as it recorded it: the `message_id` the Send API returned
 /// and when it was sent (epoch ms).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct SentMessage {
     /// The `message_id` returned by the Send API.

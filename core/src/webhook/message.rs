@@ -15,6 +15,7 @@ pub type Extra = Map<String, Value>;
 
 /// A message from a person (`type: "message"`) or its echo (`type: "echo"`).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct MessagePayload {
     /// The sending app, as a string (echoes only).
@@ -73,6 +74,7 @@ pub struct MessagePayload {
 
 /// `quick_reply` on an incoming message.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct QuickReplyPayload {
     /// The payload of the tapped quick reply (for `user_email`/`user_phone_number`, the value).
@@ -85,6 +87,7 @@ pub struct QuickReplyPayload {
 
 /// `reply_to`: a reply to an earlier message or (Instagram) to a story.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct ReplyTo {
     /// Whether the person replied to their own message.
@@ -107,6 +110,7 @@ pub struct ReplyTo {
 
 /// Where a conversation came from: an m.me link, an ad, a plugin, a product.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Referral {
     /// Ad ID (source `ADS`).

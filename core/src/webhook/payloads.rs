@@ -15,6 +15,7 @@ use super::wire;
 
 /// `delivery`: messages up to `watermark` (and those in `mids`) reached the person.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Delivery {
     /// IDs of delivered messages; may be empty.
@@ -34,6 +35,7 @@ pub struct Delivery {
 
 /// `read`: Messenger sends a `watermark`; Instagram (`messaging_seen`) sends the `mid` read.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Read {
     /// Instagram: the message that was seen.
@@ -57,6 +59,7 @@ pub struct Read {
 
 /// `postback`: a postback button, Get Started, a persistent-menu item or an ice breaker.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Postback {
     /// Message ID of the postback (Graph v11.0 and later).
@@ -82,6 +85,7 @@ pub struct Postback {
 
 /// `optin`: a checkbox / Send-to-Messenger plugin opt-in, or a notification-messages opt-in.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Optin {
     /// `notification_messages` (or the retired `one_time_notif_req`); absent for plugins.
@@ -135,6 +139,7 @@ pub struct Optin {
 
 /// `reaction`: a person reacted to, or removed a reaction from, a message.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Reaction {
     /// `react` or `unreact`.
@@ -160,6 +165,7 @@ pub struct Reaction {
 
 /// `message_edit`: a person edited a message they sent.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct MessageEdit {
     /// The edited message.
@@ -182,6 +188,7 @@ pub struct MessageEdit {
 
 /// `account_linking`: the person linked or unlinked their account.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct AccountLinking {
     /// Pass-through code from the linking flow (`linked` only).
@@ -197,6 +204,7 @@ pub struct AccountLinking {
 
 /// `pass_thread_control` / `take_thread_control`: the thread changed owner.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct ThreadControl {
     /// Metadata passed by the app that moved the thread.
@@ -223,6 +231,7 @@ pub struct ThreadControl {
 
 /// `request_thread_control`: another app (often Page Inbox) asks for the thread.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct RequestThreadControl {
     /// Metadata passed by the requesting app.
@@ -245,6 +254,7 @@ pub type AppRoles = BTreeMap<String, Vec<String>>;
 
 /// `policy_enforcement`: Meta warned, blocked or unblocked the Page's messaging.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct PolicyEnforcement {
     /// `warning`, `block` or `unblock`.
@@ -260,6 +270,7 @@ pub struct PolicyEnforcement {
 
 /// `feedback` (`messaging_feedback`): answers to a customer feedback template.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Feedback {
     /// One entry per screen of the survey.
@@ -272,6 +283,7 @@ pub struct Feedback {
 
 /// One screen of a feedback survey.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct FeedbackScreen {
     /// Question ID to answer.
@@ -287,6 +299,7 @@ pub struct FeedbackScreen {
 
 /// One answer: a score (`csat`, `nps`, `ces`) and an optional free-form follow-up.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct FeedbackAnswer {
     /// Follow-up answer (`{type: "free_form", payload}`).
@@ -305,6 +318,7 @@ pub struct FeedbackAnswer {
 
 /// `game_play`: a person played an Instant Game.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct GamePlay {
     /// Thread or group context ID.
@@ -345,6 +359,7 @@ pub struct GamePlay {
 /// `comment`: a comment on a Page post (`feed`) or an Instagram media (`comments`),
 /// the target of a private reply (`recipient.comment_id`).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Comment {
     /// The comment (Instagram's `id`).
@@ -397,6 +412,7 @@ pub struct Comment {
 
 /// An event this version does not model, kept verbatim.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Unknown {
     /// The whole messaging item, or the whole change (`{field, value}`), as received.

@@ -13,6 +13,7 @@ pub const HEADER_API_VERSION: &str = "Facebook-API-Version";
 
 /// A verified, parsed webhook request.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Received {
     /// The signature header's algorithm.
