@@ -345,7 +345,7 @@ fn graph_vectors() {
     use msgrkit::graph::{self, RawResponse};
     let failures = run_suite("graph", |input| match str_of(input, "kind") {
         "request" => {
-            let graph = graph::graph_from_json(&input["config"])?;
+            let graph = graph::graph_from_parts(None, input["config"].clone())?;
             let request = graph::request_from_json(&graph, str_of(input, "call"), &input["args"])?;
             Ok(serde_json::to_value(request).expect("requests serialise"))
         }

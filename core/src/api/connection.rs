@@ -36,9 +36,10 @@ impl Connection {
     ///
     /// # Errors
     ///
-    /// `invalid_json`, `required` (field `token`), `invalid_input` for a mistyped setting.
+    /// `invalid_json`, `required` (field `token`), `invalid_input` for a mistyped setting
+    /// or a key that is no setting (at that key).
     pub fn from_json(config_json: &str) -> Result<Self> {
-        Self::from_value(&read(config_json, "config")?)
+        Self::from_parts(None, read(config_json, "config")?)
     }
 
     /// A connection from a token and the other settings given as a value (a binding's
@@ -181,7 +182,7 @@ mod tests {
     }
 
     #[test]
-    fn null_settings_mean_the_defaults_and_mistyped_ones_are_refused() {
+    fn null_settings_mean_the_defaults_and_mistyped_or_unknown_ones_are_refused() {
         let nulls = r#"{"token": "t", "max_attempts": null, "budget_ms": null,
                         "timeout_ms": null, "retry_unknown_outcome": null}"#;
         assert!(Connection::from_json(nulls).is_ok());
@@ -192,6 +193,7 @@ mod tests {
             ),
             (r#"{"token": "t", "max_attempts": -1}"#, "max_attempts"),
             (r#"{"token": ""}"#, "token"),
+            (r#"{"token": "t", "max_attemps": 3}"#, "max_attemps"),
         ] {
             let Err(error) = Connection::from_json(bad) else {
                 panic!("{bad} was accepted");

@@ -9,14 +9,15 @@ use crate::graph::{self, RawResponse};
 use crate::limits::{self, Date};
 
 /// A Graph request as JSON (`{"method", "url", "headers", "body"}`) from a configuration
-/// (`{"token", "app_secret"?, "version"?, "base_url"?, "page_id"?}`), a builder name and its
-/// arguments.
+/// (`{"token", "app_secret"?, "version"?, "base_url"?, "page_id"?, "login"?}`), a builder
+/// name and its arguments.
 ///
 /// # Errors
 ///
-/// As [`graph::request_from_json`].
+/// As [`graph::request_from_json`]; `invalid_input` at a configuration key the core does
+/// not know.
 pub fn graph_request(config_json: &str, call: &str, args_json: &str) -> Result<String> {
-    let graph = graph::graph_from_json(&read(config_json, "config")?)?;
+    let graph = graph::graph_from_parts(None, read(config_json, "config")?)?;
     graph_request_with(&graph, call, args_json).map(|request| to_text(&request))
 }
 
@@ -63,7 +64,7 @@ pub fn graph_usage(headers_json: &str) -> Result<String> {
 ///
 /// As [`graph_request`]'s configuration.
 pub fn graph_diagnose_requests(config_json: &str, app_id: &str) -> Result<String> {
-    let graph = graph::graph_from_json(&read(config_json, "config")?)?;
+    let graph = graph::graph_from_parts(None, read(config_json, "config")?)?;
     Ok(to_text(&graph.diagnose_requests(
         Some(app_id).filter(|id| !id.is_empty()),
     )))

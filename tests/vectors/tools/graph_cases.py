@@ -163,6 +163,10 @@ def request_cases():
     for id_, config in [("token_missing", {}), ("token_empty", {"token": ""}), ("token_blank", {"token": "  "})]:
         inp = {"kind": "request", "config": config, "call": "me", "args": {}}
         out.append(make_case("graph/request/" + id_, inp, {"error": {"code": "required", "field": "token"}}))
+    # A misspelt setting would otherwise be ignored (the default used in its place).
+    for id_, config, key in [("config_key_unknown", {"token": TOKEN, "base_uri": "http://127.0.0.1:9"}, "base_uri")]:
+        inp = {"kind": "request", "config": config, "call": "me", "args": {}}
+        out.append(make_case("graph/request/" + id_, inp, {"error": {"code": "invalid_input", "field": key}}))
     return out
 
 
