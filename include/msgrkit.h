@@ -18,8 +18,8 @@
 
 /**
  * The outcome of a msgrkit call. 0 is success; the hundreds group by origin: 1xx
- * signature and handshake, 2xx parsing, 3xx input, 4xx validation, 5xx Graph API,
- * 9xx the C boundary itself. Numbers are never reused.
+ * signature and handshake, 2xx parsing, 3xx input, 4xx validation (45x the messaging
+ * policy's refusals), 5xx Graph API, 9xx the C boundary itself. Numbers are never reused.
  */
 typedef enum {
   /**
@@ -143,6 +143,42 @@ typedef enum {
    */
   MSGRKIT_RESULT_VALIDATION_FAILED = 400,
   /**
+   * Policy refused: `outside_window`
+   */
+  MSGRKIT_RESULT_OUTSIDE_WINDOW = 450,
+  /**
+   * Policy refused: `human_agent_window_closed`
+   */
+  MSGRKIT_RESULT_HUMAN_AGENT_WINDOW_CLOSED = 451,
+  /**
+   * Policy refused: `tag_window_closed`
+   */
+  MSGRKIT_RESULT_TAG_WINDOW_CLOSED = 452,
+  /**
+   * Policy refused: `tag_retired`
+   */
+  MSGRKIT_RESULT_TAG_RETIRED = 453,
+  /**
+   * Policy refused: `tag_not_allowed_for_author`
+   */
+  MSGRKIT_RESULT_TAG_NOT_ALLOWED_FOR_AUTHOR = 454,
+  /**
+   * Policy refused: `tag_not_allowed_on_platform`
+   */
+  MSGRKIT_RESULT_TAG_NOT_ALLOWED_ON_PLATFORM = 455,
+  /**
+   * Policy refused: `tag_unknown`
+   */
+  MSGRKIT_RESULT_TAG_UNKNOWN = 456,
+  /**
+   * Policy refused: `private_reply_already_sent`
+   */
+  MSGRKIT_RESULT_PRIVATE_REPLY_ALREADY_SENT = 457,
+  /**
+   * Policy refused: `private_reply_window_closed`
+   */
+  MSGRKIT_RESULT_PRIVATE_REPLY_WINDOW_CLOSED = 458,
+  /**
    * `graph_auth`
    */
   MSGRKIT_RESULT_GRAPH_AUTH = 500,
@@ -264,6 +300,20 @@ size_t msgrkit_last_error(char *buffer, size_t len);
  * `buffer` is NULL or points at `len` writable bytes.
  */
 size_t msgrkit_last_error_field(char *buffer, size_t len);
+
+/**
+ * As `msgrkit_last_error`, for the last failure's details as JSON: `{"code", "field"}`
+ * and what the failure's kind carries, with the same names as the Python and Node
+ * exceptions' attributes: `violations` (`MSGRKIT_RESULT_VALIDATION_FAILED`); `status`,
+ * `graph_code`, `subcode`, `fbtrace_id`, `retryable`, `retry_after`, `attempts` and
+ * `graph` (a Graph API error); `refusal` (a policy refusal: `code`, `detail`,
+ * `window_closed_at`, `retired_on`, `replacement`). Empty after a success.
+ *
+ * # Safety
+ *
+ * `buffer` is NULL or points at `len` writable bytes.
+ */
+size_t msgrkit_last_error_details(char *buffer, size_t len);
 
 #if defined(MSGRKIT_BLOCKING)
 /**
@@ -488,8 +538,11 @@ msgrkit_result msgrkit_qr_svg(const char *text_to_encode, const char *options_js
 
 /**
  * Decides `messaging_type` and `tag` for a policy input (`{last_user_activity, now,
- * author?, intent?, mode?, platform?}`): `{messaging_type, tag}` or
- * `{refusal: {...}}` at `*out_json`. A refusal is an answer: the result is OK.
+ * author?, intent?, mode?, platform?}`): `{messaging_type, tag}` at `*out_json`. When
+ * Meta would refuse the send the result is the refusal's (`MSGRKIT_RESULT_OUTSIDE_WINDOW`,
+ * `MSGRKIT_RESULT_TAG_RETIRED`, ...), nothing is written to `*out_json`, and
+ * `msgrkit_last_error_details` gives `{"code", "field", "refusal": {code, detail,
+ * window_closed_at?, retired_on?, replacement?}}`.
  *
  * # Safety
  *
@@ -622,9 +675,10 @@ msgrkit_result msgrkit_normalize(const char *body_json, char **out_json);
  * The one send pipeline, as `msgrkit send` runs it: `input_json` is `{messages (each in
  * dialect), recipient, dialect?, options? (compose options), tag?, policy? (the thread's
  * facts: last_user_activity, now, author?, intent?, mode?)}`. At `*out_json`: `{requests,
- * warnings, decision?}`, every request valid; or `{refusal: {...}}` when the policy refuses
- * (an answer: the result is OK). One invalid request fails the whole call with
- * `MSGRKIT_RESULT_VALIDATION_FAILED`: nothing is prepared, so nothing is sent.
+ * warnings, decision?}`, every request valid. A policy refusal fails the call as in
+ * `msgrkit_decide_policy`. One invalid request fails the whole call with
+ * `MSGRKIT_RESULT_VALIDATION_FAILED` (every violation in `msgrkit_last_error_details`):
+ * nothing is prepared, so nothing is sent.
  *
  * # Safety
  *

@@ -108,7 +108,10 @@ pub fn result_codes() -> impl Iterator<Item = &'static str> {
     catalogue().into_iter().filter_map(|entry| {
         matches!(
             entry.kind,
-            CodeKind::Error | CodeKind::GraphClass | CodeKind::HandshakeRefusal
+            CodeKind::Error
+                | CodeKind::GraphClass
+                | CodeKind::HandshakeRefusal
+                | CodeKind::PolicyRefusal
         )
         .then_some(entry.code)
     })

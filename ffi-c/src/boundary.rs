@@ -4,19 +4,27 @@ use std::cell::RefCell;
 use std::ffi::{CStr, CString, c_char};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
+use msgrkit_core::api;
+use msgrkit_core::policy::Refusal;
+use serde_json::Value;
+
 use crate::result::msgrkit_result;
 
 thread_local! {
     static LAST_ERROR: RefCell<CString> = RefCell::new(CString::default());
     static LAST_FIELD: RefCell<Option<CString>> = const { RefCell::new(None) };
+    static LAST_DETAILS: RefCell<CString> = RefCell::new(CString::default());
 }
 
-/// A failure on its way out: the result, and what `msgrkit_last_error` and
-/// `msgrkit_last_error_field` give.
+/// A failure on its way out: the result, and what `msgrkit_last_error`,
+/// `msgrkit_last_error_field` and `msgrkit_last_error_details` give.
 pub(crate) struct Failure {
     pub(crate) result: msgrkit_result,
     pub(crate) message: String,
     pub(crate) field: Option<String>,
+    /// The core's attributes of the failure as JSON text (`api::failure`); `None` for a
+    /// failure of the boundary itself.
+    pub(crate) details: Option<String>,
 }
 
 impl Failure {
@@ -25,17 +33,40 @@ impl Failure {
             result,
             message: message.into(),
             field: None,
+            details: None,
         }
+    }
+
+    /// A policy refusal: its own result (`MSGRKIT_RESULT_OUTSIDE_WINDOW`, ...), as Python
+    /// and Node raise it; `refusal` in the details holds all of it.
+    pub(crate) fn refused(refusal: &Refusal) -> Self {
+        let failed = api::failure::refusal_failure(refusal);
+        Self {
+            result: msgrkit_result::from_code(refusal.code.as_str()),
+            message: failed.message,
+            field: None,
+            details: Some(Value::Object(failed.attributes).to_string()),
+        }
+    }
+
+    /// The details as JSON text: the core's attributes, or the result's code and field.
+    fn details_json(&self) -> String {
+        self.details.clone().unwrap_or_else(|| {
+            let code = self.result.code().to_str().unwrap_or("unknown_error");
+            serde_json::json!({ "code": code, "field": self.field }).to_string()
+        })
     }
 }
 
 impl From<msgrkit_core::Error> for Failure {
     fn from(error: msgrkit_core::Error) -> Self {
         let field = error.field().map(str::to_owned);
+        let failed = api::failure::failure(&error);
         Self {
             result: msgrkit_result::from_code(error.code()),
             message: error.to_string(),
             field,
+            details: Some(Value::Object(failed.attributes).to_string()),
         }
     }
 }
@@ -54,12 +85,21 @@ pub(crate) fn boundary(body: impl FnOnce() -> Result<(), Failure>) -> msgrkit_re
             "msgrkit panicked; this is a bug, please report it",
         ))
     });
-    let (result, message, field) = match outcome {
-        Ok(()) => (msgrkit_result::MSGRKIT_RESULT_OK, String::new(), None),
-        Err(failure) => (failure.result, failure.message, failure.field),
+    let (result, message, field, details) = match outcome {
+        Ok(()) => (
+            msgrkit_result::MSGRKIT_RESULT_OK,
+            String::new(),
+            None,
+            String::new(),
+        ),
+        Err(failure) => {
+            let details = failure.details_json();
+            (failure.result, failure.message, failure.field, details)
+        }
     };
     LAST_ERROR.with(|last| *last.borrow_mut() = c_string(&message));
     LAST_FIELD.with(|last| *last.borrow_mut() = field.as_deref().map(c_string));
+    LAST_DETAILS.with(|last| *last.borrow_mut() = c_string(&details));
     result
 }
 
@@ -217,6 +257,22 @@ pub unsafe extern "C" fn msgrkit_last_error_field(buffer: *mut c_char, len: usiz
     })
 }
 
+/// As `msgrkit_last_error`, for the last failure's details as JSON: `{"code", "field"}`
+/// and what the failure's kind carries, with the same names as the Python and Node
+/// exceptions' attributes: `violations` (`MSGRKIT_RESULT_VALIDATION_FAILED`); `status`,
+/// `graph_code`, `subcode`, `fbtrace_id`, `retryable`, `retry_after`, `attempts` and
+/// `graph` (a Graph API error); `refusal` (a policy refusal: `code`, `detail`,
+/// `window_closed_at`, `retired_on`, `replacement`). Empty after a success.
+///
+/// # Safety
+///
+/// `buffer` is NULL or points at `len` writable bytes.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn msgrkit_last_error_details(buffer: *mut c_char, len: usize) -> usize {
+    // SAFETY: per this function's contract.
+    LAST_DETAILS.with(|last| unsafe { copy_out(&last.borrow(), buffer, len) })
+}
+
 /// Runs `call` behind the boundary and hands its JSON text to `*out_json`.
 pub(crate) fn json_out(
     out_json: *mut *mut c_char,
@@ -227,5 +283,18 @@ pub(crate) fn json_out(
         let json = call()?;
         // SAFETY: checked non-NULL above; C passes a writable pointer per the contracts.
         unsafe { give_string(out_json, json) }
+    })
+}
+
+/// As [`json_out`], for a call a policy refusal can end: the refusal is a failure, with
+/// its own result and the refusal in `msgrkit_last_error_details`; `*out_json` is not
+/// written.
+pub(crate) fn refusable_out<T: serde::Serialize>(
+    out_json: *mut *mut c_char,
+    call: impl FnOnce() -> Result<Result<T, Refusal>, Failure>,
+) -> msgrkit_result {
+    json_out(out_json, || match call()? {
+        Ok(answer) => Ok(serde_json::to_string(&answer).expect("core values serialise")),
+        Err(refusal) => Err(Failure::refused(&refusal)),
     })
 }

@@ -26,7 +26,9 @@ mod webhook;
 
 use std::ffi::c_char;
 
-pub use boundary::{msgrkit_last_error, msgrkit_last_error_field, msgrkit_string_free};
+pub use boundary::{
+    msgrkit_last_error, msgrkit_last_error_details, msgrkit_last_error_field, msgrkit_string_free,
+};
 #[cfg(feature = "blocking")]
 pub use client::{
     msgrkit_client, msgrkit_client_call, msgrkit_client_free, msgrkit_client_new,

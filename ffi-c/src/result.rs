@@ -3,8 +3,8 @@
 use std::ffi::{CStr, c_char};
 
 /// The outcome of a msgrkit call. 0 is success; the hundreds group by origin: 1xx
-/// signature and handshake, 2xx parsing, 3xx input, 4xx validation, 5xx Graph API,
-/// 9xx the C boundary itself. Numbers are never reused.
+/// signature and handshake, 2xx parsing, 3xx input, 4xx validation (45x the messaging
+/// policy's refusals), 5xx Graph API, 9xx the C boundary itself. Numbers are never reused.
 #[repr(C)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[allow(clippy::upper_case_acronyms)]
@@ -69,6 +69,24 @@ pub enum msgrkit_result {
     MSGRKIT_RESULT_CONFLICT = 304,
     /// `validation_failed`
     MSGRKIT_RESULT_VALIDATION_FAILED = 400,
+    /// Policy refused: `outside_window`
+    MSGRKIT_RESULT_OUTSIDE_WINDOW = 450,
+    /// Policy refused: `human_agent_window_closed`
+    MSGRKIT_RESULT_HUMAN_AGENT_WINDOW_CLOSED = 451,
+    /// Policy refused: `tag_window_closed`
+    MSGRKIT_RESULT_TAG_WINDOW_CLOSED = 452,
+    /// Policy refused: `tag_retired`
+    MSGRKIT_RESULT_TAG_RETIRED = 453,
+    /// Policy refused: `tag_not_allowed_for_author`
+    MSGRKIT_RESULT_TAG_NOT_ALLOWED_FOR_AUTHOR = 454,
+    /// Policy refused: `tag_not_allowed_on_platform`
+    MSGRKIT_RESULT_TAG_NOT_ALLOWED_ON_PLATFORM = 455,
+    /// Policy refused: `tag_unknown`
+    MSGRKIT_RESULT_TAG_UNKNOWN = 456,
+    /// Policy refused: `private_reply_already_sent`
+    MSGRKIT_RESULT_PRIVATE_REPLY_ALREADY_SENT = 457,
+    /// Policy refused: `private_reply_window_closed`
+    MSGRKIT_RESULT_PRIVATE_REPLY_WINDOW_CLOSED = 458,
     /// `graph_auth`
     MSGRKIT_RESULT_GRAPH_AUTH = 500,
     /// `graph_permission`
@@ -168,6 +186,30 @@ const TABLE: &[(R, &CStr)] = &[
     (R::MSGRKIT_RESULT_UNSUPPORTED, c"unsupported"),
     (R::MSGRKIT_RESULT_CONFLICT, c"conflict"),
     (R::MSGRKIT_RESULT_VALIDATION_FAILED, c"validation_failed"),
+    (R::MSGRKIT_RESULT_OUTSIDE_WINDOW, c"outside_window"),
+    (
+        R::MSGRKIT_RESULT_HUMAN_AGENT_WINDOW_CLOSED,
+        c"human_agent_window_closed",
+    ),
+    (R::MSGRKIT_RESULT_TAG_WINDOW_CLOSED, c"tag_window_closed"),
+    (R::MSGRKIT_RESULT_TAG_RETIRED, c"tag_retired"),
+    (
+        R::MSGRKIT_RESULT_TAG_NOT_ALLOWED_FOR_AUTHOR,
+        c"tag_not_allowed_for_author",
+    ),
+    (
+        R::MSGRKIT_RESULT_TAG_NOT_ALLOWED_ON_PLATFORM,
+        c"tag_not_allowed_on_platform",
+    ),
+    (R::MSGRKIT_RESULT_TAG_UNKNOWN, c"tag_unknown"),
+    (
+        R::MSGRKIT_RESULT_PRIVATE_REPLY_ALREADY_SENT,
+        c"private_reply_already_sent",
+    ),
+    (
+        R::MSGRKIT_RESULT_PRIVATE_REPLY_WINDOW_CLOSED,
+        c"private_reply_window_closed",
+    ),
     (R::MSGRKIT_RESULT_GRAPH_AUTH, c"graph_auth"),
     (R::MSGRKIT_RESULT_GRAPH_PERMISSION, c"graph_permission"),
     (

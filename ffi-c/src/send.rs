@@ -6,7 +6,7 @@ use std::ffi::c_char;
 
 use msgrkit_core::api;
 
-use crate::boundary::{json_out, optional_text, text};
+use crate::boundary::{json_out, optional_text, refusable_out, text};
 use crate::result::msgrkit_result;
 
 /// Transcodes a message in `dialect` (`neutral`, `smooch`, `sinch` or `linktor`) with
@@ -137,9 +137,10 @@ pub unsafe extern "C" fn msgrkit_normalize(
 /// The one send pipeline, as `msgrkit send` runs it: `input_json` is `{messages (each in
 /// dialect), recipient, dialect?, options? (compose options), tag?, policy? (the thread's
 /// facts: last_user_activity, now, author?, intent?, mode?)}`. At `*out_json`: `{requests,
-/// warnings, decision?}`, every request valid; or `{refusal: {...}}` when the policy refuses
-/// (an answer: the result is OK). One invalid request fails the whole call with
-/// `MSGRKIT_RESULT_VALIDATION_FAILED`: nothing is prepared, so nothing is sent.
+/// warnings, decision?}`, every request valid. A policy refusal fails the call as in
+/// `msgrkit_decide_policy`. One invalid request fails the whole call with
+/// `MSGRKIT_RESULT_VALIDATION_FAILED` (every violation in `msgrkit_last_error_details`):
+/// nothing is prepared, so nothing is sent.
 ///
 /// # Safety
 ///
@@ -150,9 +151,9 @@ pub unsafe extern "C" fn msgrkit_prepare_send(
     input_json: *const c_char,
     out_json: *mut *mut c_char,
 ) -> msgrkit_result {
-    json_out(out_json, || {
+    refusable_out(out_json, || {
         // SAFETY: per this function's contract.
         let input = unsafe { text(input_json, "input_json")? };
-        Ok(api::prepare_send(input)?)
+        Ok(api::prepare_send_value(api::read_json_at(input, "input")?)?)
     })
 }

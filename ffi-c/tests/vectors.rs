@@ -11,12 +11,12 @@ use msgrkit::{
     msgrkit_compose, msgrkit_decide_policy, msgrkit_decide_private_reply, msgrkit_events_covered,
     msgrkit_events_own_echo, msgrkit_graph_diagnose, msgrkit_graph_parse_response,
     msgrkit_graph_parse_user_profile, msgrkit_graph_request, msgrkit_graph_usage,
-    msgrkit_last_error_field, msgrkit_menu, msgrkit_normalize, msgrkit_parse_webhook,
-    msgrkit_parse_webhook_limited, msgrkit_prepare_send, msgrkit_receive_webhook, msgrkit_result,
-    msgrkit_result_code, msgrkit_sign, msgrkit_string_free, msgrkit_transcode, msgrkit_validate,
-    msgrkit_verify_handshake, msgrkit_verify_handshake_params, msgrkit_verify_signature,
-    msgrkit_verify_signature_allow_sha1, msgrkit_verify_signature_any,
-    msgrkit_verify_signature_headers,
+    msgrkit_last_error_details, msgrkit_last_error_field, msgrkit_menu, msgrkit_normalize,
+    msgrkit_parse_webhook, msgrkit_parse_webhook_limited, msgrkit_prepare_send,
+    msgrkit_receive_webhook, msgrkit_result, msgrkit_result_code, msgrkit_sign,
+    msgrkit_string_free, msgrkit_transcode, msgrkit_validate, msgrkit_verify_handshake,
+    msgrkit_verify_handshake_params, msgrkit_verify_signature, msgrkit_verify_signature_allow_sha1,
+    msgrkit_verify_signature_any, msgrkit_verify_signature_headers,
 };
 use runner::{
     Failure, assert_no_failures, body, code_and_severity, comparable, load, run_suite, str_of,
@@ -88,6 +88,38 @@ pub(crate) fn take_string(
         .to_owned();
     unsafe { msgrkit_string_free(out) };
     Ok(text)
+}
+
+/// `msgrkit_last_error_details` of the last failure on this thread, as JSON.
+pub(crate) fn last_details() -> Value {
+    // SAFETY: asking the size with a NULL buffer, then filling a buffer of that size.
+    let needed = unsafe { msgrkit_last_error_details(ptr::null_mut(), 0) };
+    let mut buffer = vec![0u8; needed];
+    unsafe { msgrkit_last_error_details(buffer.as_mut_ptr().cast(), needed) };
+    let text = CStr::from_bytes_with_nul(&buffer)
+        .unwrap()
+        .to_str()
+        .unwrap();
+    serde_json::from_str(text).expect("details are JSON")
+}
+
+/// A call a policy refusal can end, in the vectors' form: the answer, or `{"refusal"}`
+/// from the failure's details (whose code must be the refusal's).
+fn refusable(call: impl FnOnce(*mut *mut c_char) -> msgrkit_result) -> Result<Value, Failure> {
+    take_json(call).or_else(|failed| {
+        let details = last_details();
+        match details.get("refusal") {
+            Some(refusal) => {
+                assert_eq!(
+                    refusal["code"],
+                    json!(failed.code),
+                    "the result is the refusal's"
+                );
+                Ok(json!({ "refusal": refusal }))
+            }
+            None => Err(failed),
+        }
+    })
 }
 
 pub(crate) fn take_json(
@@ -385,7 +417,7 @@ fn send_policy_and_dialect_vectors_through_c() {
                 input.as_object_mut().map(|map| map.remove("call"));
                 let text = c(&input.to_string());
                 // SAFETY: a valid string.
-                take_json(|out| unsafe { msgrkit_prepare_send(text.as_ptr(), out) })
+                refusable(|out| unsafe { msgrkit_prepare_send(text.as_ptr(), out) })
                     .map(without_detail)
             }
             other => skip("send", other),
@@ -398,7 +430,7 @@ fn send_policy_and_dialect_vectors_through_c() {
                 input.as_object_mut().map(|map| map.remove("call"));
                 let text = c(&input.to_string());
                 // SAFETY: a valid string.
-                take_json(|out| unsafe { msgrkit_decide_policy(text.as_ptr(), out) })
+                refusable(|out| unsafe { msgrkit_decide_policy(text.as_ptr(), out) })
                     .map(without_detail)
             }
             "private_reply" => {
@@ -407,7 +439,7 @@ fn send_policy_and_dialect_vectors_through_c() {
                 input.as_object_mut().map(|map| map.remove("call"));
                 let text = c(&input.to_string());
                 // SAFETY: a valid string.
-                take_json(|out| unsafe { msgrkit_decide_private_reply(text.as_ptr(), out) })
+                refusable(|out| unsafe { msgrkit_decide_private_reply(text.as_ptr(), out) })
                     .map(without_detail)
             }
             other => skip("policy", other),

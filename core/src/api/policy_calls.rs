@@ -1,11 +1,11 @@
 //! The messaging policy's entry points: typed inputs read by [`super::options::from_value`],
 //! a typed outcome, and the JSON-text adapters the C ABI and the CLI use.
 //!
-//! A refusal is an answer, not a failure of the call: the typed functions return it as
-//! the outcome's `Err`. C and the text form hand it back as `{"refusal": {...}}` with
-//! success; Python and Node raise it (`PolicyError`, a thrown `Error`), built from
-//! [`super::failure::refusal_failure`], because a host there handles "do not send" where
-//! it handles every other reason not to send.
+//! A refusal is the outcome's `Err` in Rust, and a failure of the call in every host
+//! language, where "do not send" is handled beside every other reason not to send:
+//! Python raises `PolicyError`, Node throws, C returns the refusal's own result; each
+//! carries the whole refusal, built by [`super::failure::refusal_failure`]. The JSON-text
+//! form (the CLI's) writes it as `{"refusal": {...}}`.
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;

@@ -66,7 +66,7 @@ pub struct PreparedSend {
 ///
 /// `invalid_input` / `required` at `input.<key>`; the dialect's and composer's errors
 /// with their field under `messages[i]`; `validation_failed` with every violation of
-/// every request (fields `requests[i].…`) when any is invalid.
+/// every request (fields `messages[i].…`, the input message's) when any is invalid.
 pub fn prepare_send_value(input: Value) -> Result<std::result::Result<PreparedSend, Refusal>> {
     prepare_send_input(from_value(input, "input")?)
 }

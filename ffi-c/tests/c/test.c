@@ -204,9 +204,23 @@ static void test_send_side(void) {
     json = NULL;
     CHECK(msgrkit_validate("not json", NULL, &json) == MSGRKIT_RESULT_INVALID_JSON && json == NULL);
 
+    /* A refusal fails the call, as Python's PolicyError does; the details hold all of it. */
+    char details[512];
     CHECK(msgrkit_decide_policy("{\"last_user_activity\":1763712000000,\"now\":1763820000000,\"author\":\"bot\"}", &json) ==
-          MSGRKIT_RESULT_OK);
-    CHECK(json != NULL && strstr(json, "outside_window") != NULL);
+          MSGRKIT_RESULT_OUTSIDE_WINDOW);
+    CHECK(json == NULL && strcmp(msgrkit_result_code(MSGRKIT_RESULT_OUTSIDE_WINDOW), "outside_window") == 0);
+    CHECK(msgrkit_last_error_details(details, sizeof details) < sizeof details);
+    CHECK(strstr(details, "\"refusal\":{") != NULL && strstr(details, "\"window_closed_at\":1763798400000") != NULL);
+
+    /* One invalid message among three: nothing is prepared, every violation is in the details. */
+    CHECK(msgrkit_prepare_send("{\"recipient\":\"1\",\"messages\":[{\"text\":\"a\"},{\"messenger\":{\"text\":\"Pick\",\"quick_replies\":"
+                               "[{\"content_type\":\"text\",\"title\":\"a title far too long for Meta\",\"payload\":\"P\"}]}},"
+                               "{\"text\":\"c\"}]}",
+                               &json) == MSGRKIT_RESULT_VALIDATION_FAILED);
+    CHECK(json == NULL && msgrkit_last_error_details(details, sizeof details) < sizeof details);
+    CHECK(strstr(details, "\"violations\":[{") != NULL && strstr(details, "messages[1].quick_replies[0].title") != NULL);
+    CHECK(msgrkit_decide_policy("{\"last_user_activity\":0,\"now\":1}", &json) == MSGRKIT_RESULT_OK);
+    CHECK(msgrkit_last_error_details(details, sizeof details) == 1 && details[0] == '\0');
     msgrkit_string_free(json);
 }
 
