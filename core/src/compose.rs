@@ -10,10 +10,13 @@ mod address;
 mod build;
 mod cards;
 mod fit;
+mod location;
 pub(crate) mod media;
 mod menu;
 mod message;
 mod options;
+mod passthrough;
+mod receipt;
 mod report;
 mod text;
 

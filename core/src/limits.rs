@@ -8,6 +8,7 @@
 //! [Meta Docs/Send API]: https://developers.facebook.com/docs/messenger-platform/reference/send-api
 
 mod attachments;
+mod buttons;
 mod check;
 pub(crate) use check::{Path, is_e164, is_web_url};
 mod date;
@@ -16,9 +17,11 @@ mod instagram;
 mod json;
 mod links;
 mod profile;
+mod receipt;
 mod region;
 mod request;
 mod table;
+mod tags;
 mod template;
 mod upload;
 mod violation;
@@ -43,10 +46,11 @@ pub use region::{NOTIFICATION_REGIONS, NOTIFICATIONS_REGIONAL_FROM, Region};
 pub use request::{validate, validate_message};
 pub use table::{
     GRAPH_BATCH_MAX, INTRODUCTIONS, JSON_NESTING_MAX, Limits, PRIVATE_REPLY_WINDOW_DAYS,
-    RETIREMENTS, Retirement, SMOOCH_QUICK_REPLIES, STANDARD_WINDOW_HOURS, TAGS, TagRule,
-    WEBHOOK_BODY_MAX_DEFAULT, WEBVIEW_HEIGHTS,
+    RETIREMENTS, Retirement, SMOOCH_QUICK_REPLIES, STANDARD_WINDOW_HOURS, WEBHOOK_BODY_MAX_DEFAULT,
+    WEBVIEW_HEIGHTS,
 };
 use table::{INSTAGRAM_LIMITS, MESSENGER_LIMITS};
+pub use tags::{TAGS, TagRule};
 pub use upload::validate_upload;
 pub use violation::{VIOLATION_CODES, Violation, ViolationCode};
 

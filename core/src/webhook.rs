@@ -11,6 +11,7 @@
 mod attachment;
 mod dispatch;
 mod event;
+mod feedback;
 mod handshake;
 mod helpers;
 mod message;
@@ -24,6 +25,7 @@ use serde_json::Value;
 
 pub use attachment::{Attachment, AttachmentKind, AttachmentPayload, Coordinates};
 pub use event::{Event, EventKind, Party, Platform};
+pub use feedback::{Feedback, FeedbackAnswer, FeedbackScreen};
 pub(crate) use handshake::percent_decode;
 pub use handshake::{
     HANDSHAKE_REFUSAL_CODES, HandshakeAnswer, HandshakeRefusal, handshake, handshake_query,
@@ -31,9 +33,8 @@ pub use handshake::{
 pub use helpers::SentMessage;
 pub use message::{Extra, MessagePayload, QuickReplyPayload, Referral, ReplyTo};
 pub use payloads::{
-    AccountLinking, AppRoles, Comment, Delivery, Feedback, FeedbackAnswer, FeedbackScreen,
-    GamePlay, MessageEdit, Optin, PolicyEnforcement, Postback, Reaction, Read,
-    RequestThreadControl, ThreadControl, Unknown,
+    AccountLinking, AppRoles, Comment, Delivery, GamePlay, MessageEdit, Optin, PolicyEnforcement,
+    Postback, Reaction, Read, RequestThreadControl, ThreadControl, Unknown,
 };
 pub use receive::{HEADER_API_VERSION, Received, api_version, receive};
 

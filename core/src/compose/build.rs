@@ -5,22 +5,20 @@
 use super::actions::{ActionAt, Place, sort};
 use super::cards;
 use super::fit::fit;
+use super::location::location_message;
 use super::media::{image_with_buttons, is_linked_image, media_message};
-use super::message::{Action, Location, Message, Receipt};
+use super::message::{Action, Message};
 use super::options::{CardRendering, Compat, ComposeOptions, Overflow};
+use super::passthrough::passthrough;
+use super::receipt::receipt_message;
 use super::report::{Report, WarningCode};
 use super::text::{fits, measure, split, truncate};
 use crate::error::{Error, ErrorKind, Result};
-use crate::limits::{self, Product, SMOOCH_QUICK_REPLIES};
-use crate::send::{
-    Attachment, Button, ButtonTemplate, DefaultAction, GenericElement, GenericTemplate,
-    Message as Out, QuickReply, ReceiptTemplate, Template, UrlButton,
-};
+use crate::limits::SMOOCH_QUICK_REPLIES;
+use crate::send::{Attachment, Button, ButtonTemplate, Message as Out, QuickReply, Template};
 
-/// Title of a location card without a name or address.
-const LOCATION_TITLE: &str = "Location";
 /// Label of the maps button on a location card.
-const MAP_BUTTON: &str = "Open map";
+pub(super) const MAP_BUTTON: &str = "Open map";
 
 pub(crate) fn build(
     message: &Message,
@@ -337,90 +335,6 @@ fn text_with_buttons(
     }
 }
 
-/// Messenger has no outbound location: a card whose tap and button open a maps link.
-fn location_message(
-    location: &Location,
-    options: &ComposeOptions,
-    report: &mut Report,
-) -> Result<Out> {
-    let url = super::address::web_url(
-        &super::address::maps_url(options, location.lat, location.lon),
-        false,
-        "maps_url_template",
-    )?;
-    report.warn(
-        WarningCode::Replaced,
-        "location",
-        "messenger has no location attachment; sent as a card with a maps link",
-    );
-    let limit = options.platform.limits.generic_title;
-    let blank_is_none = |value: &Option<String>| value.clone().filter(|v| !v.trim().is_empty());
-    let (title, subtitle) = match (
-        blank_is_none(&location.title),
-        blank_is_none(&location.address),
-    ) {
-        (Some(title), address) => (title, address),
-        (None, Some(address)) => (address, None),
-        (None, None) => (LOCATION_TITLE.to_owned(), None),
-    };
-    let element = GenericElement {
-        buttons: vec![Button::url(MAP_BUTTON, url.clone())],
-        default_action: Some(DefaultAction {
-            kind: "web_url".to_owned(),
-            url: UrlButton {
-                url,
-                ..UrlButton::default()
-            },
-        }),
-        subtitle: subtitle.map(|s| truncate(&s, limit)),
-        title: truncate(&title, limit),
-        ..GenericElement::default()
-    };
-    let template = GenericTemplate {
-        elements: vec![element],
-        ..GenericTemplate::default()
-    };
-    Ok(Out::attachment(Attachment::Template(Template::Generic(
-        template,
-    ))))
-}
-
-fn receipt_message(receipt: &Receipt, options: &ComposeOptions) -> Result<Out> {
-    if options.platform.product == Product::Instagram {
-        return Err(Error::at(
-            ErrorKind::Unsupported {
-                detail: "instagram has no receipt template".to_owned(),
-            },
-            "receipt",
-        ));
-    }
-    let template = ReceiptTemplate {
-        address: receipt.address.clone(),
-        adjustments: receipt.adjustments.clone(),
-        currency: receipt.currency.to_ascii_uppercase(),
-        elements: receipt
-            .items
-            .iter()
-            .cloned()
-            .map(|mut item| {
-                item.currency = item.currency.map(|c| c.to_ascii_uppercase());
-                item
-            })
-            .collect(),
-        merchant_name: receipt.merchant_name.clone(),
-        order_number: receipt.order_number.clone(),
-        order_url: receipt.order_url.clone(),
-        payment_method: receipt.payment_method.clone(),
-        recipient_name: receipt.recipient_name.clone(),
-        sharable: None,
-        summary: receipt.summary.clone(),
-        timestamp: receipt.timestamp.map(|t| t.to_string()),
-    };
-    Ok(Out::attachment(Attachment::Template(Template::Receipt(
-        Box::new(template),
-    ))))
-}
-
 /// Message-level buttons after a carousel: a button template named after the first button.
 fn trailing_buttons(buttons: Vec<Button>, report: &mut Report) -> Out {
     report.warn(
@@ -445,52 +359,4 @@ fn button_title(button: &Button) -> Option<String> {
         Button::GamePlay(b) => Some(b.title.clone()),
         _ => None,
     }
-}
-
-/// A raw Send API message: validated and sent as it is.
-fn passthrough(
-    raw: &serde_json::Value,
-    message: &Message,
-    options: &ComposeOptions,
-    report: &mut Report,
-) -> Result<Vec<Out>> {
-    let parsed: Out = serde_path_to_error::deserialize(raw).map_err(|err| {
-        let path = err.path().to_string();
-        let field = if path == "." {
-            "messenger".to_owned()
-        } else {
-            format!("messenger.{path}")
-        };
-        Error::at(
-            ErrorKind::InvalidInput {
-                detail: err.inner().to_string(),
-            },
-            field,
-        )
-    })?;
-    let violations = limits::validate_message(&parsed, &options.platform);
-    if !violations.is_empty() {
-        return Err(Error::at(
-            ErrorKind::ValidationFailed { violations },
-            "messenger",
-        ));
-    }
-    let ignored = [
-        ("text", message.text.is_some()),
-        ("media", message.media.is_some()),
-        ("cards", !message.cards.is_empty()),
-        ("actions", !message.actions.is_empty()),
-        ("location", message.location.is_some()),
-        ("receipt", message.receipt.is_some()),
-    ];
-    for (field, set) in ignored {
-        if set {
-            report.warn(
-                WarningCode::Dropped,
-                field,
-                "the messenger override is sent instead",
-            );
-        }
-    }
-    Ok(vec![parsed])
 }

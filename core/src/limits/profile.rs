@@ -4,8 +4,8 @@ use std::collections::HashSet;
 
 use serde_json::Value;
 
+use super::buttons::button_rules;
 use super::check::{Checker, Path, clip};
-use super::template::button_rules;
 use super::{Platform, Product, Violation, ViolationCode};
 use crate::send::{Button, MessengerProfile, PersistentMenu};
 

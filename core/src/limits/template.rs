@@ -1,20 +1,14 @@
-//! Rules for templates and buttons.
+//! Rules for templates (their buttons' are in `buttons`).
 
-use super::check::{Checker, Path, clip, is_e164};
-use super::{Limit, Product, ViolationCode};
+use super::buttons::{button_list, url_button_rules};
+use super::check::{Checker, Path, clip};
+use super::receipt::receipt;
+use super::{Product, ViolationCode};
 use crate::send::{
     Button, ButtonTemplate, CouponTemplate, FeedbackTemplate, GenericElement, GenericTemplate,
-    ImageGridTemplate, MediaTemplate, ProductTemplate, ReceiptTemplate, Template, UrlButton,
+    ImageGridTemplate, MediaTemplate, ProductTemplate, Template,
 };
 
-const BUTTON_TYPES: &[&str] = &[
-    "web_url",
-    "postback",
-    "phone_number",
-    "account_link",
-    "account_unlink",
-    "game_play",
-];
 const TEMPLATE_TYPES: &[&str] = &[
     "generic",
     "button",
@@ -200,66 +194,6 @@ fn is_facebook_url(url: &str) -> bool {
     host == "facebook.com" || host.ends_with(".facebook.com")
 }
 
-fn receipt(check: &mut Checker<'_>, path: &Path<'_>, body: &ReceiptTemplate) {
-    let limits = check.platform.limits;
-    for (value, key) in [
-        (&body.recipient_name, "recipient_name"),
-        (&body.order_number, "order_number"),
-        (&body.payment_method, "payment_method"),
-    ] {
-        check.required(&path.key(key), value);
-    }
-    currency(check, &path.key("currency"), &body.currency);
-    if let Some(url) = &body.order_url {
-        check.url(&path.key("order_url"), url);
-    }
-    if let Some(timestamp) = &body.timestamp
-        && !(timestamp.len() <= 11
-            && !timestamp.is_empty()
-            && timestamp.bytes().all(|b| b.is_ascii_digit()))
-    {
-        check.push(
-            ViolationCode::InvalidValue,
-            &path.key("timestamp"),
-            "must be epoch seconds as a string",
-        );
-    }
-    if let Some(address) = &body.address {
-        let at = path.key("address");
-        for (value, key) in [
-            (&address.street_1, "street_1"),
-            (&address.city, "city"),
-            (&address.postal_code, "postal_code"),
-            (&address.state, "state"),
-            (&address.country, "country"),
-        ] {
-            check.required(&at.key(key), value);
-        }
-    }
-    let elements = path.key("elements");
-    check.count(&elements, body.elements.len(), limits.receipt_elements);
-    for (index, element) in body.elements.iter().enumerate() {
-        let at = elements.index(index);
-        check.required(&at.key("title"), &element.title);
-        if let Some(code) = &element.currency {
-            currency(check, &at.key("currency"), code);
-        }
-        if let Some(image) = &element.image_url {
-            check.url(&at.key("image_url"), image);
-        }
-    }
-}
-
-fn currency(check: &mut Checker<'_>, path: &Path<'_>, code: &str) {
-    if code.len() != 3 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
-        check.push(
-            ViolationCode::InvalidValue,
-            path,
-            format!("`{}` is not an ISO 4217 code such as USD", clip(code)),
-        );
-    }
-}
-
 fn product(check: &mut Checker<'_>, path: &Path<'_>, body: &ProductTemplate) {
     let elements = path.key("elements");
     check.count(
@@ -392,105 +326,6 @@ fn image_grid(check: &mut Checker<'_>, path: &Path<'_>, body: &ImageGridTemplate
             }
         }
         button_list(check, &buttons, &element.buttons, limits.image_grid_buttons);
-    }
-}
-
-/// A list of buttons: its size, then each button.
-pub(crate) fn button_list(
-    check: &mut Checker<'_>,
-    path: &Path<'_>,
-    buttons: &[Button],
-    limit: Limit,
-) {
-    if !buttons.is_empty() || limit.min > 0 {
-        check.count(path, buttons.len(), limit);
-    }
-    for (index, button) in buttons.iter().enumerate() {
-        button_rules(check, &path.index(index), button);
-    }
-}
-
-/// One button.
-pub(crate) fn button_rules(check: &mut Checker<'_>, path: &Path<'_>, button: &Button) {
-    let limits = check.platform.limits;
-    match button {
-        Button::WebUrl(url) => {
-            match &url.title {
-                Some(title) => check.required_text(&path.key("title"), title, limits.button_title),
-                None => check.push(
-                    ViolationCode::Required,
-                    &path.key("title"),
-                    "a web_url button needs a title",
-                ),
-            }
-            url_button_rules(check, path, url);
-        }
-        Button::Postback(p) => {
-            check.required_text(&path.key("title"), &p.title, limits.button_title);
-            check.required_text(&path.key("payload"), &p.payload, limits.postback_payload);
-        }
-        Button::PhoneNumber(p) => {
-            check.required_text(&path.key("title"), &p.title, limits.button_title);
-            if !is_e164(&p.payload) {
-                check.push(
-                    ViolationCode::InvalidValue,
-                    &path.key("payload"),
-                    format!(
-                        "`{}` is not a phone number in + E.164 form such as +15105551234",
-                        clip(&p.payload)
-                    ),
-                );
-            }
-        }
-        Button::AccountLink(link) => check.https_url(&path.key("url"), &link.url),
-        Button::AccountUnlink {} => {}
-        Button::GamePlay(game) => {
-            check.required_text(&path.key("title"), &game.title, limits.button_title)
-        }
-        Button::Other(raw) => {
-            let kind = path.key("type");
-            let name = raw.get("type").and_then(|t| t.as_str()).unwrap_or_default();
-            let feature = if name == "nested" {
-                "menu:nested".to_owned()
-            } else {
-                format!("button:{name}")
-            };
-            if !check.retired(&kind, &feature) {
-                super::json::explain_other::<Button>(check, path, raw, "type", BUTTON_TYPES);
-            }
-        }
-    }
-}
-
-fn url_button_rules(check: &mut Checker<'_>, path: &Path<'_>, url: &UrlButton) {
-    check.url(&path.key("url"), &url.url);
-    if let Some(ratio) = &url.webview_height_ratio
-        && !super::WEBVIEW_HEIGHTS.contains(&ratio.as_str())
-    {
-        check.push(
-            ViolationCode::InvalidValue,
-            &path.key("webview_height_ratio"),
-            format!("`{}` is not compact, tall or full", clip(ratio)),
-        );
-    }
-    if let Some(fallback) = &url.fallback_url {
-        if url.messenger_extensions != Some(true) {
-            check.push(
-                ViolationCode::Conflict,
-                &path.key("fallback_url"),
-                "fallback_url needs messenger_extensions: true",
-            );
-        }
-        check.url(&path.key("fallback_url"), fallback);
-    }
-    if let Some(share) = &url.webview_share_button
-        && share != "hide"
-    {
-        check.push(
-            ViolationCode::InvalidValue,
-            &path.key("webview_share_button"),
-            "the only value is `hide`",
-        );
     }
 }
 

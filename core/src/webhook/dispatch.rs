@@ -8,11 +8,12 @@ use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
 use super::event::{Event, EventKind, Party, Platform};
+use super::feedback::Feedback;
 use super::helpers::dedupe_key;
 use super::message::{MessagePayload, Referral};
 use super::payloads::{
-    AccountLinking, AppRoles, Comment, Delivery, Feedback, GamePlay, MessageEdit, Optin,
-    PolicyEnforcement, Postback, Reaction, Read, RequestThreadControl, ThreadControl, Unknown,
+    AccountLinking, AppRoles, Comment, Delivery, GamePlay, MessageEdit, Optin, PolicyEnforcement,
+    Postback, Reaction, Read, RequestThreadControl, ThreadControl, Unknown,
 };
 use super::wire;
 use crate::error::{Error, ErrorKind};

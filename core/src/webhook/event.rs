@@ -12,11 +12,12 @@ use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::{Map, Value};
 
+use super::feedback::Feedback;
 use super::message::MessagePayload;
 use super::message::Referral;
 use super::payloads::{
-    AccountLinking, AppRoles, Comment, Delivery, Feedback, GamePlay, MessageEdit, Optin,
-    PolicyEnforcement, Postback, Reaction, Read, RequestThreadControl, ThreadControl, Unknown,
+    AccountLinking, AppRoles, Comment, Delivery, GamePlay, MessageEdit, Optin, PolicyEnforcement,
+    Postback, Reaction, Read, RequestThreadControl, ThreadControl, Unknown,
 };
 use super::wire;
 

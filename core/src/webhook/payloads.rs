@@ -1,5 +1,5 @@
 //! Payloads of the non-message webhook events: receipts, postbacks, opt-ins, reactions,
-//! edits, handover, policy, feedback, games and feed comments.
+//! edits, handover, policy, games and feed comments (feedback is in `feedback`).
 //!
 //! See [Meta Docs/Webhook Events].
 //!
@@ -263,54 +263,6 @@ pub struct PolicyEnforcement {
     /// Why (absent on `unblock`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
-    /// Fields not modelled here.
-    #[serde(flatten)]
-    pub extra: Extra,
-}
-
-/// `feedback` (`messaging_feedback`): answers to a customer feedback template.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[non_exhaustive]
-pub struct Feedback {
-    /// One entry per screen of the survey.
-    #[serde(default)]
-    pub feedback_screens: Vec<FeedbackScreen>,
-    /// Fields not modelled here.
-    #[serde(flatten)]
-    pub extra: Extra,
-}
-
-/// One screen of a feedback survey.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[non_exhaustive]
-pub struct FeedbackScreen {
-    /// Question ID to answer.
-    #[serde(default)]
-    pub questions: BTreeMap<String, FeedbackAnswer>,
-    /// Screen number.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub screen_id: Option<u32>,
-    /// Fields not modelled here.
-    #[serde(flatten)]
-    pub extra: Extra,
-}
-
-/// One answer: a score (`csat`, `nps`, `ces`) and an optional free-form follow-up.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[non_exhaustive]
-pub struct FeedbackAnswer {
-    /// Follow-up answer (`{type: "free_form", payload}`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub follow_up: Option<Value>,
-    /// The score or text given, as sent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub payload: Option<String>,
-    /// `csat`, `nps`, `ces`, ...
-    #[serde(default, rename = "type", skip_serializing_if = "Option::is_none")]
-    pub kind: Option<String>,
     /// Fields not modelled here.
     #[serde(flatten)]
     pub extra: Extra,
