@@ -92,13 +92,45 @@ pub(crate) struct SendArgs {
     pub(crate) to: String,
     pub(crate) from: Option<String>,
     pub(crate) tag: Option<String>,
+    pub(crate) raw: bool,
     pub(crate) file: Option<PathBuf>,
+}
+
+/// `--raw`: the file is a Send API message, sent as it is for the Graph API to judge.
+fn send_raw(connection: &Connection, args: &SendArgs, message: serde_json::Value) -> Outcome {
+    use msgrkit::send::{MessageTag, MessagingType, SendRequest};
+    let message = serde_json::from_value(message).map_err(|err| {
+        io::reject(&Error::new(ErrorKind::InvalidInput {
+            detail: format!("not a Send API message: {err}"),
+        }))
+    })?;
+    let mut request = SendRequest::reply(args.to.as_str(), message);
+    if let Some(tag) = &args.tag {
+        request.messaging_type = Some(MessagingType::MessageTag);
+        request.tag = Some(MessageTag::from_name(tag));
+    }
+    let (graph, client) = (connection.graph(), connection.client());
+    let (sent, attempts) = client
+        .send(&graph.send(&request))
+        .map_err(|err| fail(&err))?;
+    let line = json!({
+        "index": 0,
+        "recipient_id": sent.recipient_id,
+        "message_id": sent.message_id,
+        "attempts": attempts,
+        "warnings": [],
+    });
+    io::print_json(&line, true);
+    Ok(ExitCode::SUCCESS)
 }
 
 /// The core's send pipeline (dialect, compose, validate every request), then send in order.
 pub(crate) fn send(connection: &Connection, args: SendArgs) -> Outcome {
     let body = io::read_input(args.file.as_deref())?;
     let message = msgrkit::api::read_json(&body).map_err(|err| io::reject(&err))?;
+    if args.raw {
+        return send_raw(connection, &args, message);
+    }
     if let Some(name) = args.from.as_deref() {
         msgrkit::dialect::Dialect::from_name(name)
             .ok_or_else(|| io::usage(&format!("unknown --from `{name}`")))?;

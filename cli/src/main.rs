@@ -13,6 +13,7 @@ mod graph_cmds;
 mod io;
 mod link;
 mod receive;
+mod sandbox_cmd;
 mod send_side;
 mod standin;
 mod transcode;
@@ -206,6 +207,10 @@ enum Command {
         /// Send with this message tag (messaging_type MESSAGE_TAG).
         #[arg(long)]
         tag: Option<String>,
+        /// The file is a Send API message, sent as it is: no composing and no validation,
+        /// so the Graph API judges it (to see what Meta answers, against msgrkit sandbox).
+        #[arg(long, conflicts_with = "from")]
+        raw: bool,
         #[command(flatten)]
         connection: graph_cmds::Connection,
         /// The message JSON; stdin when absent or `-`.
@@ -235,6 +240,8 @@ enum Command {
     Emit(emit::EmitArgs),
     /// The whole loop on this machine: webhook in, policy, transcode, validate, send to a loopback Graph stand-in.
     Demo,
+    /// A local Messenger on 127.0.0.1: a chat page, signed webhooks, a Graph API that answers as Meta does.
+    Sandbox(sandbox_cmd::SandboxArgs),
 }
 
 fn main() -> ExitCode {
@@ -361,6 +368,7 @@ fn main() -> ExitCode {
             to,
             from,
             tag,
+            raw,
             connection,
             file,
         } => graph_cmds::send(
@@ -369,6 +377,7 @@ fn main() -> ExitCode {
                 to,
                 from,
                 tag,
+                raw,
                 file,
             },
         ),
@@ -383,6 +392,7 @@ fn main() -> ExitCode {
         Command::Link(args) => link::run(args, compact),
         Command::Emit(args) => emit::run(&args, compact),
         Command::Demo => Ok(demo::run()),
+        Command::Sandbox(args) => sandbox_cmd::run(args),
     };
     outcome.unwrap_or_else(|code| code)
 }
