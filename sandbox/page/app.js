@@ -135,7 +135,15 @@ function renderThread(customer) {
     chips.append(el('button', { type: 'button', class: 'chip', onclick: () => act('quick_reply', { payload: reply.payload, text: reply.title }) }, reply.title || reply.content_type))
   }
   $('#typing').hidden = !state.typing[customer.psid]
+  // The person has the thread open: Messenger marks what arrived as read.
+  const unread = items.filter((i) => i.from === 'page' && i.status === 'delivered').pop()
+  if (unread && unread.mid !== lastRead[customer.psid]) {
+    lastRead[customer.psid] = unread.mid
+    api(`customers/${customer.psid}/read`, {})
+  }
 }
+
+const lastRead = {}
 
 function renderMenu() {
   const menu = ((state.profile.persistent_menu || [])[0] || {}).call_to_actions || []
