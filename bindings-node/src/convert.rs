@@ -1,9 +1,9 @@
 //! JS values to the core's inputs. Outputs go back through `Env::to_js_value` (serde).
 
 use msgrkit::{Error, ErrorKind};
+use napi::JsString;
 use napi::ValueType;
 use napi::bindgen_prelude::JsObjectValue;
-use napi::JsString;
 use napi::bindgen_prelude::{Buffer, Either, Env, Function, Object, Unknown};
 use serde::Serialize;
 use serde_json::Value;
