@@ -302,7 +302,7 @@ size_t msgrkit_last_error(char *buffer, size_t len);
 size_t msgrkit_last_error_field(char *buffer, size_t len);
 
 /**
- * As `msgrkit_last_error`, for the last failure's details as JSON: `{"code", "field"}`
+ * As `msgrkit_last_error`, for the last failure's details as JSON: `{code, field}`
  * and what the failure's kind carries, with the same names as the Python and Node
  * exceptions' attributes: `violations` (`MSGRKIT_RESULT_VALIDATION_FAILED`); `status`,
  * `graph_code`, `subcode`, `fbtrace_id`, `retryable`, `retry_after`, `attempts` and
@@ -541,7 +541,7 @@ msgrkit_result msgrkit_qr_svg(const char *text_to_encode, const char *options_js
  * author?, intent?, mode?, platform?}`): `{messaging_type, tag}` at `*out_json`. When
  * Meta would refuse the send the result is the refusal's (`MSGRKIT_RESULT_OUTSIDE_WINDOW`,
  * `MSGRKIT_RESULT_TAG_RETIRED`, ...), nothing is written to `*out_json`, and
- * `msgrkit_last_error_details` gives `{"code", "field", "refusal": {code, detail,
+ * `msgrkit_last_error_details` gives `{code, field, refusal: {code, detail,
  * window_closed_at?, retired_on?, replacement?}}`.
  *
  * # Safety

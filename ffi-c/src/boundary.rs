@@ -257,7 +257,7 @@ pub unsafe extern "C" fn msgrkit_last_error_field(buffer: *mut c_char, len: usiz
     })
 }
 
-/// As `msgrkit_last_error`, for the last failure's details as JSON: `{"code", "field"}`
+/// As `msgrkit_last_error`, for the last failure's details as JSON: `{code, field}`
 /// and what the failure's kind carries, with the same names as the Python and Node
 /// exceptions' attributes: `violations` (`MSGRKIT_RESULT_VALIDATION_FAILED`); `status`,
 /// `graph_code`, `subcode`, `fbtrace_id`, `retryable`, `retry_after`, `attempts` and

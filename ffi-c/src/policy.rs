@@ -15,7 +15,7 @@ use crate::result::msgrkit_result;
 /// author?, intent?, mode?, platform?}`): `{messaging_type, tag}` at `*out_json`. When
 /// Meta would refuse the send the result is the refusal's (`MSGRKIT_RESULT_OUTSIDE_WINDOW`,
 /// `MSGRKIT_RESULT_TAG_RETIRED`, ...), nothing is written to `*out_json`, and
-/// `msgrkit_last_error_details` gives `{"code", "field", "refusal": {code, detail,
+/// `msgrkit_last_error_details` gives `{code, field, refusal: {code, detail,
 /// window_closed_at?, retired_on?, replacement?}}`.
 ///
 /// # Safety
