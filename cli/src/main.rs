@@ -207,8 +207,7 @@ enum Command {
         /// Send with this message tag (messaging_type MESSAGE_TAG).
         #[arg(long)]
         tag: Option<String>,
-        /// The file is a Send API message, sent as it is: no composing and no validation,
-        /// so the Graph API judges it (to see what Meta answers, against msgrkit sandbox).
+        /// Send the file as a Send API message as it is, unvalidated, for the Graph API to judge.
         #[arg(long, conflicts_with = "from")]
         raw: bool,
         #[command(flatten)]
