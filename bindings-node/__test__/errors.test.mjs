@@ -167,6 +167,22 @@ test('hostile input gets clean codes', () => {
   assert.equal(e.code, 'nesting_too_deep')
 })
 
+test('a JS structure nests as deep as JSON text (more than 128 levels is too deep)', () => {
+  const nested = (levels) => {
+    let value = []
+    for (let i = 1; i < levels; i++) value = [value]
+    return value
+  }
+  for (const [levels, tooDeep] of [[128, false], [129, true]]) {
+    const fromText = thrown(() => msgrkit.parseWebhook(JSON.stringify(nested(levels))))
+    assert.equal(fromText.code === 'nesting_too_deep', tooDeep, `text of ${levels}`)
+    // The request and its message are two levels; the text's lists the rest.
+    const request = { recipient: { id: '1' }, message: { text: nested(levels - 2) } }
+    const fromValue = thrown(() => msgrkit.validate(request))
+    assert.equal(fromValue.code === 'nesting_too_deep', tooDeep, `value of ${levels}`)
+  }
+})
+
 test('without options.dialect a message is neutral', () => {
   const message = { text: 'Hi', actions: [{ type: 'reply', title: 'Yes' }] }
   assert.deepEqual(msgrkit.transcode(message), msgrkit.transcode(message, { dialect: 'neutral' }))

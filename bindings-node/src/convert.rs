@@ -1,6 +1,6 @@
 //! JS values to the core's inputs. Outputs go back through `Env::to_js_value` (serde).
 
-use msgrkit::{Error, ErrorKind};
+use msgrkit::{Error, ErrorKind, api};
 use napi::JsString;
 use napi::ValueType;
 use napi::bindgen_prelude::JsObjectValue;
@@ -114,35 +114,33 @@ fn not_json(env: &Env, field: &str, value: &Unknown<'_>, failure: napi::Error) -
         .ok()
         .and_then(|thrown| thrown.get::<String>("name").ok().flatten())
         .is_some_and(|name| name == "RangeError");
-    if range_error && nests_too_deep(value).unwrap_or(false) {
-        let kind = ErrorKind::NestingTooDeep {
-            max: msgrkit::limits::JSON_NESTING_MAX,
-        };
-        return to_js_err(env, Error::at(kind, field));
+    if range_error && let Ok(Some(too_deep)) = nests_too_deep(value, field) {
+        return to_js_err(env, too_deep);
     }
     invalid_input(env, field, &format!("not expressible as JSON: {reason}"))
 }
 
-/// Whether objects and arrays nest past the core's limit under `value` (walked without
-/// recursion, and only after `JSON.stringify` failed).
-fn nests_too_deep(value: &Unknown<'_>) -> napi::Result<bool> {
+/// The core's `nesting_too_deep` when objects and arrays nest past its limit under `value`
+/// (walked without recursion, and only after `JSON.stringify` failed).
+fn nests_too_deep(value: &Unknown<'_>, field: &str) -> napi::Result<Option<Error>> {
     let mut stack = vec![(*value, 0usize)];
     while let Some((value, depth)) = stack.pop() {
         if value.get_type()? != ValueType::Object {
             continue;
         }
-        if depth >= msgrkit::limits::JSON_NESTING_MAX {
-            return Ok(true);
-        }
+        let depth = match api::nest(depth, field) {
+            Ok(inner) => inner,
+            Err(too_deep) => return Ok(Some(too_deep)),
+        };
         // SAFETY: the type was just checked.
         let object: Object<'_> = unsafe { value.cast()? };
         let names = object.get_property_names()?;
         for i in 0..names.get_array_length()? {
             let name: Unknown<'_> = names.get_element(i)?;
-            stack.push((object.get_property(name)?, depth + 1));
+            stack.push((object.get_property(name)?, depth));
         }
     }
-    Ok(false)
+    Ok(None)
 }
 
 /// As `json_text`, for an optional argument: empty text when absent.
@@ -219,7 +217,7 @@ pub(crate) fn options_value(
     if text.is_empty() {
         return Ok(Value::Null);
     }
-    msgrkit::api::read_json_at(&snake_case_keys(&text), field).map_err(|e| to_js_err(env, e))
+    api::read_json_at(&snake_case_keys(&text), field).map_err(|e| to_js_err(env, e))
 }
 
 /// The one casing rule of JS option objects: a top-level camelCase key is the core's

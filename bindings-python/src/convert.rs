@@ -2,7 +2,7 @@
 
 use std::borrow::Cow;
 
-use msgrkit::{Error, ErrorKind};
+use msgrkit::{Error, ErrorKind, api};
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyByteArray, PyBytes, PyDict, PyFloat, PyInt, PyList, PyString};
@@ -64,13 +64,6 @@ pub(crate) fn from_py(obj: &Bound<'_, PyAny>, field: &str) -> PyResult<Value> {
 
 fn from_py_at(obj: &Bound<'_, PyAny>, field: &str, depth: usize) -> PyResult<Value> {
     let py = obj.py();
-    if depth > msgrkit::limits::JSON_NESTING_MAX {
-        // As deep as the core reads JSON text, and no deeper: never the stack's limit.
-        let kind = ErrorKind::NestingTooDeep {
-            max: msgrkit::limits::JSON_NESTING_MAX,
-        };
-        return Err(to_py_err(py, Error::at(kind, field)));
-    }
     if obj.is_none() {
         return Ok(Value::Null);
     }
@@ -96,6 +89,7 @@ fn from_py_at(obj: &Bound<'_, PyAny>, field: &str, depth: usize) -> PyResult<Val
         return Ok(Value::String(s.to_cow()?.into_owned()));
     }
     if let Ok(dict) = obj.cast::<PyDict>() {
+        let depth = api::nest(depth, field).map_err(|e| to_py_err(py, e))?;
         let mut map = Map::new();
         for (key, item) in dict.iter() {
             let Ok(key) = key.cast::<PyString>() else {
@@ -107,14 +101,15 @@ fn from_py_at(obj: &Bound<'_, PyAny>, field: &str, depth: usize) -> PyResult<Val
             } else {
                 format!("{field}.{key}")
             };
-            map.insert(key, from_py_at(&item, &path, depth + 1)?);
+            map.insert(key, from_py_at(&item, &path, depth)?);
         }
         return Ok(Value::Object(map));
     }
     if obj.is_instance_of::<PyList>() || obj.is_instance_of::<pyo3::types::PyTuple>() {
+        let depth = api::nest(depth, field).map_err(|e| to_py_err(py, e))?;
         let mut items = Vec::new();
         for (i, item) in obj.try_iter()?.enumerate() {
-            items.push(from_py_at(&item?, &format!("{field}[{i}]"), depth + 1)?);
+            items.push(from_py_at(&item?, &format!("{field}[{i}]"), depth)?);
         }
         return Ok(Value::Array(items));
     }

@@ -225,3 +225,25 @@ def test_hostile_input_gets_clean_codes() -> None:
         msgrkit.validate({"recipient": {"id": "1"}, "message": {"text": deep}})
     assert caught.value.code == "nesting_too_deep"
     assert caught.value.field is not None and caught.value.field.startswith("request.message.text[0]")
+
+
+def nested(levels: int) -> object:
+    """`levels` lists inside one another (the outermost counts as one)."""
+    value: object = []
+    for _ in range(levels - 1):
+        value = [value]
+    return value
+
+
+def test_a_python_structure_nests_as_deep_as_json_text() -> None:
+    # docs/errors.md: more than 128 levels is too deep, as text and as Python values alike.
+    for levels, too_deep in ((128, False), (129, True)):
+        text = json.dumps(nested(levels)).encode()
+        with pytest.raises(msgrkit.ParseError) as from_text:
+            msgrkit.parse_webhook(text)
+        assert (from_text.value.code == "nesting_too_deep") is too_deep, levels
+        # The request and its message are two levels; the text's lists the rest.
+        request = {"recipient": {"id": "1"}, "message": {"text": nested(levels - 2)}}
+        with pytest.raises(msgrkit.MsgrkitError) as from_value:
+            msgrkit.validate(request)
+        assert (from_value.value.code == "nesting_too_deep") is too_deep, levels

@@ -21,6 +21,7 @@ mod policy_calls;
 mod send_calls;
 mod send_pipeline;
 mod signature_calls;
+pub use crate::nesting::nest;
 #[cfg(feature = "blocking")]
 pub use connection::{CLIENT_KEYS, Connection};
 pub use emit_calls::{emit, emit_outcome, verify_callback};

@@ -48,9 +48,33 @@ pub(crate) fn classify(text: &str, failed: Error) -> Error {
     }
 }
 
+/// One level deeper into a host value being converted to JSON (a Python dict, a JS
+/// object): the next depth, or `nesting_too_deep` at `field` once past the deepest level
+/// the core reads JSON text. Converters call it on entering each object or array, so a
+/// cyclic or absurdly deep host value fails as deep text does, never on the stack's limit.
+pub fn nest(depth: usize, field: &str) -> Result<usize, Error> {
+    if depth >= JSON_NESTING_MAX {
+        let kind = ErrorKind::NestingTooDeep {
+            max: JSON_NESTING_MAX,
+        };
+        return Err(Error::at(kind, field));
+    }
+    Ok(depth + 1)
+}
+
 #[cfg(test)]
 mod tests {
-    use super::exceeds;
+    use super::{exceeds, nest};
+    use crate::limits::JSON_NESTING_MAX;
+
+    #[test]
+    fn nest_refuses_the_level_past_the_limit() {
+        assert_eq!(nest(0, "").unwrap(), 1);
+        assert_eq!(nest(JSON_NESTING_MAX - 1, "a").unwrap(), JSON_NESTING_MAX);
+        let err = nest(JSON_NESTING_MAX, "a.b[0]").unwrap_err();
+        assert_eq!(err.code(), "nesting_too_deep");
+        assert_eq!(err.field(), Some("a.b[0]"));
+    }
 
     #[test]
     fn counts_brackets_outside_strings_only() {
