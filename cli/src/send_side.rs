@@ -14,7 +14,10 @@ use crate::io;
 /// The profile for `--as-of` (default: the newest) and `--platform`.
 pub(crate) fn platform(as_of: Option<&str>, product: Product) -> Result<Platform, ExitCode> {
     let platform = match as_of {
-        Some(text) => Platform::as_of(text.parse::<Date>().map_err(|err| io::reject(&err))?),
+        Some(text) => Platform::as_of(
+            text.parse::<Date>()
+                .map_err(|err| io::reject(&err.into()))?,
+        ),
         None => Platform::latest(),
     };
     Ok(platform.for_product(product))

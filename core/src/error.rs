@@ -286,6 +286,14 @@ impl Error {
     }
 }
 
+impl From<crate::date::InvalidDate> for Error {
+    fn from(invalid: crate::date::InvalidDate) -> Self {
+        Self::new(ErrorKind::InvalidInput {
+            detail: invalid.to_string(),
+        })
+    }
+}
+
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.0.field {

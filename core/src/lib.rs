@@ -6,6 +6,7 @@ pub mod api;
 pub mod client;
 pub mod codes;
 pub mod compose;
+mod date;
 pub mod dialect;
 pub mod emit;
 pub mod error;

@@ -11,7 +11,6 @@ mod attachments;
 mod buttons;
 mod check;
 pub(crate) use check::{Path, is_e164, is_web_url};
-mod date;
 mod graph_versions;
 mod instagram;
 mod json;
@@ -28,7 +27,7 @@ mod violation;
 
 use serde::{Deserialize, Serialize};
 
-pub use date::{Date, epoch_or_instant, iso_millis, parse_instant};
+pub use crate::date::{Date, InvalidDate, epoch_or_instant, iso_millis, parse_instant};
 pub use graph_versions::{
     GRAPH_VERSION_NOTICE_DAYS, GRAPH_VERSIONS, GraphVersion, VersionState, VersionStatus,
     graph_version_status, parse_graph_version,

@@ -158,7 +158,7 @@ fn answers_version(raw: &Value) -> Result<Option<graph::VersionStatus>> {
     let as_of = match text("as_of")? {
         Some(day) => day
             .parse::<Date>()
-            .map_err(|e| Error::at(e.kind().clone(), "answers.as_of"))?,
+            .map_err(|e| Error::at(Error::from(e).kind().clone(), "answers.as_of"))?,
         None => limits::PROFILE_DATE,
     };
     Ok(Some(limits::graph_version_status(version, as_of)))

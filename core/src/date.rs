@@ -1,11 +1,19 @@
-//! Calendar dates (UTC) for the dated profile, without a date-time dependency.
+//! Calendar dates (UTC) for the dated profile, without a date-time dependency. A leaf:
+//! it uses no other module of the crate (its parse error converts into
+//! [`crate::Error`] there).
 
 use std::fmt;
 use std::str::FromStr;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::error::{Error, ErrorKind};
+/// Text that is neither a date nor an instant with its offset: `invalid_input` as a
+/// [`crate::Error`].
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("`{text}` is not a date (YYYY-MM-DD) or an instant with its offset (YYYY-MM-DDTHH:MM:SSZ)")]
+pub struct InvalidDate {
+    text: String,
+}
 
 /// A UTC calendar date, `YYYY-MM-DD`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -67,19 +75,12 @@ impl fmt::Display for Date {
 }
 
 impl FromStr for Date {
-    type Err = Error;
+    type Err = InvalidDate;
 
     /// `YYYY-MM-DD`, or an RFC 3339 instant (`2026-04-26T23:59:59-01:00`), which means its
     /// UTC date in every language: the same instant is always judged by the same rules.
-    fn from_str(text: &str) -> Result<Self, Error> {
-        let invalid = || {
-            Error::new(ErrorKind::InvalidInput {
-                detail: format!(
-                    "`{text}` is not a date (YYYY-MM-DD) or an instant with its offset \
-                     (YYYY-MM-DDTHH:MM:SSZ)"
-                ),
-            })
-        };
+    fn from_str(text: &str) -> Result<Self, InvalidDate> {
+        let invalid = || InvalidDate { text: text.into() };
         if text.len() > 10 {
             let date: Self = text.get(..10).ok_or_else(invalid)?.parse()?;
             return instant_date(date, &text[10..]).ok_or_else(invalid);
