@@ -1,12 +1,15 @@
 //! `msgrkit_result`: one number per core error code, grouped by origin, never reused.
 
-use std::ffi::{CStr, c_char};
+use std::ffi::{CStr, CString, c_char};
+use std::sync::LazyLock;
+
+use strum::IntoEnumIterator;
 
 /// The outcome of a msgrkit call. 0 is success; the hundreds group by origin: 1xx
 /// signature and handshake, 2xx parsing, 3xx input, 4xx validation (45x the messaging
 /// policy's refusals), 5xx Graph API, 9xx the C boundary itself. Numbers are never reused.
 #[repr(C)]
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, strum::EnumIter)]
 #[allow(clippy::upper_case_acronyms)]
 pub enum msgrkit_result {
     /// Success.
@@ -127,142 +130,28 @@ pub enum msgrkit_result {
 
 use msgrkit_result as R;
 
-/// Every result with its code: the one table both directions read.
-const TABLE: &[(R, &CStr)] = &[
-    (R::MSGRKIT_RESULT_OK, c"ok"),
-    (R::MSGRKIT_RESULT_APP_SECRET_EMPTY, c"app_secret_empty"),
-    (R::MSGRKIT_RESULT_SIGNATURE_MISSING, c"signature_missing"),
-    (
-        R::MSGRKIT_RESULT_SIGNATURE_MALFORMED,
-        c"signature_malformed",
-    ),
-    (
-        R::MSGRKIT_RESULT_SIGNATURE_UNSUPPORTED_ALGORITHM,
-        c"signature_unsupported_algorithm",
-    ),
-    (
-        R::MSGRKIT_RESULT_SIGNATURE_SHA1_NOT_ALLOWED,
-        c"signature_sha1_not_allowed",
-    ),
-    (
-        R::MSGRKIT_RESULT_SIGNATURE_WRONG_LENGTH,
-        c"signature_wrong_length",
-    ),
-    (R::MSGRKIT_RESULT_SIGNATURE_NOT_HEX, c"signature_not_hex"),
-    (
-        R::MSGRKIT_RESULT_SIGNATURE_TRAILING_DATA,
-        c"signature_trailing_data",
-    ),
-    (
-        R::MSGRKIT_RESULT_SIGNATURE_DUPLICATE,
-        c"signature_duplicate",
-    ),
-    (R::MSGRKIT_RESULT_SIGNATURE_MISMATCH, c"signature_mismatch"),
-    (R::MSGRKIT_RESULT_VERIFY_TOKEN_EMPTY, c"verify_token_empty"),
-    (R::MSGRKIT_RESULT_INVALID_QUERY, c"invalid_query"),
-    (
-        R::MSGRKIT_RESULT_DUPLICATE_PARAMETER,
-        c"duplicate_parameter",
-    ),
-    (R::MSGRKIT_RESULT_MODE_NOT_SUBSCRIBE, c"mode_not_subscribe"),
-    (
-        R::MSGRKIT_RESULT_VERIFY_TOKEN_MISSING,
-        c"verify_token_missing",
-    ),
-    (
-        R::MSGRKIT_RESULT_VERIFY_TOKEN_MISMATCH,
-        c"verify_token_mismatch",
-    ),
-    (R::MSGRKIT_RESULT_CHALLENGE_MISSING, c"challenge_missing"),
-    (R::MSGRKIT_RESULT_INVALID_UTF8, c"invalid_utf8"),
-    (R::MSGRKIT_RESULT_BODY_TOO_LARGE, c"body_too_large"),
-    (R::MSGRKIT_RESULT_NESTING_TOO_DEEP, c"nesting_too_deep"),
-    (R::MSGRKIT_RESULT_INVALID_JSON, c"invalid_json"),
-    (R::MSGRKIT_RESULT_INVALID_ENVELOPE, c"invalid_envelope"),
-    (R::MSGRKIT_RESULT_INVALID_EVENT, c"invalid_event"),
-    (R::MSGRKIT_RESULT_INVALID_INPUT, c"invalid_input"),
-    (R::MSGRKIT_RESULT_REQUIRED, c"required"),
-    (R::MSGRKIT_RESULT_LIMIT_EXCEEDED, c"limit_exceeded"),
-    (R::MSGRKIT_RESULT_UNSUPPORTED, c"unsupported"),
-    (R::MSGRKIT_RESULT_CONFLICT, c"conflict"),
-    (R::MSGRKIT_RESULT_VALIDATION_FAILED, c"validation_failed"),
-    (R::MSGRKIT_RESULT_OUTSIDE_WINDOW, c"outside_window"),
-    (
-        R::MSGRKIT_RESULT_HUMAN_AGENT_WINDOW_CLOSED,
-        c"human_agent_window_closed",
-    ),
-    (R::MSGRKIT_RESULT_TAG_WINDOW_CLOSED, c"tag_window_closed"),
-    (R::MSGRKIT_RESULT_TAG_RETIRED, c"tag_retired"),
-    (
-        R::MSGRKIT_RESULT_TAG_NOT_ALLOWED_FOR_AUTHOR,
-        c"tag_not_allowed_for_author",
-    ),
-    (
-        R::MSGRKIT_RESULT_TAG_NOT_ALLOWED_ON_PLATFORM,
-        c"tag_not_allowed_on_platform",
-    ),
-    (R::MSGRKIT_RESULT_TAG_UNKNOWN, c"tag_unknown"),
-    (
-        R::MSGRKIT_RESULT_PRIVATE_REPLY_ALREADY_SENT,
-        c"private_reply_already_sent",
-    ),
-    (
-        R::MSGRKIT_RESULT_PRIVATE_REPLY_WINDOW_CLOSED,
-        c"private_reply_window_closed",
-    ),
-    (R::MSGRKIT_RESULT_GRAPH_AUTH, c"graph_auth"),
-    (R::MSGRKIT_RESULT_GRAPH_PERMISSION, c"graph_permission"),
-    (
-        R::MSGRKIT_RESULT_GRAPH_OUTSIDE_WINDOW,
-        c"graph_outside_window",
-    ),
-    (R::MSGRKIT_RESULT_GRAPH_RATE_LIMITED, c"graph_rate_limited"),
-    (
-        R::MSGRKIT_RESULT_GRAPH_RECIPIENT_UNAVAILABLE,
-        c"graph_recipient_unavailable",
-    ),
-    (
-        R::MSGRKIT_RESULT_GRAPH_INVALID_PARAMETER,
-        c"graph_invalid_parameter",
-    ),
-    (
-        R::MSGRKIT_RESULT_GRAPH_ATTACHMENT_FETCH_FAILED,
-        c"graph_attachment_fetch_failed",
-    ),
-    (
-        R::MSGRKIT_RESULT_GRAPH_POLICY_BLOCKED,
-        c"graph_policy_blocked",
-    ),
-    (
-        R::MSGRKIT_RESULT_GRAPH_THREAD_CONTROLLED_ELSEWHERE,
-        c"graph_thread_controlled_elsewhere",
-    ),
-    (R::MSGRKIT_RESULT_GRAPH_TRANSIENT, c"graph_transient"),
-    (R::MSGRKIT_RESULT_GRAPH_UNKNOWN, c"graph_unknown"),
-    (
-        R::MSGRKIT_RESULT_GRAPH_HANDOVER_DISABLED,
-        c"graph_handover_disabled",
-    ),
-    (R::MSGRKIT_RESULT_GRAPH_TAG_RETIRED, c"graph_tag_retired"),
-    (
-        R::MSGRKIT_RESULT_GRAPH_MARKETING_TOO_SOON,
-        c"graph_marketing_too_soon",
-    ),
-    (R::MSGRKIT_RESULT_NULL_PARAMETER, c"null_parameter"),
-    (
-        R::MSGRKIT_RESULT_INVALID_UTF8_PARAMETER,
-        c"invalid_utf8_parameter",
-    ),
-    (R::MSGRKIT_RESULT_PANIC, c"panic"),
-    (R::MSGRKIT_RESULT_UNKNOWN_ERROR, c"unknown_error"),
-];
+/// Every result with its code, derived from the enum, so there is no second list: a
+/// variant's code is its name without `MSGRKIT_RESULT_`, in lower case.
+static TABLE: LazyLock<Vec<(R, CString)>> = LazyLock::new(|| {
+    R::iter()
+        .map(|result| {
+            let name = format!("{result:?}");
+            let code = name
+                .strip_prefix("MSGRKIT_RESULT_")
+                .expect("every variant is named MSGRKIT_RESULT_*")
+                .to_ascii_lowercase();
+            let code = CString::new(code).expect("a variant name has no NUL");
+            (result, code)
+        })
+        .collect()
+});
 
 impl msgrkit_result {
     /// The result for a core (or handshake) code.
     pub(crate) fn from_code(code: &str) -> Self {
         TABLE
             .iter()
-            .find(|(_, name)| name.to_bytes() == code.as_bytes())
+            .find(|(_, name)| name.as_bytes() == code.as_bytes())
             .map_or(Self::MSGRKIT_RESULT_UNKNOWN_ERROR, |(result, _)| *result)
     }
 
@@ -271,7 +160,7 @@ impl msgrkit_result {
         TABLE
             .iter()
             .find(|(result, _)| *result == self)
-            .map_or(c"unknown_error", |(_, name)| name)
+            .map_or(c"unknown_error", |(_, name)| name.as_c_str())
     }
 }
 
@@ -281,7 +170,9 @@ impl msgrkit_result {
 #[unsafe(no_mangle)]
 pub extern "C" fn msgrkit_result_code(result: u32) -> *const c_char {
     let found = TABLE.iter().find(|(r, _)| *r as u32 == result);
-    found.map_or(c"unknown_error", |(_, name)| name).as_ptr()
+    found
+        .map_or(c"unknown_error", |(_, name)| name.as_c_str())
+        .as_ptr()
 }
 
 #[cfg(test)]
@@ -305,5 +196,21 @@ mod catalogue_tests {
             let result = msgrkit_result::from_code(code);
             assert_eq!(result.code().to_str().unwrap(), code, "{result:?}");
         }
+    }
+
+    /// Published numbers and codes: the header's and the C docs' table.
+    #[test]
+    fn codes_are_the_variant_names() {
+        use super::msgrkit_result_code;
+        let code = |n: u32| unsafe { std::ffi::CStr::from_ptr(msgrkit_result_code(n)) };
+        assert_eq!(code(0), c"ok");
+        assert_eq!(code(109), c"signature_mismatch");
+        assert_eq!(code(453), c"tag_retired");
+        assert_eq!(code(903), c"unknown_error");
+        assert_eq!(code(7), c"unknown_error");
+        assert_eq!(
+            msgrkit_result::from_code("graph_marketing_too_soon") as u32,
+            513
+        );
     }
 }
