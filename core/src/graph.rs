@@ -9,6 +9,7 @@
 
 mod answers;
 mod builders;
+mod call;
 mod classify;
 mod diagnose;
 mod json;
@@ -29,6 +30,7 @@ pub use builders::{
     BatchItem, DEFAULT_PROFILE_FIELDS, INSTAGRAM_PROFILE_FIELDS, INSTAGRAM_SUBSCRIPTION_FIELDS,
     PROFILE_FIELDS, SUBSCRIPTION_FIELDS,
 };
+pub use call::GraphCall;
 pub use classify::{GRAPH_CLASS_CODES, GraphError, GraphErrorClass, TransportFailure};
 pub use diagnose::{
     DiagnoseAnswers, Finding, INSTAGRAM_REQUIRED_PERMISSIONS, REQUIRED_PERMISSIONS, Severity,

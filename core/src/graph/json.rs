@@ -1,12 +1,11 @@
 //! The Graph builders by name, with JSON arguments: the one entry the bindings (and the
 //! vectors) call, so no binding repeats a path, a parameter or a default.
 
-use serde::de::DeserializeOwned;
-use serde_json::Value;
+use serde_json::{Map, Value};
 
-use super::{BatchItem, Graph, GraphRequest, ThreadControl};
+use super::{Graph, GraphCall, GraphRequest};
+use crate::api::options::from_value;
 use crate::error::{Error, ErrorKind, Result};
-use crate::limits::Product;
 
 /// A [`Graph`] from `{"token", "app_secret"?, "version"?, "base_url"?, "page_id"?,
 /// "login"?}`; `login` is `"facebook"` (the default) or `"instagram"` (Instagram Login:
@@ -105,7 +104,7 @@ pub(crate) fn config_with_token(
     known: &[&[&str]],
 ) -> Result<Value> {
     let mut config = match settings {
-        Value::Null => serde_json::Map::new(),
+        Value::Null => Map::new(),
         Value::Object(map) => map,
         _ => {
             return Err(Error::new(ErrorKind::InvalidInput {
@@ -138,129 +137,23 @@ pub(crate) fn config_with_token(
 /// `invalid_input` for an unknown call, `required` / `invalid_input` at `args.<name>` for
 /// a missing or mistyped argument, and the builder's own errors (`batch`).
 pub fn request_from_json(graph: &Graph, call: &str, args: &Value) -> Result<GraphRequest> {
-    let a = Args(args);
-    let platform = || a.opt::<Product>("platform").map(Option::unwrap_or_default);
-    let fields = |key| a.opt::<Vec<String>>(key);
-    Ok(match call {
-        "send" => graph.send(&a.get("request")?),
-        "sender_action" => graph.sender_action(&a.string("psid")?, a.get("action")?),
-        "react" => graph.react(
-            &a.string("psid")?,
-            &a.string("message_id")?,
-            a.opt::<String>("emoji")?.as_deref(),
-        ),
-        "upload_url" => graph.upload_url(&a.string("type")?, &a.string("url")?, platform()?),
-        "upload_bytes" => {
-            let bytes = a.string("data")?;
-            let (kind, mime) = (a.string("type")?, a.string("mime")?);
-            let profile = crate::limits::Platform::latest().for_product(platform()?);
-            let mut violations =
-                crate::limits::validate_upload(&kind, &mime, bytes.len(), &profile);
-            if !violations.is_empty() {
-                for violation in &mut violations {
-                    violation.field = format!("args.{}", violation.field);
-                }
-                return Err(Error::new(ErrorKind::ValidationFailed { violations }));
-            }
-            graph.upload_bytes(&kind, &a.string("filename")?, &mime, bytes.as_bytes())
-        }
-        "profile_get" => {
-            graph.profile_get(&refs(&fields("fields")?.unwrap_or_default()), platform()?)?
-        }
-        "profile_set" => graph.profile_set(&a.get("profile")?, platform()?)?,
-        "profile_delete" => {
-            graph.profile_delete(&refs(&fields("fields")?.unwrap_or_default()), platform()?)?
-        }
-        "user_menu_set" => {
-            graph.page_only(call)?;
-            graph.user_menu_set(&a.string("psid")?, &a.get::<Vec<_>>("menu")?)?
-        }
-        "user_menu_get" => graph
-            .page_only(call)
-            .and_then(|()| graph.user_menu_get(&a.string("psid")?))?,
-        "user_menu_delete" => graph
-            .page_only(call)
-            .and_then(|()| graph.user_menu_delete(&a.string("psid")?))?,
-        "thread_control" => {
-            graph.page_only(call)?;
-            graph.thread_control(
-                a.get::<ThreadControl>("call")?,
-                &a.string("psid")?,
-                a.opt::<String>("target_app_id")?.as_deref(),
-                a.opt::<String>("metadata")?.as_deref(),
-            )?
-        }
-        "thread_owner" => {
-            graph.page_only(call)?;
-            graph.thread_owner(&a.string("psid")?)?
-        }
-        "secondary_receivers" => graph.secondary_receivers()?,
-        "user_profile" => graph.user_profile(
-            &a.string("psid")?,
-            fields("fields")?.as_deref().map(refs).as_deref(),
-        ),
-        "persona_create" => {
-            graph.page_only(call)?;
-            graph.persona_create(&a.string("name")?, &a.string("profile_picture_url")?)?
-        }
-        "personas" => graph.personas()?,
-        "persona_delete" => {
-            graph.page_only(call)?;
-            graph.persona_delete(&a.string("persona_id")?)?
-        }
-        "accounts" => graph.accounts()?,
-        "subscribed_apps" => graph.subscribed_apps(),
-        "subscribe" => graph.subscribe(fields("fields")?.as_deref().map(refs).as_deref()),
-        "permissions" => graph.permissions(),
-        "me" => graph.me(),
-        "debug_token" => graph.debug_token(&a.string("input_token")?),
-        "batch" => graph.batch(&a.get::<Vec<BatchItem>>("items")?)?,
-        other => {
-            return Err(Error::at(
-                ErrorKind::InvalidInput {
-                    detail: format!("unknown graph call `{other}`"),
-                },
-                "call",
-            ));
-        }
-    })
-}
-
-fn refs(items: &[String]) -> Vec<&str> {
-    items.iter().map(String::as_str).collect()
-}
-
-struct Args<'a>(&'a Value);
-
-impl Args<'_> {
-    fn opt<T: DeserializeOwned>(&self, key: &str) -> Result<Option<T>> {
-        match self.0.get(key) {
-            None | Some(Value::Null) => Ok(None),
-            Some(value) => serde_json::from_value(value.clone())
-                .map(Some)
-                .map_err(|e| {
-                    Error::at(
-                        ErrorKind::InvalidInput {
-                            detail: e.to_string(),
-                        },
-                        format!("args.{key}"),
-                    )
-                }),
-        }
-    }
-
-    fn get<T: DeserializeOwned>(&self, key: &str) -> Result<T> {
-        self.opt(key)?.ok_or_else(|| {
-            Error::at(
-                ErrorKind::Required {
-                    detail: format!("argument `{key}`"),
-                },
-                format!("args.{key}"),
-            )
-        })
-    }
-
-    fn string(&self, key: &str) -> Result<String> {
-        self.get(key)
-    }
+    let args = if args.is_null() {
+        Value::Object(Map::new())
+    } else {
+        args.clone()
+    };
+    let value = Value::Object(Map::from_iter([(call.to_owned(), args)]));
+    let typed = from_value::<GraphCall>(value, "").map_err(|err| {
+        // The error's path starts at the call's name: its arguments are `args`.
+        let field = match err.field().unwrap_or_default() {
+            "" => "call".to_owned(),
+            name if name == call => "args".to_owned(),
+            path => match path.strip_prefix(call).and_then(|p| p.strip_prefix('.')) {
+                Some(inner) => format!("args.{inner}"),
+                None => path.to_owned(),
+            },
+        };
+        Error::at(err.kind().clone(), field)
+    })?;
+    typed.request(graph)
 }

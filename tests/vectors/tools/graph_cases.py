@@ -167,6 +167,18 @@ def request_cases():
     for id_, config, key in [("config_key_unknown", {"token": TOKEN, "base_uri": "http://127.0.0.1:9"}, "base_uri")]:
         inp = {"kind": "request", "config": config, "call": "me", "args": {}}
         out.append(make_case("graph/request/" + id_, inp, {"error": {"code": "invalid_input", "field": key}}))
+    # A call's arguments are read as the typed call (graph::GraphCall): a misspelt one is
+    # refused, not ignored; a missing or mistyped one is named at args.<name>.
+    for id_, call, args, code, field in [
+        ("args_key_unknown", "user_profile", {"psid": PSID, "feilds": ["name"]}, "invalid_input", "args.feilds"),
+        ("args_key_unknown_no_args_call", "me", {"fields": "id"}, "invalid_input", "args.fields"),
+        ("args_required", "user_profile", {}, "required", "args.psid"),
+        ("args_mistyped", "user_profile", {"psid": 6500000000000001}, "invalid_input", "args.psid"),
+        ("args_nested_unknown", "thread_control", {"call": "pazz", "psid": PSID}, "invalid_input", "args.call"),
+        ("call_unknown", "user_profiles", {"psid": PSID}, "invalid_input", "call"),
+    ]:
+        inp = {"kind": "request", "config": {"token": TOKEN}, "call": call, "args": args}
+        out.append(make_case("graph/request/" + id_, inp, {"error": {"code": code, "field": field}}))
     return out
 
 
