@@ -1,12 +1,8 @@
 //! A serde `Serializer` that builds plain Python objects straight from the core's types,
 //! with no intermediate `serde_json::Value`: the hot path of `parse_webhook`. Field order
-//! is the core's serde order; struct field names are made once per call and reused.
+//! is the core's serde order; field names and keys are made once and reused (`names`).
 
-use std::cell::RefCell;
-use std::collections::HashMap;
 use std::fmt;
-use std::hash::{BuildHasherDefault, Hasher};
-use std::sync::{Mutex, PoisonError};
 
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyList, PyString};
@@ -14,8 +10,10 @@ use serde::ser::{self, Serialize};
 
 mod compound;
 mod keys;
+mod names;
 
 use compound::{Map, Seq};
+use names::Names;
 
 /// A Python error raised while building, carried through serde.
 pub(crate) struct Error(pub(crate) PyErr);
@@ -53,92 +51,8 @@ pub(crate) fn to_python<'py, T: Serialize + ?Sized>(
     py: Python<'py>,
     value: &T,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let names = Names {
-        py,
-        made: RefCell::new(HashMap::with_capacity_and_hasher(
-            64,
-            AddressHash::default(),
-        )),
-        keys: RefCell::new(HashMap::with_capacity_and_hasher(
-            64,
-            AddressHash::default(),
-        )),
-    };
+    let names = Names::new(py);
     value.serialize(ToPy { names: &names }).map_err(|e| e.0)
-}
-
-/// Struct field names, keyed by the address of their `&'static str`.
-struct Names<'py> {
-    py: Python<'py>,
-    made: RefCell<NameMap<'py>>,
-    /// Map keys (from `serialize_map`, flattened fields and raw JSON objects) by content.
-    keys: RefCell<HashMap<Box<str>, Bound<'py, PyString>, AddressHash>>,
-}
-
-type AddressHash = BuildHasherDefault<AddressHasher>;
-type NameMap<'py> = HashMap<(usize, usize), Bound<'py, PyString>, AddressHash>;
-
-/// FxHash's scheme, eight bytes at a time: keys are addresses and short field names, where
-/// SipHash's strength buys nothing and costs much of the conversion time.
-#[derive(Default)]
-struct AddressHasher(u64);
-
-impl Hasher for AddressHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            self.write_u64(u64::from_le_bytes(chunk.try_into().expect("8 bytes")));
-        }
-        let mut tail = [0u8; 8];
-        tail[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
-        self.write_u64(u64::from_le_bytes(tail));
-    }
-    fn write_usize(&mut self, n: usize) {
-        self.write_u64(n as u64);
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    }
-}
-
-impl<'py> Names<'py> {
-    /// A map key: the same few keys repeat in every event of a batch.
-    fn key(&self, key: &str) -> Bound<'py, PyString> {
-        if let Some(made) = self.keys.borrow().get(key) {
-            return made.clone();
-        }
-        let made = PyString::new(self.py, key);
-        self.keys.borrow_mut().insert(key.into(), made.clone());
-        made
-    }
-}
-
-/// Every name made so far, interned, for the life of the interpreter: their hashes are
-/// computed once, and `event["type"]` in the host compares by identity.
-static INTERNED: Mutex<Option<Interned>> = Mutex::new(None);
-
-type Interned = HashMap<(usize, usize), Py<PyString>, AddressHash>;
-
-impl<'py> Names<'py> {
-    fn get(&self, name: &'static str) -> Bound<'py, PyString> {
-        let key = (name.as_ptr() as usize, name.len());
-        self.made
-            .borrow_mut()
-            .entry(key)
-            .or_insert_with(|| {
-                let mut interned = INTERNED.lock().unwrap_or_else(PoisonError::into_inner);
-                interned
-                    .get_or_insert_with(HashMap::default)
-                    .entry(key)
-                    .or_insert_with(|| PyString::intern(self.py, name).unbind())
-                    .bind(self.py)
-                    .clone()
-            })
-            .clone()
-    }
 }
 
 #[derive(Clone, Copy)]
@@ -148,7 +62,7 @@ struct ToPy<'a, 'py> {
 
 impl<'a, 'py> ToPy<'a, 'py> {
     fn py(self) -> Python<'py> {
-        self.names.py
+        self.names.py()
     }
 
     /// `{variant: value}`, serde's external tagging.
