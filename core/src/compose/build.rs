@@ -4,7 +4,7 @@
 
 use super::actions::{ActionAt, Place, sort};
 use super::cards;
-use super::fit::fit;
+use super::fit::{cut_or_reject, fit};
 use super::location::location_message;
 use super::media::{image_with_buttons, is_linked_image, media_message};
 use super::message::{Action, Message};
@@ -12,7 +12,7 @@ use super::options::{CardRendering, Compat, ComposeOptions, Overflow};
 use super::passthrough::passthrough;
 use super::receipt::receipt_message;
 use super::report::{Report, WarningCode};
-use super::text::{fits, measure, split, truncate};
+use super::text::{fits, split, truncate};
 use crate::error::{Error, ErrorKind, Result};
 use crate::limits::SMOOCH_QUICK_REPLIES;
 use crate::send::{Attachment, Button, ButtonTemplate, Message as Out, QuickReply, Template};
@@ -246,41 +246,25 @@ pub(super) fn plain_text(
     if fits(text, limit) {
         return Ok(vec![Out::text(text)]);
     }
-    match options.overflow {
-        Overflow::Reject => Err(Error::at(
-            ErrorKind::LimitExceeded {
-                max: limit.max,
-                actual: measure(text, limit),
-            },
-            "text",
-        )),
-        Overflow::Truncate => {
-            report.warn(
-                WarningCode::Truncated,
-                "text",
-                format!("cut to the limit of {}", limit.max),
-            );
-            Ok(vec![Out::text(truncate(text, limit))])
-        }
-        Overflow::Split => {
-            let chunks = split(text, limit);
-            if chunks.len() > 1 {
-                report.warn(
-                    WarningCode::Split,
-                    "text",
-                    format!("sent as {} messages", chunks.len()),
-                );
-            }
-            if chunks.iter().map(String::len).sum::<usize>() < text.len() {
-                report.warn(
-                    WarningCode::Dropped,
-                    "text",
-                    "a whitespace-only part that fit nowhere was left out",
-                );
-            }
-            Ok(chunks.into_iter().map(Out::text).collect())
-        }
+    if options.overflow != Overflow::Split {
+        return cut_or_reject(text, limit, "text", options, report).map(|cut| vec![Out::text(cut)]);
     }
+    let chunks = split(text, limit);
+    if chunks.len() > 1 {
+        report.warn(
+            WarningCode::Split,
+            "text",
+            format!("sent as {} messages", chunks.len()),
+        );
+    }
+    if chunks.iter().map(String::len).sum::<usize>() < text.len() {
+        report.warn(
+            WarningCode::Dropped,
+            "text",
+            "a whitespace-only part that fit nowhere was left out",
+        );
+    }
+    Ok(chunks.into_iter().map(Out::text).collect())
 }
 
 /// Text with buttons: a button template carries the last 640 characters, the rest goes first.
@@ -300,39 +284,23 @@ fn text_with_buttons(
     if fits(text, limit) {
         return Ok(vec![template(text.to_owned())]);
     }
-    match options.overflow {
-        Overflow::Reject => Err(Error::at(
-            ErrorKind::LimitExceeded {
-                max: limit.max,
-                actual: measure(text, limit),
-            },
-            "text",
-        )),
-        Overflow::Truncate => {
-            report.warn(
-                WarningCode::Truncated,
-                "text",
-                format!("cut to the button template's limit of {}", limit.max),
-            );
-            Ok(vec![template(truncate(text, limit))])
-        }
-        Overflow::Split => {
-            let mut pieces = split(text, limit);
-            let tail = pieces.pop().unwrap_or_default();
-            let head = pieces.concat();
-            report.warn(
-                WarningCode::Split,
-                "text",
-                "the start of the text is sent before the buttons",
-            );
-            let mut out: Vec<Out> = split(&head, options.platform.limits.text)
-                .into_iter()
-                .map(Out::text)
-                .collect();
-            out.push(template(tail));
-            Ok(out)
-        }
+    if options.overflow != Overflow::Split {
+        return cut_or_reject(text, limit, "text", options, report).map(|cut| vec![template(cut)]);
     }
+    let mut pieces = split(text, limit);
+    let tail = pieces.pop().unwrap_or_default();
+    let head = pieces.concat();
+    report.warn(
+        WarningCode::Split,
+        "text",
+        "the start of the text is sent before the buttons",
+    );
+    let mut out: Vec<Out> = split(&head, options.platform.limits.text)
+        .into_iter()
+        .map(Out::text)
+        .collect();
+    out.push(template(tail));
+    Ok(out)
 }
 
 /// Message-level buttons after a carousel: a button template named after the first button.

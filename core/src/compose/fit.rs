@@ -41,7 +41,19 @@ pub(crate) fn fit(
     if fits(value, limit) {
         return Ok(value.to_owned());
     }
-    let field = join(field, key);
+    cut_or_reject(value, limit, &join(field, key), options, report)
+}
+
+/// `value`, past `limit`, refused with `limit_exceeded` at `field` (`overflow: reject`) or
+/// cut to the limit with a `truncated` warning there: the one place either happens. A
+/// caller that can split (`overflow: split` of text) splits before asking.
+pub(crate) fn cut_or_reject(
+    value: &str,
+    limit: Limit,
+    field: &str,
+    options: &ComposeOptions,
+    report: &mut Report,
+) -> Result<String> {
     if options.overflow == Overflow::Reject {
         return Err(Error::at(
             ErrorKind::LimitExceeded {
