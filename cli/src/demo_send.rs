@@ -12,7 +12,7 @@ use msgrkit::policy::{self, Author, PolicyInput};
 use msgrkit::send::SenderAction;
 use serde_json::json;
 
-use crate::standin::{Reply, StandIn};
+use msgrkit_standin::{Reply, StandIn};
 
 const DEMO_PAGE_TOKEN: &str = "EAAGdemo-page-token-not-real";
 

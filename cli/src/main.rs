@@ -15,7 +15,6 @@ mod link;
 mod receive;
 mod sandbox_cmd;
 mod send_side;
-mod standin;
 mod transcode;
 
 use std::path::PathBuf;

@@ -1,13 +1,10 @@
 //! `msgrkit send`, `profile` and `diagnose` against the Graph stand-in on 127.0.0.1.
 
-#[path = "../src/standin.rs"]
-mod standin;
-
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
+use msgrkit_standin::{Reply, StandIn};
 use serde_json::{Value, json};
-use standin::{Reply, StandIn};
 
 const TOKEN: &str = "EAAGcli-test-token";
 const SECRET: &str = "cli-app-secret";

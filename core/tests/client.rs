@@ -1,14 +1,11 @@
 //! The blocking client against a real HTTP server on 127.0.0.1.
 
-#[path = "../../cli/src/standin.rs"]
-mod standin;
-
 use std::time::Duration;
 
 use msgrkit::client::{Client, RetryPolicy, UreqTransport};
 use msgrkit::graph::{Graph, TransportFailure};
 use msgrkit::send::SendRequest;
-use standin::{Reply, StandIn};
+use msgrkit_standin::{Reply, StandIn};
 
 const TOKEN: &str = "EAAGtesttoken";
 

@@ -1,8 +1,5 @@
 //! The opaque C client against the Graph stand-in on 127.0.0.1.
 
-#[path = "../../cli/src/standin.rs"]
-mod standin;
-
 use std::ffi::{CStr, CString, c_char};
 use std::ptr;
 
@@ -10,8 +7,8 @@ use msgrkit::{
     msgrkit_client, msgrkit_client_call, msgrkit_client_free, msgrkit_client_new,
     msgrkit_client_send, msgrkit_result, msgrkit_string_free,
 };
+use msgrkit_standin::{Reply, StandIn};
 use serde_json::{Value, json};
-use standin::{Reply, StandIn};
 
 fn client(server: &StandIn) -> *mut msgrkit_client {
     let config =

@@ -1,5 +1,7 @@
-//! A Graph API stand-in on 127.0.0.1: the demo sends to it, and the tests script it to
-//! answer errors, slowness and broken connections. Plain HTTP/1.1 with keep-alive.
+//! A Graph API stand-in on 127.0.0.1: `msgrkit demo` sends to it, and the tests of the
+//! core, the C library and the CLI script it to answer errors, slowness and broken
+//! connections. Plain HTTP/1.1 with keep-alive, on std alone (no async runtime); the
+//! sandbox (`msgrkit-sandbox`) is the full simulation.
 
 use std::collections::VecDeque;
 use std::io::{BufRead, BufReader, Read, Write};
@@ -10,8 +12,7 @@ use std::time::Duration;
 
 /// One scripted answer; once the script runs out, every request gets [`Reply::Default`].
 #[derive(Clone, Debug)]
-#[allow(dead_code)] // each user of this file scripts a different subset
-pub(crate) enum Reply {
+pub enum Reply {
     /// Status, extra headers and a body.
     Answer(u16, Vec<(String, String)>, String),
     /// Waits, then answers.
@@ -22,15 +23,14 @@ pub(crate) enum Reply {
     Default,
 }
 
-#[allow(dead_code)]
 impl Reply {
     /// A JSON answer.
-    pub(crate) fn json(status: u16, body: &str) -> Self {
+    pub fn json(status: u16, body: &str) -> Self {
         Self::Answer(status, Vec::new(), body.to_owned())
     }
 
     /// A Graph error envelope.
-    pub(crate) fn graph_error(status: u16, code: i64, subcode: Option<i64>, message: &str) -> Self {
+    pub fn graph_error(status: u16, code: i64, subcode: Option<i64>, message: &str) -> Self {
         let mut error = serde_json::json!({"message": message, "type": "OAuthException", "code": code, "fbtrace_id": "AStandIn"});
         if let Some(subcode) = subcode {
             error["error_subcode"] = subcode.into();
@@ -41,22 +41,20 @@ impl Reply {
 
 /// A request as the stand-in received it.
 #[derive(Clone, Debug)]
-#[allow(dead_code)] // each user of this file reads different fields
-pub(crate) struct Recorded {
+pub struct Recorded {
     /// The method.
-    pub(crate) method: String,
+    pub method: String,
     /// Path and query.
-    pub(crate) target: String,
+    pub target: String,
     /// Header names lowercased.
-    pub(crate) headers: Vec<(String, String)>,
+    pub headers: Vec<(String, String)>,
     /// The body.
-    pub(crate) body: Vec<u8>,
+    pub body: Vec<u8>,
 }
 
-#[allow(dead_code)]
 impl Recorded {
     /// The first header called `name` (lowercase).
-    pub(crate) fn header(&self, name: &str) -> Option<&str> {
+    pub fn header(&self, name: &str) -> Option<&str> {
         self.headers
             .iter()
             .find(|(k, _)| k == name)
@@ -65,15 +63,14 @@ impl Recorded {
 }
 
 /// The running stand-in; it stops with the process.
-pub(crate) struct StandIn {
+pub struct StandIn {
     port: u16,
     requests: Arc<Mutex<Vec<Recorded>>>,
 }
 
-#[allow(dead_code)]
 impl StandIn {
     /// Starts on a free loopback port with `script`.
-    pub(crate) fn start(script: Vec<Reply>) -> std::io::Result<Self> {
+    pub fn start(script: Vec<Reply>) -> std::io::Result<Self> {
         let listener = TcpListener::bind("127.0.0.1:0")?;
         let port = listener.local_addr()?.port();
         let requests = Arc::new(Mutex::new(Vec::new()));
@@ -89,12 +86,12 @@ impl StandIn {
     }
 
     /// The base URL to give as `--graph-url`.
-    pub(crate) fn url(&self) -> String {
+    pub fn url(&self) -> String {
         format!("http://127.0.0.1:{}", self.port)
     }
 
     /// Every request received so far, in order.
-    pub(crate) fn requests(&self) -> Vec<Recorded> {
+    pub fn requests(&self) -> Vec<Recorded> {
         self.requests.lock().map(|r| r.clone()).unwrap_or_default()
     }
 }
