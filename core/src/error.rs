@@ -14,13 +14,22 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 /// An error from any part of msgrkit.
 ///
 /// Boxed so that `Result<T, Error>` stays one pointer wide, as in serde_json.
-#[derive(Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq, thiserror::Error)]
+#[error(transparent)]
 pub struct Error(Box<Inner>);
 
-#[derive(Clone, PartialEq, Eq)]
+/// The message is the kind's, then the field it concerns: `... (at `message.text`)`.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{kind}{}", at(.field.as_deref()))]
 struct Inner {
     kind: ErrorKind,
     field: Option<String>,
+}
+
+fn at(field: Option<&str>) -> String {
+    field
+        .map(|field| format!(" (at `{field}`)"))
+        .unwrap_or_default()
 }
 
 /// What went wrong. Each variant has a stable [`code`](ErrorKind::code); its message
@@ -294,15 +303,6 @@ impl From<crate::date::InvalidDate> for Error {
     }
 }
 
-impl fmt::Display for Error {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.0.field {
-            Some(field) => write!(f, "{} (at `{field}`)", self.0.kind),
-            None => fmt::Display::fmt(&self.0.kind, f),
-        }
-    }
-}
-
 impl fmt::Debug for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Error")
@@ -312,8 +312,6 @@ impl fmt::Debug for Error {
             .finish()
     }
 }
-
-impl std::error::Error for Error {}
 
 /// Serialises as `{"code": ..., "field": ..., "message": ...}` (plus `violations` for
 /// `validation_failed`), the form every binding returns.

@@ -105,10 +105,20 @@ impl GraphErrorClass {
     }
 }
 
-/// A Graph API error, with its classification.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// A Graph API error, with its classification. Its message:
+/// `graph_auth (http 401, code 190/460): <Meta's message>; <what to do>`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
+#[error(
+    "{} (http {}{}){}{}; {}",
+    .class.code(),
+    .status,
+    codes(*.code, *.subcode),
+    .transport.map(|t| format!(": no answer ({t:?})")).unwrap_or_default(),
+    .message.as_deref().map(|m| format!(": {m}")).unwrap_or_default(),
+    .class.hint()
+)]
 pub struct GraphError {
     /// The classification.
     pub class: GraphErrorClass,
@@ -174,23 +184,13 @@ impl TransportFailure {
     }
 }
 
-impl std::fmt::Display for GraphError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{} (http {}", self.class.code(), self.status)?;
-        if let Some(code) = self.code {
-            write!(f, ", code {code}")?;
-        }
-        if let Some(subcode) = self.subcode {
-            write!(f, "/{subcode}")?;
-        }
-        f.write_str(")")?;
-        if let Some(transport) = self.transport {
-            write!(f, ": no answer ({transport:?})")?;
-        }
-        if let Some(message) = &self.message {
-            write!(f, ": {message}")?;
-        }
-        write!(f, "; {}", self.class.hint())
+/// `, code 190/460` as far as Graph gave them.
+fn codes(code: Option<i64>, subcode: Option<i64>) -> String {
+    match (code, subcode) {
+        (Some(code), Some(subcode)) => format!(", code {code}/{subcode}"),
+        (Some(code), None) => format!(", code {code}"),
+        (None, Some(subcode)) => format!("/{subcode}"),
+        (None, None) => String::new(),
     }
 }
 
