@@ -3,6 +3,7 @@
 // compiler: every key, whether it is always present, and the JSON kinds of every value,
 // recursively. A declaration may be coarser than the schema (`Record<string, unknown>`,
 // `unknown`) but never claim a key, a kind, a literal or a presence the core does not write.
+// The option objects a host passes are checked against schema/inputs.schema.json (at the end).
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
@@ -214,3 +215,53 @@ for (const [name, root] of Object.entries(DECLARATIONS)) {
     assert.deepEqual(drift(exported.get(name), root), [])
   })
 }
+
+// Inputs: the declared option objects against schema/inputs.schema.json. Keys may be
+// given in either casing (the core reads camelCase as snake_case), so a declared key is
+// compared by its snake_case name: every one must be a field the core reads, optional
+// exactly where the core has a default, and every field the core reads must be declared.
+const INPUTS = JSON.parse(readFileSync(join(HERE, '..', '..', 'schema', 'inputs.schema.json'), 'utf8'))
+const INPUT_DECLARATIONS = { PolicyInput: 'PolicyInput', SendInput: 'SendInput' }
+const snake = (name) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)
+
+function inputDrift(type, root, propertiesOf = (t) => checker.getPropertiesOfType(t)) {
+  const schema = INPUTS.$defs[INPUTS.roots[root].$ref.split('/').pop()]
+  const problems = []
+  if (schema.additionalProperties !== false) problems.push(`${root}: the core does not refuse unknown keys`)
+  const properties = schema.properties ?? {}
+  const required = new Set(schema.required ?? [])
+  const declared = new Set()
+  for (const p of propertiesOf(type)) {
+    const name = snake(p.name)
+    declared.add(name)
+    const optional = (p.flags & ts.SymbolFlags.Optional) !== 0
+    if (!(name in properties)) problems.push(`${root}.${p.name}: declared, but the core refuses it`)
+    else if (required.has(name) && optional) problems.push(`${root}.${p.name}: the core requires it, optional here`)
+    else if (!required.has(name) && !optional) problems.push(`${root}.${p.name}: the core has a default, required here`)
+  }
+  for (const name of Object.keys(properties)) {
+    if (!declared.has(name)) problems.push(`${root}.${name}: the core reads it, the declaration lacks it`)
+  }
+  return problems
+}
+
+for (const [name, root] of Object.entries(INPUT_DECLARATIONS)) {
+  test(`${name} matches the inputs schema's ${root}`, () => {
+    assert.ok(exported.has(name), `index.d.ts exports no ${name}`)
+    assert.deepEqual(inputDrift(exported.get(name), root), [])
+  })
+}
+
+test('a declared input with a misspelt key would be caught', () => {
+  // The check itself: a stand-in declaration with one wrong and one missing key.
+  const file = ts.createSourceFile('probe.ts', 'export interface Probe { lastUserActivty: number; now: number }', ts.ScriptTarget.ES2020, true)
+  const host = ts.createCompilerHost({})
+  const read = host.getSourceFile
+  host.getSourceFile = (name, ...rest) => (name === 'probe.ts' ? file : read.call(host, name, ...rest))
+  const probe = ts.createProgram(['probe.ts'], { noEmit: true }, host)
+  const probeChecker = probe.getTypeChecker()
+  const symbol = probeChecker.getExportsOfModule(probeChecker.getSymbolAtLocation(probe.getSourceFile('probe.ts')))[0]
+  const problems = inputDrift(probeChecker.getDeclaredTypeOfSymbol(symbol), 'PolicyInput', (t) => probeChecker.getPropertiesOfType(t))
+  assert.ok(problems.some((p) => p.includes('lastUserActivty: declared, but the core refuses it')), problems.join('\n'))
+  assert.ok(problems.some((p) => p.includes('last_user_activity: the core reads it')), problems.join('\n'))
+})

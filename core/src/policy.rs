@@ -66,9 +66,11 @@ pub enum Mode {
 pub struct PolicyInput {
     /// The person's last message, postback, reaction, opt-in or referral.
     #[serde(deserialize_with = "crate::limits::epoch_or_instant")]
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::foreign::Instant"))]
     pub last_user_activity: i64,
     /// When the message would be sent.
     #[serde(deserialize_with = "crate::limits::epoch_or_instant")]
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::foreign::Instant"))]
     pub now: i64,
     /// Who writes it.
     #[serde(default)]

@@ -12,7 +12,7 @@ use schemars::transform::RecursiveTransform;
 use schemars::{Schema, SchemaGenerator};
 use serde_json::{Map, Value, json};
 
-mod foreign;
+pub(crate) mod foreign;
 
 use crate::{api, codes, compose, dialect, emit, graph, inbound, limits, link, policy, signature};
 use crate::{send, webhook};
