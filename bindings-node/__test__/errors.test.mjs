@@ -205,3 +205,16 @@ test('validate options: one casing rule, instants as UTC dates, unknown keys ref
   assert.throws(() => msgrkit.validate(tagged, { asof: '2026-04-27' }),
     (e) => e.code === 'invalid_input' && e.field === 'options.asof')
 })
+
+test('a Graph call reads its arguments in either casing and refuses a misspelt one', () => {
+  const graph = new msgrkit.Graph({ token: 'EAAG-test-token' })
+  const camel = graph.request('react', { psid: '6500000000000001', messageId: 'm_1', emoji: '❤️' })
+  const snake = graph.request('react', { psid: '6500000000000001', message_id: 'm_1', emoji: '❤️' })
+  assert.deepEqual(camel, snake)
+  const misspelt = thrown(() => graph.request('user_profile', { psid: '6500000000000001', feilds: ['name'] }))
+  assert.deepEqual([misspelt.code, misspelt.field], ['invalid_input', 'args.feilds'])
+  const missing = thrown(() => graph.request('user_profile', {}))
+  assert.deepEqual([missing.code, missing.field], ['required', 'args.psid'])
+  const unknown = thrown(() => graph.request('user_profiles', { psid: '6500000000000001' }))
+  assert.deepEqual([unknown.code, unknown.field], ['invalid_input', 'call'])
+})

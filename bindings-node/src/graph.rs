@@ -10,7 +10,9 @@ use napi::bindgen_prelude::{AsyncTask, Env, Task, Unknown};
 use napi_derive::napi;
 use serde_json::Value;
 
-use crate::convert::{Body, body_bytes, js, json_text, optional_json_text, options_value, pairs};
+use crate::convert::{
+    Body, body_bytes, js, json_text, optional_json_text, options_value, pairs, snake_case_keys,
+};
 use crate::errors::to_js_err;
 
 /// Builds Graph requests as data: `{method, url, headers, body}`.
@@ -40,7 +42,7 @@ impl Graph {
         call: String,
         args: Option<Unknown<'_>>,
     ) -> napi::Result<Value> {
-        let args = optional_json_text(&env, "args", args.as_ref())?;
+        let args = snake_case_keys(&optional_json_text(&env, "args", args.as_ref())?);
         let request = api::graph_request_with(&self.graph, &call, &args);
         Ok(js(&request.map_err(|e| to_js_err(&env, e))?))
     }
@@ -151,7 +153,7 @@ impl Client {
         call: String,
         args: Option<Unknown<'_>>,
     ) -> napi::Result<AsyncTask<ClientCall>> {
-        let args = optional_json_text(&env, "args", args.as_ref())?;
+        let args = snake_case_keys(&optional_json_text(&env, "args", args.as_ref())?);
         Ok(self.task(Work::Call(call, args)))
     }
 
