@@ -7,6 +7,13 @@ export type Body = Buffer | string
 export type Headers = Record<string, string | string[] | undefined> | string[] | Array<[string, string]>
 export type Platform = 'messenger' | 'instagram'
 export type Dialect = 'neutral' | 'smooch' | 'sinch' | 'linktor'
+/** A Graph call `Graph.request` and `Client.call` know: the core's `GraphCall` (checked against schema/inputs.schema.json). */
+export type GraphCallName =
+  | 'send' | 'sender_action' | 'react' | 'upload_url' | 'upload_bytes' | 'profile_get'
+  | 'profile_set' | 'profile_delete' | 'user_menu_set' | 'user_menu_get'
+  | 'user_menu_delete' | 'thread_control' | 'thread_owner' | 'secondary_receivers'
+  | 'user_profile' | 'persona_create' | 'personas' | 'persona_delete' | 'accounts'
+  | 'subscribed_apps' | 'subscribe' | 'permissions' | 'me' | 'debug_token' | 'batch'
 
 /** Every error msgrkit throws: `code` is the core's stable code, identical in C and Python. */
 export interface MsgrkitError extends Error {
@@ -416,7 +423,7 @@ export declare class Client {
   /** Sends a Send API request: `{recipient_id, message_id, attachment_id?, attempts}`. */
   send(request: object | string): Promise<SendResult>
   /** Runs the builder `call` with its arguments: `{body, attempts, usage}`. */
-  call(call: string, args?: Record<string, unknown>): Promise<CallResult>
+  call(call: GraphCallName, args?: Record<string, unknown>): Promise<CallResult>
   /** Checks the token, the webhook subscription and the Page: the findings. */
   diagnose(appId?: string | undefined | null): Promise<Finding[]>
   /** The configuration without its secrets. */
@@ -428,7 +435,7 @@ export declare class Graph {
   /** The core reads the configuration; a key it does not know throws. */
   constructor(config: GraphConfig)
   /** The request of the builder `call` (`send`, `user_profile`, `profile_set`, ...). */
-  request(call: string, args?: Record<string, unknown>): GraphRequest
+  request(call: GraphCallName, args?: Record<string, unknown>): GraphRequest
   /**
    * The three requests whose answers `graphDiagnose` reads; `appId` lets `debug_token`
    * run as the app.

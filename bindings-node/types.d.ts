@@ -7,6 +7,13 @@ export type Body = Buffer | string
 export type Headers = Record<string, string | string[] | undefined> | string[] | Array<[string, string]>
 export type Platform = 'messenger' | 'instagram'
 export type Dialect = 'neutral' | 'smooch' | 'sinch' | 'linktor'
+/** A Graph call `Graph.request` and `Client.call` know: the core's `GraphCall` (checked against schema/inputs.schema.json). */
+export type GraphCallName =
+  | 'send' | 'sender_action' | 'react' | 'upload_url' | 'upload_bytes' | 'profile_get'
+  | 'profile_set' | 'profile_delete' | 'user_menu_set' | 'user_menu_get'
+  | 'user_menu_delete' | 'thread_control' | 'thread_owner' | 'secondary_receivers'
+  | 'user_profile' | 'persona_create' | 'personas' | 'persona_delete' | 'accounts'
+  | 'subscribed_apps' | 'subscribe' | 'permissions' | 'me' | 'debug_token' | 'batch'
 
 /** Every error msgrkit throws: `code` is the core's stable code, identical in C and Python. */
 export interface MsgrkitError extends Error {

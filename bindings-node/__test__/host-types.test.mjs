@@ -265,3 +265,9 @@ test('a declared input with a misspelt key would be caught', () => {
   assert.ok(problems.some((p) => p.includes('lastUserActivty: declared, but the core refuses it')), problems.join('\n'))
   assert.ok(problems.some((p) => p.includes('last_user_activity: the core reads it')), problems.join('\n'))
 })
+
+test('GraphCallName is every call of the core', () => {
+  const calls = INPUTS.$defs.GraphCall.oneOf.map((branch) => branch.required[0]).sort()
+  const names = members(exported.get('GraphCallName')).map((t) => t.value).sort()
+  assert.deepEqual(names, calls)
+})

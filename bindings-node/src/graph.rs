@@ -33,7 +33,7 @@ impl Graph {
 
     /// The request of the builder `call` (`send`, `user_profile`, `profile_set`, ...).
     #[napi(
-        ts_args_type = "call: string, args?: Record<string, unknown>",
+        ts_args_type = "call: GraphCallName, args?: Record<string, unknown>",
         ts_return_type = "GraphRequest"
     )]
     pub fn request(
@@ -144,7 +144,7 @@ impl Client {
 
     /// Runs the builder `call` with its arguments: `{body, attempts, usage}`.
     #[napi(
-        ts_args_type = "call: string, args?: Record<string, unknown>",
+        ts_args_type = "call: GraphCallName, args?: Record<string, unknown>",
         ts_return_type = "Promise<CallResult>"
     )]
     pub fn call(

@@ -6,10 +6,13 @@ input; a looser one would let a typo through)."""
 
 import ast
 import json
-from typing import Any, Dict, List, Set, Tuple
+from typing import Any, Dict, List, Set, Tuple, get_args
 
 import pytest
 
+import msgrkit
+
+from msgrkit.types import GraphCallName
 from schema_support import ROOT, VECTORS, load, validator
 
 INPUTS = load("inputs")
@@ -106,3 +109,16 @@ def test_a_misspelt_input_key_is_outside_the_schema() -> None:
         {"last_user_activity": 1, "now": 2, "tagg": "x"}
     )
 
+
+
+def test_graph_call_names_are_the_core_calls() -> None:
+    calls = {b["required"][0] for b in INPUTS["$defs"]["GraphCall"]["oneOf"]}
+    names = [name for literal in get_args(GraphCallName) for name in get_args(literal)]
+    assert sorted(names) == sorted(calls)
+
+
+def test_an_unknown_call_is_refused_and_does_not_type_check() -> None:
+    graph = msgrkit.Graph("EAAG-test-token")
+    with pytest.raises(msgrkit.InputError) as caught:
+        graph.request("user_profiles", psid="1")  # type: ignore[arg-type]
+    assert caught.value.field == "call"

@@ -42,3 +42,10 @@ const firstCallback: msgrkit.Callback | undefined = emitted.callbacks[0]
 if (firstCallback) msgrkit.verifyCallback('sinch', firstCallback.body_text, Object.entries(firstCallback.headers), 'secret')
 const outcome: msgrkit.SendOutcome = { status: 200, body: {}, message_id: 'M', recipient: 'P' }
 msgrkit.emitOutcome('smooch', outcome, { appId: 'a', integrationId: 'i' })
+
+// Graph calls are the core's by name: a misspelt call does not type-check.
+const graph = new msgrkit.Graph({ token: 'EAAG' })
+const profileRequest: msgrkit.GraphRequest = graph.request('user_profile', { psid: '1' })
+// @ts-expect-error: `user_profiles` is not a Graph call
+graph.request('user_profiles', { psid: '1' })
+export { profileRequest }

@@ -47,6 +47,7 @@ __all__ = [
     "JsonInput",
     "Time",
     "Dialect",
+    "GraphCallName",
     "Platform",
     "Party",
     "QuickReply",
@@ -106,6 +107,18 @@ Time = Union[int, datetime, str]
 ("2026-04-27T00:00:00Z"); a naive datetime, or an instant without its offset, raises
 InputError (the core reads them all)."""
 Dialect = Union[Literal["neutral"], Literal["smooch"], Literal["sinch"], Literal["linktor"]]
+GraphCallName = Union[
+    Literal["send"], Literal["sender_action"], Literal["react"], Literal["upload_url"],
+    Literal["upload_bytes"], Literal["profile_get"], Literal["profile_set"],
+    Literal["profile_delete"], Literal["user_menu_set"], Literal["user_menu_get"],
+    Literal["user_menu_delete"], Literal["thread_control"], Literal["thread_owner"],
+    Literal["secondary_receivers"], Literal["user_profile"], Literal["persona_create"],
+    Literal["personas"], Literal["persona_delete"], Literal["accounts"],
+    Literal["subscribed_apps"], Literal["subscribe"], Literal["permissions"], Literal["me"],
+    Literal["debug_token"], Literal["batch"],
+]
+"""A Graph call `Graph.request` and `Client.call` know: the core's `GraphCall` (the test
+suite checks this list against schema/inputs.schema.json)."""
 
 
 class TranscodeWarning(TypedDict):
