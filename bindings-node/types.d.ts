@@ -7,13 +7,43 @@ export type Body = Buffer | string
 export type Headers = Record<string, string | string[] | undefined> | string[] | Array<[string, string]>
 export type Platform = 'messenger' | 'instagram'
 export type Dialect = 'neutral' | 'smooch' | 'sinch' | 'linktor'
-/** A Graph call `Graph.request` and `Client.call` know: the core's `GraphCall` (checked against schema/inputs.schema.json). */
-export type GraphCallName =
-  | 'send' | 'sender_action' | 'react' | 'upload_url' | 'upload_bytes' | 'profile_get'
-  | 'profile_set' | 'profile_delete' | 'user_menu_set' | 'user_menu_get'
-  | 'user_menu_delete' | 'thread_control' | 'thread_owner' | 'secondary_receivers'
-  | 'user_profile' | 'persona_create' | 'personas' | 'persona_delete' | 'accounts'
-  | 'subscribed_apps' | 'subscribe' | 'permissions' | 'me' | 'debug_token' | 'batch'
+/**
+ * Every Graph call with its arguments (the core's `GraphCall`, checked against
+ * schema/inputs.schema.json): top-level keys in either casing (camelCase here); what
+ * goes to Meta inside them (a Send API request, a profile, batch items) as Meta spells it.
+ */
+export interface GraphCallArgs {
+  send: { request: object | string }
+  sender_action: { psid: string; action: 'typing_on' | 'typing_off' | 'mark_seen' | 'react' | 'unreact' | (string & {}) }
+  react: { psid: string; messageId: string; emoji?: string | null }
+  upload_url: { type: string; url: string; platform?: Platform | null }
+  upload_bytes: { type: string; filename: string; mime: string; data: string; platform?: Platform | null }
+  profile_get: { fields?: string[]; platform?: Platform | null }
+  profile_set: { profile: Record<string, unknown>; platform?: Platform | null }
+  profile_delete: { fields?: string[]; platform?: Platform | null }
+  user_menu_set: { psid: string; menu: Array<Record<string, unknown>> }
+  user_menu_get: { psid: string }
+  user_menu_delete: { psid: string }
+  thread_control: { call: 'pass' | 'take' | 'request' | 'release'; psid: string; targetAppId?: string | null; metadata?: string | null }
+  thread_owner: { psid: string }
+  secondary_receivers: Record<string, never>
+  user_profile: { psid: string; fields?: string[] | null }
+  persona_create: { name: string; profilePictureUrl: string }
+  personas: Record<string, never>
+  persona_delete: { personaId: string }
+  accounts: Record<string, never>
+  subscribed_apps: Record<string, never>
+  subscribe: { fields?: string[] | null }
+  permissions: Record<string, never>
+  me: Record<string, never>
+  debug_token: { inputToken: string }
+  batch: { items: Array<{ method: 'GET' | 'POST' | 'DELETE'; relative_url: string; body?: unknown }> }
+}
+/** A Graph call `Graph.request` and `Client.call` know. */
+export type GraphCallName = keyof GraphCallArgs
+/** The arguments of `call`, which may be left out when it needs none. */
+export type GraphCallParameters<C extends GraphCallName> =
+  {} extends GraphCallArgs[C] ? [args?: GraphCallArgs[C]] : [args: GraphCallArgs[C]]
 
 /** Every error msgrkit throws: `code` is the core's stable code, identical in C and Python. */
 export interface MsgrkitError extends Error {

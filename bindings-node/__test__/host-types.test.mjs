@@ -226,8 +226,12 @@ const snake = (name) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)
 
 function inputDrift(type, root, propertiesOf = (t) => checker.getPropertiesOfType(t)) {
   const schema = INPUTS.$defs[INPUTS.roots[root].$ref.split('/').pop()]
+  return objectDrift(type, schema, root, propertiesOf)
+}
+
+function objectDrift(type, schema, path, propertiesOf = (t) => checker.getPropertiesOfType(t)) {
   const problems = []
-  if (schema.additionalProperties !== false) problems.push(`${root}: the core does not refuse unknown keys`)
+  if (schema.additionalProperties !== false) problems.push(`${path}: the core does not refuse unknown keys`)
   const properties = schema.properties ?? {}
   const required = new Set(schema.required ?? [])
   const declared = new Set()
@@ -235,12 +239,12 @@ function inputDrift(type, root, propertiesOf = (t) => checker.getPropertiesOfTyp
     const name = snake(p.name)
     declared.add(name)
     const optional = (p.flags & ts.SymbolFlags.Optional) !== 0
-    if (!(name in properties)) problems.push(`${root}.${p.name}: declared, but the core refuses it`)
-    else if (required.has(name) && optional) problems.push(`${root}.${p.name}: the core requires it, optional here`)
-    else if (!required.has(name) && !optional) problems.push(`${root}.${p.name}: the core has a default, required here`)
+    if (!(name in properties)) problems.push(`${path}.${p.name}: declared, but the core refuses it`)
+    else if (required.has(name) && optional) problems.push(`${path}.${p.name}: the core requires it, optional here`)
+    else if (!required.has(name) && !optional) problems.push(`${path}.${p.name}: the core has a default, required here`)
   }
   for (const name of Object.keys(properties)) {
-    if (!declared.has(name)) problems.push(`${root}.${name}: the core reads it, the declaration lacks it`)
+    if (!declared.has(name)) problems.push(`${path}.${name}: the core reads it, the declaration lacks it`)
   }
   return problems
 }
@@ -266,8 +270,16 @@ test('a declared input with a misspelt key would be caught', () => {
   assert.ok(problems.some((p) => p.includes('last_user_activity: the core reads it')), problems.join('\n'))
 })
 
-test('GraphCallName is every call of the core', () => {
-  const calls = INPUTS.$defs.GraphCall.oneOf.map((branch) => branch.required[0]).sort()
-  const names = members(exported.get('GraphCallName')).map((t) => t.value).sort()
-  assert.deepEqual(names, calls)
+test('GraphCallArgs has every call of the core, with the arguments it reads', () => {
+  const calls = Object.fromEntries(INPUTS.$defs.GraphCall.oneOf.map((b) => [b.required[0], b.properties[b.required[0]]]))
+  const declared = exported.get('GraphCallArgs')
+  const names = checker.getPropertiesOfType(declared).map((p) => p.name)
+  assert.deepEqual([...names].sort(), Object.keys(calls).sort())
+  const problems = []
+  for (const p of checker.getPropertiesOfType(declared)) {
+    const args = checker.getTypeOfSymbol(p)
+    // A call without arguments is declared Record<string, never>: it has no properties.
+    problems.push(...objectDrift(args, calls[p.name], `GraphCallArgs.${p.name}`))
+  }
+  assert.deepEqual(problems, [])
 })

@@ -33,7 +33,8 @@ impl Graph {
 
     /// The request of the builder `call` (`send`, `user_profile`, `profile_set`, ...).
     #[napi(
-        ts_args_type = "call: GraphCallName, args?: Record<string, unknown>",
+        ts_generic_types = "C extends GraphCallName",
+        ts_args_type = "call: C, ...args: GraphCallParameters<C>",
         ts_return_type = "GraphRequest"
     )]
     pub fn request(
@@ -144,7 +145,8 @@ impl Client {
 
     /// Runs the builder `call` with its arguments: `{body, attempts, usage}`.
     #[napi(
-        ts_args_type = "call: GraphCallName, args?: Record<string, unknown>",
+        ts_generic_types = "C extends GraphCallName",
+        ts_args_type = "call: C, ...args: GraphCallParameters<C>",
         ts_return_type = "Promise<CallResult>"
     )]
     pub fn call(

@@ -49,3 +49,13 @@ const profileRequest: msgrkit.GraphRequest = graph.request('user_profile', { psi
 // @ts-expect-error: `user_profiles` is not a Graph call
 graph.request('user_profiles', { psid: '1' })
 export { profileRequest }
+// Each call's arguments are typed: camelCase, required where the core requires them.
+graph.request('me')
+graph.request('react', { psid: '1', messageId: 'm_1', emoji: '❤️' })
+graph.request('thread_control', { call: 'pass', psid: '1', targetAppId: '263902037430900' })
+// @ts-expect-error: user_profile needs a psid
+graph.request('user_profile')
+// @ts-expect-error: `feilds` is not an argument of user_profile
+graph.request('user_profile', { psid: '1', feilds: ['name'] })
+// @ts-expect-error: me takes no arguments
+graph.request('me', { fields: 'id' })
