@@ -117,8 +117,48 @@ def test_graph_call_names_are_the_core_calls() -> None:
     assert sorted(names) == sorted(calls)
 
 
-def test_an_unknown_call_is_refused_and_does_not_type_check() -> None:
+def test_a_wrong_call_is_refused_and_does_not_type_check() -> None:
     graph = msgrkit.Graph("EAAG-test-token")
     with pytest.raises(msgrkit.InputError) as caught:
-        graph.request("user_profiles", psid="1")  # type: ignore[arg-type]
+        graph.request("user_profiles", psid="1")  # type: ignore[call-overload]
     assert caught.value.field == "call"
+    with pytest.raises(msgrkit.InputError) as caught:
+        graph.request("user_profile")  # type: ignore[call-overload]
+    assert (caught.value.code, caught.value.field) == ("required", "args.psid")
+    with pytest.raises(msgrkit.InputError) as caught:
+        graph.request("user_profile", psid="1", feilds=["name"])  # type: ignore[call-overload]
+    assert caught.value.field == "args.feilds"
+    assert graph.request("user_profile", psid="1", fields=["name"])["method"] == "GET"
+
+
+def overloads(cls: str, method: str) -> Dict[str, ast.FunctionDef]:
+    """The stub's overloads of `cls.method`, by the call each one's Literal names."""
+    tree = ast.parse(STUB.read_text(encoding="utf-8"))
+    found: Dict[str, ast.FunctionDef] = {}
+    for node in tree.body:
+        if not (isinstance(node, ast.ClassDef) and node.name == cls):
+            continue
+        for item in node.body:
+            if isinstance(item, ast.FunctionDef) and item.name == method:
+                annotation = item.args.posonlyargs[1].annotation
+                assert isinstance(annotation, ast.Subscript) and isinstance(annotation.slice, ast.Constant)
+                found[str(annotation.slice.value)] = item
+    return found
+
+
+@pytest.mark.parametrize("cls,method", [("Graph", "request"), ("Client", "call")])
+def test_each_graph_call_overload_takes_the_arguments_the_core_reads(cls: str, method: str) -> None:
+    calls = {b["required"][0]: b["properties"][b["required"][0]] for b in INPUTS["$defs"]["GraphCall"]["oneOf"]}
+    found = overloads(cls, method)
+    assert sorted(found) == sorted(calls)
+    untyped = sorted(name for name, f in found.items() if f.args.kwarg is not None)
+    # thread_control's argument `call` cannot sit beside the positional `call`.
+    assert untyped == ["thread_control"]
+    for name, f in found.items():
+        if f.args.kwarg is not None:
+            continue
+        args = calls[name]
+        keywords = {a.arg for a in f.args.kwonlyargs}
+        without_default = {a.arg for a, d in zip(f.args.kwonlyargs, f.args.kw_defaults) if d is None}
+        assert keywords == set(args.get("properties", {})), name
+        assert without_default == set(args.get("required", [])), name

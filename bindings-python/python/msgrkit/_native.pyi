@@ -1,7 +1,7 @@
 # Hand-written stubs of the native module, checked against it by mypy.stubtest in CI.
 from collections.abc import Iterable, Mapping
 from datetime import date
-from typing import Any, Literal, Optional, Union, final
+from typing import Any, Literal, Optional, Union, final, overload
 
 from .callbacks import Emitted, Outcome, Vendor
 from .types import (
@@ -154,7 +154,111 @@ class Graph:
         page_id: Optional[str] = None,
         login: Optional[Literal["facebook", "instagram"]] = None,
     ) -> Graph: ...
-    def request(self, call: GraphCallName, /, **args: Any) -> GraphRequest: ...
+    # One overload per Graph call, its arguments as the core reads them (GraphCall in
+    # schema/inputs.schema.json; tests/test_input_schema.py checks each one).
+    @overload
+    def request(self, call: Literal["send"], /, *, request: JsonInput) -> GraphRequest: ...
+    @overload
+    def request(
+        self, call: Literal["sender_action"], /, *, action: str, psid: str
+    ) -> GraphRequest: ...
+    @overload
+    def request(
+        self, call: Literal["react"], /, *, message_id: str, psid: str, emoji: Optional[str] = None
+    ) -> GraphRequest: ...
+    @overload
+    def request(
+        self,
+        call: Literal["upload_url"],
+        /,
+        *,
+        type: str,
+        url: str,
+        platform: Optional[Platform] = None,
+    ) -> GraphRequest: ...
+    @overload
+    def request(
+        self,
+        call: Literal["upload_bytes"],
+        /,
+        *,
+        data: str,
+        filename: str,
+        mime: str,
+        type: str,
+        platform: Optional[Platform] = None,
+    ) -> GraphRequest: ...
+    @overload
+    def request(
+        self,
+        call: Literal["profile_get"],
+        /,
+        *,
+        fields: list[str] = ...,
+        platform: Optional[Platform] = None,
+    ) -> GraphRequest: ...
+    @overload
+    def request(
+        self,
+        call: Literal["profile_set"],
+        /,
+        *,
+        profile: JsonInput,
+        platform: Optional[Platform] = None,
+    ) -> GraphRequest: ...
+    @overload
+    def request(
+        self,
+        call: Literal["profile_delete"],
+        /,
+        *,
+        fields: list[str] = ...,
+        platform: Optional[Platform] = None,
+    ) -> GraphRequest: ...
+    @overload
+    def request(
+        self, call: Literal["user_menu_set"], /, *, menu: list[Mapping[str, Any]], psid: str
+    ) -> GraphRequest: ...
+    @overload
+    def request(self, call: Literal["user_menu_get"], /, *, psid: str) -> GraphRequest: ...
+    @overload
+    def request(self, call: Literal["user_menu_delete"], /, *, psid: str) -> GraphRequest: ...
+    @overload  # its argument `call` cannot be typed beside the positional `call`
+    def request(self, call: Literal["thread_control"], /, **args: Any) -> GraphRequest: ...
+    @overload
+    def request(self, call: Literal["thread_owner"], /, *, psid: str) -> GraphRequest: ...
+    @overload
+    def request(self, call: Literal["secondary_receivers"], /) -> GraphRequest: ...
+    @overload
+    def request(
+        self, call: Literal["user_profile"], /, *, psid: str, fields: Optional[list[str]] = None
+    ) -> GraphRequest: ...
+    @overload
+    def request(
+        self, call: Literal["persona_create"], /, *, name: str, profile_picture_url: str
+    ) -> GraphRequest: ...
+    @overload
+    def request(self, call: Literal["personas"], /) -> GraphRequest: ...
+    @overload
+    def request(self, call: Literal["persona_delete"], /, *, persona_id: str) -> GraphRequest: ...
+    @overload
+    def request(self, call: Literal["accounts"], /) -> GraphRequest: ...
+    @overload
+    def request(self, call: Literal["subscribed_apps"], /) -> GraphRequest: ...
+    @overload
+    def request(
+        self, call: Literal["subscribe"], /, *, fields: Optional[list[str]] = None
+    ) -> GraphRequest: ...
+    @overload
+    def request(self, call: Literal["permissions"], /) -> GraphRequest: ...
+    @overload
+    def request(self, call: Literal["me"], /) -> GraphRequest: ...
+    @overload
+    def request(self, call: Literal["debug_token"], /, *, input_token: str) -> GraphRequest: ...
+    @overload
+    def request(
+        self, call: Literal["batch"], /, *, items: list[Mapping[str, Any]]
+    ) -> GraphRequest: ...
     def diagnose_requests(self, app_id: Optional[str] = None) -> list[GraphRequest]: ...
 
 @final
@@ -174,5 +278,105 @@ class Client:
         retry_unknown_outcome: Optional[bool] = None,
     ) -> Client: ...
     def send(self, request: JsonInput) -> SendResult: ...
-    def call(self, call: GraphCallName, /, **args: Any) -> CallResult: ...
+    # One overload per Graph call, its arguments as the core reads them (GraphCall in
+    # schema/inputs.schema.json; tests/test_input_schema.py checks each one).
+    @overload
+    def call(self, call: Literal["send"], /, *, request: JsonInput) -> CallResult: ...
+    @overload
+    def call(self, call: Literal["sender_action"], /, *, action: str, psid: str) -> CallResult: ...
+    @overload
+    def call(
+        self, call: Literal["react"], /, *, message_id: str, psid: str, emoji: Optional[str] = None
+    ) -> CallResult: ...
+    @overload
+    def call(
+        self,
+        call: Literal["upload_url"],
+        /,
+        *,
+        type: str,
+        url: str,
+        platform: Optional[Platform] = None,
+    ) -> CallResult: ...
+    @overload
+    def call(
+        self,
+        call: Literal["upload_bytes"],
+        /,
+        *,
+        data: str,
+        filename: str,
+        mime: str,
+        type: str,
+        platform: Optional[Platform] = None,
+    ) -> CallResult: ...
+    @overload
+    def call(
+        self,
+        call: Literal["profile_get"],
+        /,
+        *,
+        fields: list[str] = ...,
+        platform: Optional[Platform] = None,
+    ) -> CallResult: ...
+    @overload
+    def call(
+        self,
+        call: Literal["profile_set"],
+        /,
+        *,
+        profile: JsonInput,
+        platform: Optional[Platform] = None,
+    ) -> CallResult: ...
+    @overload
+    def call(
+        self,
+        call: Literal["profile_delete"],
+        /,
+        *,
+        fields: list[str] = ...,
+        platform: Optional[Platform] = None,
+    ) -> CallResult: ...
+    @overload
+    def call(
+        self, call: Literal["user_menu_set"], /, *, menu: list[Mapping[str, Any]], psid: str
+    ) -> CallResult: ...
+    @overload
+    def call(self, call: Literal["user_menu_get"], /, *, psid: str) -> CallResult: ...
+    @overload
+    def call(self, call: Literal["user_menu_delete"], /, *, psid: str) -> CallResult: ...
+    @overload  # its argument `call` cannot be typed beside the positional `call`
+    def call(self, call: Literal["thread_control"], /, **args: Any) -> CallResult: ...
+    @overload
+    def call(self, call: Literal["thread_owner"], /, *, psid: str) -> CallResult: ...
+    @overload
+    def call(self, call: Literal["secondary_receivers"], /) -> CallResult: ...
+    @overload
+    def call(
+        self, call: Literal["user_profile"], /, *, psid: str, fields: Optional[list[str]] = None
+    ) -> CallResult: ...
+    @overload
+    def call(
+        self, call: Literal["persona_create"], /, *, name: str, profile_picture_url: str
+    ) -> CallResult: ...
+    @overload
+    def call(self, call: Literal["personas"], /) -> CallResult: ...
+    @overload
+    def call(self, call: Literal["persona_delete"], /, *, persona_id: str) -> CallResult: ...
+    @overload
+    def call(self, call: Literal["accounts"], /) -> CallResult: ...
+    @overload
+    def call(self, call: Literal["subscribed_apps"], /) -> CallResult: ...
+    @overload
+    def call(
+        self, call: Literal["subscribe"], /, *, fields: Optional[list[str]] = None
+    ) -> CallResult: ...
+    @overload
+    def call(self, call: Literal["permissions"], /) -> CallResult: ...
+    @overload
+    def call(self, call: Literal["me"], /) -> CallResult: ...
+    @overload
+    def call(self, call: Literal["debug_token"], /, *, input_token: str) -> CallResult: ...
+    @overload
+    def call(self, call: Literal["batch"], /, *, items: list[Mapping[str, Any]]) -> CallResult: ...
     def diagnose(self, app_id: Optional[str] = None) -> list[Finding]: ...
