@@ -1,6 +1,6 @@
 //! Calendar dates (UTC) for the dated profile, without a date-time dependency. A leaf:
-//! it uses no other module of the crate (its parse error converts into
-//! [`crate::Error`] there).
+//! it uses no other module of the crate (`error` converts its parse error into
+//! [`crate::Error`]).
 
 use std::fmt;
 use std::str::FromStr;
