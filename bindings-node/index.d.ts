@@ -322,6 +322,12 @@ export interface DiagnoseAnswers {
   debug_token: DiagnoseAnswer
   subscribed_apps: DiagnoseAnswer
   profile: DiagnoseAnswer
+  /** The Graph version the connection is configured with, to judge it too. */
+  version?: string | null
+  /** The day to judge that version on (a date, or an instant meaning its UTC date). */
+  as_of?: string | null
+  /** The configuration's login: Instagram Login has other permissions and fields. */
+  login?: 'facebook' | 'instagram' | null
 }
 
 export interface Finding {
@@ -515,7 +521,8 @@ export declare function eventsOwnEcho(body: Body, appId: string): boolean[]
 
 /**
  * The findings from the answers to `Graph.diagnoseRequests()`: `answers` is
- * `{debug_token, subscribed_apps, profile}`, each `{status, body, headers?}`.
+ * `{debug_token, subscribed_apps, profile}`, each `{status, body, headers?}`, with the
+ * configured `version`, `as_of` and `login` if the host has them (keys in either casing).
  */
 export declare function graphDiagnose(answers: DiagnoseAnswers): Finding[]
 

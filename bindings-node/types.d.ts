@@ -322,6 +322,12 @@ export interface DiagnoseAnswers {
   debug_token: DiagnoseAnswer
   subscribed_apps: DiagnoseAnswer
   profile: DiagnoseAnswer
+  /** The Graph version the connection is configured with, to judge it too. */
+  version?: string | null
+  /** The day to judge that version on (a date, or an instant meaning its UTC date). */
+  as_of?: string | null
+  /** The configuration's login: Instagram Login has other permissions and fields. */
+  login?: 'facebook' | 'instagram' | null
 }
 
 export interface Finding {

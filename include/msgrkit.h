@@ -488,8 +488,11 @@ msgrkit_result msgrkit_graph_diagnose_requests(const char *config_json,
 
 /**
  * The findings from the answers to those requests: `answers_json` is
- * `{"debug_token", "subscribed_apps", "profile"}`, each `{"status", "headers"?, "body"}`.
- * A JSON array of `{"code", "severity", "detail", "fix"?}`, errors first.
+ * `{"debug_token", "subscribed_apps", "profile"}`, each `{"status", "headers"?, "body"}`,
+ * optionally with the configured Graph version, the day to judge it on and the login
+ * (keys `version`, `as_of`, `login`). A JSON array of `{"code", "severity", "detail",
+ * "fix"?}`, errors first. A missing answer is `MSGRKIT_RESULT_REQUIRED`, a key the core
+ * does not read `MSGRKIT_RESULT_INVALID_INPUT`.
  *
  * # Safety
  *

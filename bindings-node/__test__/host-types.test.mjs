@@ -221,11 +221,17 @@ for (const [name, root] of Object.entries(DECLARATIONS)) {
 // compared by its snake_case name: every one must be a field the core reads, optional
 // exactly where the core has a default, and every field the core reads must be declared.
 const INPUTS = JSON.parse(readFileSync(join(HERE, '..', '..', 'schema', 'inputs.schema.json'), 'utf8'))
-const INPUT_DECLARATIONS = { PolicyInput: 'PolicyInput', SendInput: 'SendInput' }
+const INPUT_DECLARATIONS = {
+  PolicyInput: 'PolicyInput',
+  SendInput: 'SendInput',
+  DiagnoseAnswers: 'DiagnoseInput',
+  DiagnoseAnswer: 'DiagnoseAnswer',
+}
 const snake = (name) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)
 
 function inputDrift(type, root, propertiesOf = (t) => checker.getPropertiesOfType(t)) {
-  const schema = INPUTS.$defs[INPUTS.roots[root].$ref.split('/').pop()]
+  // A root, or a definition reached through one.
+  const schema = INPUTS.$defs[INPUTS.roots[root]?.$ref.split('/').pop() ?? root]
   return objectDrift(type, schema, root, propertiesOf)
 }
 

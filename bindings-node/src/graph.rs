@@ -103,13 +103,14 @@ pub fn graph_usage(env: Env, headers: Value) -> napi::Result<Value> {
 }
 
 /// The findings from the answers to `Graph.diagnoseRequests()`: `answers` is
-/// `{debug_token, subscribed_apps, profile}`, each `{status, body, headers?}`.
+/// `{debug_token, subscribed_apps, profile}`, each `{status, body, headers?}`, with the
+/// configured `version`, `as_of` and `login` if the host has them (keys in either casing).
 #[napi(
     ts_args_type = "answers: DiagnoseAnswers",
     ts_return_type = "Finding[]"
 )]
 pub fn graph_diagnose(env: Env, answers: Unknown<'_>) -> napi::Result<Value> {
-    let answers = json_text(&env, "answers", &answers)?;
+    let answers = snake_case_keys(&json_text(&env, "answers", &answers)?);
     let text = api::graph_diagnose(&answers).map_err(|e| to_js_err(&env, e))?;
     Ok(serde_json::from_str(&text).expect("the core writes JSON"))
 }

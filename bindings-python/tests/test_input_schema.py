@@ -68,10 +68,12 @@ def accepted_inputs() -> List[Any]:
             found: List[Dict[str, Any]] = json.load(f)["cases"]
         return [c for c in found if "ok" in c["expect"]]
 
-    for case in cases("graph"):
+    for case in cases("graph"):  # requests and diagnose answers
         given = case["input"]
         if given["kind"] == "request":
             out.append(pytest.param("GraphCall", {given["call"]: given.get("args") or {}}, id=case["id"]))
+        elif given["kind"] == "diagnose":
+            out.append(pytest.param("DiagnoseInput", given["answers"], id=case["id"]))
     for case in cases("policy"):
         given = dict(case["input"])
         root = "PrivateReplyInput" if given.pop("call", "decide") == "private_reply" else "PolicyInput"

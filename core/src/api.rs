@@ -26,8 +26,8 @@ pub use crate::nesting::nest;
 pub use connection::{CLIENT_KEYS, Connection};
 pub use emit_calls::{emit, emit_outcome, verify_callback};
 pub use graph_calls::{
-    graph_diagnose, graph_diagnose_requests, graph_parse_response, graph_parse_user_profile,
-    graph_request, graph_request_with, graph_usage,
+    DiagnoseAnswer, DiagnoseInput, graph_diagnose, graph_diagnose_requests, graph_parse_response,
+    graph_parse_user_profile, graph_request, graph_request_with, graph_usage,
 };
 pub use link_calls::{chat_link, parse_chat_link, qr_svg};
 pub use policy_calls::{

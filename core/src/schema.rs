@@ -84,6 +84,7 @@ pub fn inputs() -> Value {
         "ChatLink" => link::ChatLink,
         "EmitConfig" => emit::EmitConfig,
         "SentMessage" => webhook::SentMessage,
+        "DiagnoseInput" => api::DiagnoseInput,
         "GraphCall" => graph::GraphCall,
     );
     document("inputs", roots, generator)

@@ -1,10 +1,11 @@
 //! The Graph functions of the JSON-text surface: requests from a configuration, answers
 //! classified, usage headers, diagnose.
 
+use serde::Deserialize;
 use serde_json::Value;
 
 use super::{headers_of, read, to_text, value_or_empty};
-use crate::error::{Error, ErrorKind, Result};
+use crate::error::Result;
 use crate::graph::{self, RawResponse};
 use crate::limits::{self, Date};
 
@@ -70,61 +71,72 @@ pub fn graph_diagnose_requests(config_json: &str, app_id: &str) -> Result<String
     )))
 }
 
-/// The findings from the answers to those requests: `answers_json` is
-/// `{"debug_token", "subscribed_apps", "profile"}`, each `{"status", "headers"?, "body"}`
-/// (the body as text), and optionally `"version"` (the configured Graph version) with
-/// `"as_of"` (the date to judge it on; the profile's date when absent) and `"login"`
-/// (`"facebook"` or `"instagram"`, as the configuration's). A JSON array of
-/// `{"code", "severity", "detail", "fix"?}`.
+/// The findings from the answers to the diagnose requests ([`DiagnoseInput`] as JSON): a
+/// JSON array of `{"code", "severity", "detail", "fix"?}`.
 ///
 /// # Errors
 ///
-/// `invalid_json` (field `answers`) when an answer is missing or malformed.
+/// `invalid_json` (field `answers`) for text that is not JSON; `required` at
+/// `answers.<key>` for a missing answer, `invalid_input` at its path for a malformed one
+/// or a key the core does not read.
 pub fn graph_diagnose(answers_json: &str) -> Result<String> {
     let raw: Value = read(answers_json, "answers")?;
-    let answer = |key: &str| -> Result<Result<Value>> {
-        let raw = &raw[key];
-        let bad = || {
-            Error::at(
-                ErrorKind::InvalidJson {
-                    detail: "expected {\"status\", \"body\"}".to_owned(),
-                },
-                format!("answers.{key}"),
-            )
-        };
-        let status = raw["status"]
-            .as_u64()
-            .and_then(|s| u16::try_from(s).ok())
-            .ok_or_else(bad)?;
-        let body = raw["body"].as_str().ok_or_else(bad)?;
-        let headers = match raw.get("headers") {
-            Some(h) => serde_json::from_value(h.clone()).map_err(|_| bad())?,
-            None => Vec::new(),
-        };
-        Ok(graph::parse_response(&RawResponse::new(
-            status, headers, body,
-        )))
+    let input: DiagnoseInput = super::options::from_value(raw, "answers")?;
+    let answer = |raw: &DiagnoseAnswer| {
+        let headers = raw.headers.clone();
+        graph::parse_response(&RawResponse::new(raw.status, headers, raw.body.as_bytes()))
     };
     let mut answers = graph::DiagnoseAnswers::new(
-        answer("debug_token")?,
-        answer("subscribed_apps")?,
-        answer("profile")?,
+        answer(&input.debug_token),
+        answer(&input.subscribed_apps),
+        answer(&input.profile),
     );
-    if let Some(version) = answers_version(&raw)? {
-        answers = answers.with_version(version);
+    if let Some(version) = &input.version {
+        let as_of = input.as_of.unwrap_or(limits::PROFILE_DATE);
+        answers = answers.with_version(limits::graph_version_status(version, as_of));
     }
-    if let Some(login) = raw.get("login").filter(|l| !l.is_null()) {
-        let login = serde_json::from_value(login.clone()).map_err(|e| {
-            Error::at(
-                ErrorKind::InvalidInput {
-                    detail: e.to_string(),
-                },
-                "answers.login",
-            )
-        })?;
+    if let Some(login) = input.login {
         answers = answers.with_login(login);
     }
     Ok(to_text(&graph::findings(&answers)))
+}
+
+/// What `diagnose` judges: the answers to its three requests, and optionally the
+/// configured Graph `version` (judged on `as_of`, the profile's date when absent) and the
+/// configuration's `login`.
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct DiagnoseInput {
+    /// The answer to `GET /debug_token`.
+    pub debug_token: DiagnoseAnswer,
+    /// The answer to `GET /{page}/subscribed_apps`.
+    pub subscribed_apps: DiagnoseAnswer,
+    /// The answer to `GET /me/messenger_profile`.
+    pub profile: DiagnoseAnswer,
+    /// The Graph version the connection is configured with.
+    #[serde(default)]
+    pub version: Option<String>,
+    /// The day to judge that version on (a date, or an instant meaning its UTC date).
+    #[serde(default)]
+    pub as_of: Option<Date>,
+    /// `facebook` or `instagram`, as the configuration's.
+    #[serde(default)]
+    pub login: Option<graph::Login>,
+}
+
+/// One HTTP answer as a host received it: the body as text.
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct DiagnoseAnswer {
+    /// The HTTP status.
+    pub status: u16,
+    /// The body, as text.
+    pub body: String,
+    /// The headers, as `[name, value]` pairs.
+    #[serde(default)]
+    pub headers: Vec<(String, String)>,
 }
 
 /// A user profile answer: `{"profile": {...}}`, or `{"profile": null}` when Meta withholds
@@ -136,30 +148,4 @@ pub fn graph_diagnose(answers_json: &str) -> Result<String> {
 pub fn graph_parse_user_profile(status: u16, headers_json: &str, body: &[u8]) -> Result<String> {
     let headers = headers_of(headers_json)?;
     graph::ProfileAnswer::of(&RawResponse::new(status, headers, body)).map(|a| to_text(&a))
-}
-
-/// The optional `version` / `as_of` pair of diagnose answers, judged.
-fn answers_version(raw: &Value) -> Result<Option<graph::VersionStatus>> {
-    let text = |key: &str| -> Result<Option<&str>> {
-        match raw.get(key) {
-            None | Some(Value::Null) => Ok(None),
-            Some(Value::String(s)) => Ok(Some(s)),
-            Some(_) => Err(Error::at(
-                ErrorKind::InvalidInput {
-                    detail: "expected a string".to_owned(),
-                },
-                format!("answers.{key}"),
-            )),
-        }
-    };
-    let Some(version) = text("version")? else {
-        return Ok(None);
-    };
-    let as_of = match text("as_of")? {
-        Some(day) => day
-            .parse::<Date>()
-            .map_err(|e| Error::at(Error::from(e).kind().clone(), "answers.as_of"))?,
-        None => limits::PROFILE_DATE,
-    };
-    Ok(Some(limits::graph_version_status(version, as_of)))
 }

@@ -16,7 +16,16 @@ impl JsonSchema for Date {
         "Date".into()
     }
 
-    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        if generator.contract().is_deserialize() {
+            // `Date::from_str` also reads an instant with its offset, as its UTC date.
+            return json_schema!({
+                "description": "A day, `YYYY-MM-DD`, or an RFC 3339 instant with its offset, \
+                                meaning its UTC date.",
+                "type": "string",
+                "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}($|T)",
+            });
+        }
         json_schema!({
             "description": "A day, `YYYY-MM-DD`.",
             "type": "string",

@@ -321,7 +321,8 @@ static void test_secondary(void) {
     CHECK(json != NULL && strstr(json, "\"code\":\"token_invalid\"") != NULL);
     msgrkit_string_free(json);
     json = NULL;
-    CHECK(msgrkit_graph_diagnose("{}", &json) == MSGRKIT_RESULT_INVALID_JSON && json == NULL);
+    CHECK(msgrkit_graph_diagnose("{}", &json) == MSGRKIT_RESULT_REQUIRED && json == NULL);
+    CHECK(msgrkit_graph_diagnose("not json", &json) == MSGRKIT_RESULT_INVALID_JSON && json == NULL);
 
     msgrkit_client *client = NULL;
     CHECK(msgrkit_client_new("{\"token\":\"t\",\"base_url\":\"http://127.0.0.1:9\",\"max_attempts\":1}", &client) ==

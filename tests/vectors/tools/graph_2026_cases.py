@@ -59,6 +59,18 @@ def version_cases():
         judged("newer-than-the-table", "v99.0", "2026-12-01", ("graph_version_unknown", "warning")),
         make_case("graph/version/bad-as-of", {"kind": "diagnose", "answers": {**HEALTHY, "version": "v27.0", "as_of": "01/12/2026"}},
                   {"error": {"code": "invalid_input", "field": "answers.as_of"}}, flags=["version_table"]),
+        # The answers are read as a typed input (api::DiagnoseInput): a misspelt key is
+        # refused rather than ignored, a missing answer is required at its key.
+        make_case("graph/diagnose/a-misspelt-key-is-refused",
+                  {"kind": "diagnose", "answers": {**HEALTHY, "version": "v27.0", "asof": "2026-12-01"}},
+                  {"error": {"code": "invalid_input", "field": "answers.asof"}}),
+        make_case("graph/diagnose/a-missing-answer-is-required",
+                  {"kind": "diagnose", "answers": {k: v for k, v in HEALTHY.items() if k != "profile"}},
+                  {"error": {"code": "required", "field": "answers.profile"}}),
+        make_case("graph/diagnose/as-of-an-instant-is-its-utc-date",
+                  {"kind": "diagnose", "answers": {**HEALTHY, "version": "v27.0", "as_of": "2026-11-03T23:30:00-01:00"}},
+                  {"ok": [{"code": c, "severity": s} for c, s in HEALTHY_FINDINGS + [("graph_version_current", "ok")]]},
+                  flags=["version_table"], comment="23:30 at -01:00 on 2026-11-03 is 2026-11-04 in UTC: v27.0's release day"),
         make_case("graph/version/config-refuses-a-non-version",
                   {"kind": "request", "config": {"token": TOKEN, "version": "27"}, "call": "me", "args": {}},
                   {"error": {"code": "invalid_input", "field": "version"}}, flags=["version_table"]),
