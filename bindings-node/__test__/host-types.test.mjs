@@ -226,6 +226,8 @@ const INPUT_DECLARATIONS = {
   SendInput: 'SendInput',
   DiagnoseAnswers: 'DiagnoseInput',
   DiagnoseAnswer: 'DiagnoseAnswer',
+  GraphConfig: 'GraphConfig',
+  ClientConfig: 'ClientConfig',
 }
 const snake = (name) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)
 

@@ -164,3 +164,15 @@ def test_each_graph_call_overload_takes_the_arguments_the_core_reads(cls: str, m
         without_default = {a.arg for a, d in zip(f.args.kwonlyargs, f.args.kw_defaults) if d is None}
         assert keywords == set(args.get("properties", {})), name
         assert without_default == set(args.get("required", [])), name
+
+
+@pytest.mark.parametrize("cls,root", [("Graph", "GraphConfig"), ("Client", "ClientConfig")])
+def test_constructor_arguments_are_the_settings_the_core_reads(cls: str, root: str) -> None:
+    tree = ast.parse(STUB.read_text(encoding="utf-8"))
+    [new] = [item for node in tree.body if isinstance(node, ast.ClassDef) and node.name == cls
+             for item in node.body if isinstance(item, ast.FunctionDef) and item.name == "__new__"]
+    names = {a.arg for a in new.args.args[1:]} | {a.arg for a in new.args.kwonlyargs}
+    schema = definition(root)
+    assert schema.get("additionalProperties") is False
+    assert sorted(names) == sorted(schema["properties"])
+    assert schema.get("required", []) == []  # the token is checked after reading: `required` at token

@@ -10,6 +10,7 @@ use serde_json::{Value, json};
 use crate::error::{Error, ErrorKind, Result};
 use crate::{compose, dialect, webhook};
 
+mod client_config;
 #[cfg(feature = "blocking")]
 mod connection;
 mod emit_calls;
@@ -22,8 +23,9 @@ mod send_calls;
 mod send_pipeline;
 mod signature_calls;
 pub use crate::nesting::nest;
+pub use client_config::ClientConfig;
 #[cfg(feature = "blocking")]
-pub use connection::{CLIENT_KEYS, Connection};
+pub use connection::Connection;
 pub use emit_calls::{emit, emit_outcome, verify_callback};
 pub use graph_calls::{
     DiagnoseAnswer, DiagnoseInput, graph_diagnose, graph_diagnose_requests, graph_parse_response,

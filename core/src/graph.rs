@@ -11,6 +11,7 @@ mod answers;
 mod builders;
 mod call;
 mod classify;
+mod config;
 mod diagnose;
 mod json;
 mod page_only;
@@ -32,13 +33,14 @@ pub use builders::{
 };
 pub use call::GraphCall;
 pub use classify::{GRAPH_CLASS_CODES, GraphError, GraphErrorClass, TransportFailure};
+pub use config::GraphConfig;
 pub use diagnose::{
     DiagnoseAnswers, Finding, INSTAGRAM_REQUIRED_PERMISSIONS, REQUIRED_PERMISSIONS, Severity,
     findings, version_finding,
 };
 #[cfg(feature = "blocking")]
-pub(crate) use json::config_with_token;
-pub use json::{GRAPH_CONFIG_KEYS, graph_from_json, graph_from_parts, request_from_json};
+pub(crate) use json::with_token;
+pub use json::{graph_from_json, graph_from_parts, request_from_json};
 pub use page_only::ThreadControl;
 pub(crate) use request::{Body, encode};
 pub use request::{GraphRequest, Method, redact};

@@ -85,6 +85,8 @@ pub fn inputs() -> Value {
         "EmitConfig" => emit::EmitConfig,
         "SentMessage" => webhook::SentMessage,
         "DiagnoseInput" => api::DiagnoseInput,
+        "GraphConfig" => graph::GraphConfig,
+        "ClientConfig" => api::ClientConfig,
         "GraphCall" => graph::GraphCall,
     );
     document("inputs", roots, generator)

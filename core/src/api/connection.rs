@@ -2,6 +2,7 @@
 
 use serde_json::{Value, json};
 
+use super::client_config::ClientConfig;
 use super::{read, to_text, value_or_empty};
 use crate::error::{Error, ErrorKind, Result};
 use crate::graph;
@@ -23,14 +24,6 @@ impl std::fmt::Debug for Connection {
     }
 }
 
-/// The retry settings of a client configuration, beside the Graph configuration's.
-pub const CLIENT_KEYS: &[&str] = &[
-    "max_attempts",
-    "budget_ms",
-    "timeout_ms",
-    "retry_unknown_outcome",
-];
-
 impl Connection {
     /// A connection from its JSON configuration.
     ///
@@ -39,60 +32,25 @@ impl Connection {
     /// `invalid_json`, `required` (field `token`), `invalid_input` for a mistyped setting
     /// or a key that is no setting (at that key).
     pub fn from_json(config_json: &str) -> Result<Self> {
-        Self::from_parts(None, read(config_json, "config")?)
+        Self::from_value(read(config_json, "config")?)
     }
 
     /// A connection from a token and the other settings given as a value (a binding's
-    /// keyword arguments or options object): the Graph configuration's keys and
-    /// [`CLIENT_KEYS`]; any other key is refused as `invalid_input` at that key.
+    /// keyword arguments or options object): a [`ClientConfig`]; any other key is
+    /// refused as `invalid_input` at that key.
     ///
     /// # Errors
     ///
-    /// As [`Connection::from_json`]; `invalid_input` for an unknown key.
+    /// As [`Connection::from_json`].
     pub fn from_parts(token: Option<&str>, settings: Value) -> Result<Self> {
-        let known = [graph::GRAPH_CONFIG_KEYS, CLIENT_KEYS];
-        Self::from_value(&graph::config_with_token(token, settings, &known)?)
+        Self::from_value(graph::with_token(token, settings)?)
     }
 
-    fn from_value(config: &Value) -> Result<Self> {
-        use std::time::Duration;
-        let graph = graph::graph_from_json(config)?;
-        let number = |key: &str| -> Result<Option<u64>> {
-            match config.get(key) {
-                None | Some(Value::Null) => Ok(None),
-                Some(value) => value.as_u64().map(Some).ok_or_else(|| {
-                    Error::at(
-                        ErrorKind::InvalidInput {
-                            detail: "expected a whole number".to_owned(),
-                        },
-                        key,
-                    )
-                }),
-            }
-        };
-        let mut policy = crate::client::RetryPolicy::default();
-        if let Some(attempts) = number("max_attempts")? {
-            policy = policy.max_attempts(u32::try_from(attempts).unwrap_or(u32::MAX));
-        }
-        if let Some(ms) = number("budget_ms")? {
-            policy = policy.budget(Duration::from_millis(ms));
-        }
-        if let Some(ms) = number("timeout_ms")? {
-            policy = policy.timeout(Duration::from_millis(ms));
-        }
-        if let Some(yes) = config.get("retry_unknown_outcome").filter(|v| !v.is_null()) {
-            let yes = yes.as_bool().ok_or_else(|| {
-                Error::at(
-                    ErrorKind::InvalidInput {
-                        detail: "expected true or false".to_owned(),
-                    },
-                    "retry_unknown_outcome",
-                )
-            })?;
-            policy = policy.retry_unknown_outcome(yes);
-        }
-        let client =
-            crate::client::Client::new(crate::client::UreqTransport::new()).with_policy(policy);
+    fn from_value(config: Value) -> Result<Self> {
+        let config: ClientConfig = super::options::from_value(config, "")?;
+        let graph = config.graph_config().graph()?;
+        let client = crate::client::Client::new(crate::client::UreqTransport::new())
+            .with_policy(config.policy());
         Ok(Self { graph, client })
     }
 

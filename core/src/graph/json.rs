@@ -1,108 +1,35 @@
-//! The Graph builders by name, with JSON arguments: the one entry the bindings (and the
-//! vectors) call, so no binding repeats a path, a parameter or a default.
+//! The Graph configuration and the builders by name, from JSON values: the one entry the
+//! bindings (and the vectors) call, so no binding repeats a path, a parameter or a default.
 
 use serde_json::{Map, Value};
 
-use super::{Graph, GraphCall, GraphRequest};
+use super::{Graph, GraphCall, GraphConfig, GraphRequest};
 use crate::api::options::from_value;
 use crate::error::{Error, ErrorKind, Result};
 
 /// A [`Graph`] from `{"token", "app_secret"?, "version"?, "base_url"?, "page_id"?,
-/// "login"?}`; `login` is `"facebook"` (the default) or `"instagram"` (Instagram Login:
-/// `graph.instagram.com` unless `base_url` says otherwise).
+/// "login"?}` (a [`GraphConfig`]).
 ///
 /// # Errors
 ///
-/// `required` (field `token`) without a token or with a blank one (an unset environment
-/// variable, typically); `invalid_input` for a non-string value, a `version` that is not
-/// `vN.N`, or an unknown `login`.
+/// `invalid_input` at a key that is no setting or at a mistyped one (an unknown `login`),
+/// and [`GraphConfig::graph`]'s.
 pub fn graph_from_json(config: &Value) -> Result<Graph> {
-    let text = |key: &str| -> Result<Option<&str>> {
-        match config.get(key) {
-            None | Some(Value::Null) => Ok(None),
-            Some(Value::String(s)) => Ok(Some(s)),
-            Some(_) => Err(Error::at(
-                ErrorKind::InvalidInput {
-                    detail: "expected a string".to_owned(),
-                },
-                key,
-            )),
-        }
-    };
-    let token = text("token")?
-        .filter(|t| !t.trim().is_empty())
-        .ok_or_else(|| {
-            Error::at(
-                ErrorKind::Required {
-                    detail: "a page access token".to_owned(),
-                },
-                "token",
-            )
-        })?;
-    let mut graph = match text("login")? {
-        None | Some("facebook") => Graph::new(token),
-        Some("instagram") => Graph::instagram_login(token),
-        Some(other) => {
-            return Err(Error::at(
-                ErrorKind::InvalidInput {
-                    detail: format!("`{other}` is not a login (facebook, instagram)"),
-                },
-                "login",
-            ));
-        }
-    };
-    if let Some(secret) = text("app_secret")? {
-        graph = graph.app_secret(secret);
-    }
-    if let Some(version) = text("version")? {
-        // Anything else would be pasted into every URL.
-        if crate::limits::parse_graph_version(version).is_none() {
-            return Err(Error::at(
-                ErrorKind::InvalidInput {
-                    detail: "a graph version looks like v27.0".to_owned(),
-                },
-                "version",
-            ));
-        }
-        graph = graph.version(version);
-    }
-    if let Some(base) = text("base_url")? {
-        graph = graph.base_url(base);
-    }
-    if let Some(page) = text("page_id")? {
-        graph = graph.page_id(page);
-    }
-    Ok(graph)
+    from_value::<GraphConfig>(config.clone(), "")?.graph()
 }
-
-/// The keys of a Graph configuration.
-pub const GRAPH_CONFIG_KEYS: &[&str] = &[
-    "token",
-    "app_secret",
-    "version",
-    "base_url",
-    "page_id",
-    "login",
-];
 
 /// A [`Graph`] from a token and the other settings given as a value (a binding's keyword
-/// arguments or options object): as [`graph_from_json`], and a key that is not a setting
-/// is refused as `invalid_input` at that key.
+/// arguments or options object, `null` for none): as [`graph_from_json`].
 ///
 /// # Errors
 ///
-/// As [`graph_from_json`]; `invalid_input` for an unknown key.
+/// As [`graph_from_json`].
 pub fn graph_from_parts(token: Option<&str>, settings: Value) -> Result<Graph> {
-    graph_from_json(&config_with_token(token, settings, &[GRAPH_CONFIG_KEYS])?)
+    from_value::<GraphConfig>(with_token(token, settings)?, "")?.graph()
 }
 
-/// `settings` (an object, or `null` for none) with `token` in it, every key checked
-/// against `known`.
-pub(crate) fn config_with_token(
-    token: Option<&str>,
-    settings: Value,
-    known: &[&[&str]],
-) -> Result<Value> {
+/// `settings` (an object, or `null` for none) with `token` in it.
+pub(crate) fn with_token(token: Option<&str>, settings: Value) -> Result<Value> {
     let mut config = match settings {
         Value::Null => Map::new(),
         Value::Object(map) => map,
@@ -112,18 +39,6 @@ pub(crate) fn config_with_token(
             }));
         }
     };
-    if let Some(key) = config
-        .keys()
-        .find(|key| !known.iter().any(|keys| keys.contains(&key.as_str())))
-    {
-        let expected = known.concat().join(", ");
-        return Err(Error::at(
-            ErrorKind::InvalidInput {
-                detail: format!("not a setting ({expected})"),
-            },
-            key.clone(),
-        ));
-    }
     if let Some(token) = token {
         config.insert("token".to_owned(), token.into());
     }
