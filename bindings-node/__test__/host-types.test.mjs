@@ -12,7 +12,8 @@ import { dirname, join } from 'node:path'
 import ts from 'typescript'
 
 const HERE = dirname(fileURLToPath(import.meta.url))
-const SCHEMA = JSON.parse(readFileSync(join(HERE, '..', '..', 'schema', 'outputs.schema.json'), 'utf8'))
+const schemaFile = (name) => JSON.parse(readFileSync(join(HERE, '..', '..', 'schema', `${name}.schema.json`), 'utf8'))
+const SCHEMA = schemaFile('outputs')
 
 // Every output declaration, by the schema root it describes; nested ones are reached
 // through their fields.
@@ -220,7 +221,7 @@ for (const [name, root] of Object.entries(DECLARATIONS)) {
 // given in either casing (the core reads camelCase as snake_case), so a declared key is
 // compared by its snake_case name: every one must be a field the core reads, optional
 // exactly where the core has a default, and every field the core reads must be declared.
-const INPUTS = JSON.parse(readFileSync(join(HERE, '..', '..', 'schema', 'inputs.schema.json'), 'utf8'))
+const INPUTS = schemaFile('inputs')
 const INPUT_DECLARATIONS = {
   PolicyInput: 'PolicyInput',
   SendInput: 'SendInput',

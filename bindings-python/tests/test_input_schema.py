@@ -176,3 +176,14 @@ def test_constructor_arguments_are_the_settings_the_core_reads(cls: str, root: s
     assert schema.get("additionalProperties") is False
     assert sorted(names) == sorted(schema["properties"])
     assert schema.get("required", []) == []  # the token is checked after reading: `required` at token
+
+
+def test_the_client_takes_every_graph_setting() -> None:
+    # api::ClientConfig repeats graph::GraphConfig's settings (serde cannot refuse unknown
+    # keys beside a flattened struct): a setting added to one only would fail here.
+    def settings(root: str) -> Dict[str, Any]:
+        props: Dict[str, Any] = definition(root)["properties"]
+        return {k: {key: v for key, v in p.items() if key != "description"} for k, p in props.items()}
+
+    graph, client = settings("GraphConfig"), settings("ClientConfig")
+    assert {k: client.get(k) for k in graph} == graph
