@@ -271,7 +271,13 @@ fn comment_event(comment: Comment, ctx: &Context<'_>) -> Event {
         })
         .map(Party::id);
     let recipient = ctx.page_id.map(|id| Party::id(id.as_ref()));
-    let timestamp = comment.created_time;
+    // An edit, a hide or an unhide happened when the entry says, not when the comment was
+    // written (`created_time`): two hides of one comment differ only in that time.
+    let timestamp = if super::helpers::comment_happens_once(comment.verb.as_deref()) {
+        comment.created_time
+    } else {
+        ctx.entry_time.or(comment.created_time)
+    };
     finish(
         ctx,
         sender,

@@ -112,7 +112,10 @@ impl Event {
     /// `message_deleted:<mid>` (never equal to the deleted message's own key),
     /// `postback:<mid>`, `message_edit:<mid>:<num_edit>`, `delivery:<sender>:<watermark>`,
     /// `read:<sender>:<watermark or mid>`, `reaction:<sender>:<timestamp>:<action>:<mid>`,
-    /// `comment:<comment_id>:<verb>`. Otherwise
+    /// `comment:<comment_id>:<verb>` for a comment added or removed (Instagram's comments
+    /// have no verb: `-`), and `comment:<comment_id>:<verb>:<timestamp>:<hash>` for a change
+    /// that can happen again (an edit, a hide, an unhide: its time and content tell two
+    /// apart). Otherwise
     /// `<type>:<sender>:<timestamp>:<first 16 hex of sha256(payload json, sorted keys)>`.
     /// A missing part is written `-`.
     pub fn dedupe_key(&self) -> &str {
@@ -159,19 +162,36 @@ pub(crate) fn dedupe_key(event: &Event) -> String {
         EventKind::Comment(p) if p.comment_id.is_some() => {
             push(k, &p.comment_id);
             push(k, &p.verb);
+            // A comment is added and removed once, but edited, hidden and unhidden
+            // again and again: those keys also hold the change's time and content.
+            if !comment_happens_once(p.verb.as_deref()) {
+                push_number(k, event.timestamp);
+                push_digest(k, &event.kind);
+            }
         }
         kind => {
             push_str(k, sender);
             push_number(k, event.timestamp);
-            // Serialising through `Value` sorts object keys, so the hash is stable.
-            let payload = serde_json::to_vec(&kind.payload_json()).unwrap_or_default();
-            k.push(':');
-            for byte in &Sha256::digest(&payload)[..8] {
-                let _ = write!(k, "{byte:02x}");
-            }
+            push_digest(k, kind);
         }
     }
     key
+}
+
+/// Whether a comment change with this `verb` can happen only once per comment:
+/// `add`, `remove`, and Instagram's `comments` field, which has no verb (a new comment).
+pub(crate) fn comment_happens_once(verb: Option<&str>) -> bool {
+    matches!(verb, None | Some("add" | "remove"))
+}
+
+/// `:` and the first 16 hex digits of the SHA-256 of the payload's JSON.
+fn push_digest(key: &mut String, kind: &EventKind) {
+    // Serialising through `Value` sorts object keys, so the hash is stable.
+    let payload = serde_json::to_vec(&kind.payload_json()).unwrap_or_default();
+    key.push(':');
+    for byte in &Sha256::digest(&payload)[..8] {
+        let _ = write!(key, "{byte:02x}");
+    }
 }
 
 fn push(key: &mut String, part: &Option<String>) {

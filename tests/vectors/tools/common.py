@@ -64,9 +64,13 @@ def dedupe_key(kind, payload, sender, timestamp):
         return f"{kind}:{who}:{mid}"
     if kind == "reaction" and mid is not None:
         return f"{kind}:{who}:{when}:{p.get('action', '-')}:{mid}"
-    if kind == "comment" and p.get("comment_id") is not None:
-        return f"{kind}:{p['comment_id']}:{p.get('verb', '-')}"
     digest = hashlib.sha256(canonical(payload)).hexdigest()[:16]
+    if kind == "comment" and p.get("comment_id") is not None:
+        verb = p.get("verb", "-")
+        # Added and removed once; edited, hidden, unhidden again and again.
+        if verb in ("-", "add", "remove"):
+            return f"{kind}:{p['comment_id']}:{verb}"
+        return f"{kind}:{p['comment_id']}:{verb}:{when}:{digest}"
     return f"{kind}:{who}:{when}:{digest}"
 
 

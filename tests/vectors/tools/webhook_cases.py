@@ -422,6 +422,12 @@ def changes_and_unknown_cases():
     feed = {"field": "feed", "value": {"from": {"id": USER, "name": "Ann Example"}, "item": "comment", "verb": "add",
                                         "comment_id": "123_789", "post_id": "106000000000001_123", "parent_id": "106000000000001_123",
                                         "message": "Do you ship to Spain?", "created_time": 1682963527}}
+    def change(verb, message):
+        return {"field": "feed", "value": {"from": {"id": USER, "name": "Ann Example"}, "item": "comment", "verb": verb,
+                                           "comment_id": "123_789", "post_id": "106000000000001_123",
+                                           "message": message, "created_time": 1682963527}}
+    edit_1, edit_2 = change("edited", "Do you ship to Spain? And Portugal?"), change("edited", "Do you ship to Portugal?")
+    hide, unhide = change("hide", "Do you ship to Portugal?"), change("unhide", "Do you ship to Portugal?")
     status = {"field": "feed", "value": {"item": "status", "verb": "add", "post_id": "106000000000001_124", "message": "new post"}}
     unknown_item = item(None, None, extra={"message_request": "accept"})
     payment = item(None, None, extra={"payment": {"payload": "X", "amount": {"currency": "USD", "amount": "1.00"}}})
@@ -433,6 +439,17 @@ def changes_and_unknown_cases():
                                            "parent_id": "106000000000001_123", "message": "Do you ship to Spain?",
                                            "created_time": 1682963527000}, timestamp=1682963527000)]),
              comment="the target of a private reply (recipient.comment_id)"),
+        case("webhook/comment/edits-and-hides-are-distinct",
+             compact(envelope(entry(changes=[edit_1]), entry(changes=[edit_2], time=T_ENTRY + 60_000),
+                              entry(changes=[hide], time=T_ENTRY + 120_000), entry(changes=[unhide], time=T_ENTRY + 180_000),
+                              entry(changes=[hide], time=T_ENTRY + 240_000))),
+             parsed("page", [ev("comment", edit_1["value"] | {"created_time": 1682963527000}, timestamp=T_ENTRY),
+                             ev("comment", edit_2["value"] | {"created_time": 1682963527000}, timestamp=T_ENTRY + 60_000),
+                             ev("comment", hide["value"] | {"created_time": 1682963527000}, timestamp=T_ENTRY + 120_000),
+                             ev("comment", unhide["value"] | {"created_time": 1682963527000}, timestamp=T_ENTRY + 180_000),
+                             ev("comment", hide["value"] | {"created_time": 1682963527000}, timestamp=T_ENTRY + 240_000)]),
+             comment="two edits, a hide and a hide again of one comment: each its own dedupe key (an edit, a hide, an "
+                     "unhide happen when the entry says; the key holds that time and a hash of the change)"),
         case("webhook/unknown/feed-status-change", compact(envelope(entry(changes=[status]))),
              parsed("page", [ev("unknown", {"raw": status}, sender=None, recipient=None, timestamp=T_ENTRY)]), flags=["forward_compat"]),
         case("webhook/unknown/unknown-change-field", compact(envelope(entry(changes=[{"field": "ratings", "value": {"rating": 5}}]))),
