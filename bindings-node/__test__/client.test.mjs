@@ -5,7 +5,7 @@ import assert from 'node:assert/strict'
 import { createServer } from 'node:net'
 import { inspect } from 'node:util'
 
-import { Client } from '../index.mjs'
+import { Client, graphParseResponse } from '../index.mjs'
 import { standIn, graphError } from './standin.mjs'
 
 const TOKEN = 'EAAG-client-test-token'
@@ -134,4 +134,29 @@ test('an invalid send rejects with validation_failed before any request', async 
   } finally {
     await graph.close()
   }
+})
+
+for (const status of [200, 502]) {
+  test(`a reflected request never brings the token back (${status})`, async () => {
+    const graph = await standIn({ status, reflect: true })
+    try {
+      await assert.rejects(client(graph, { maxAttempts: 1 }).send(REQUEST), (e) => {
+        assert.match(e.graph.raw_body, /authorization/)
+        assert.ok(!JSON.stringify(e.graph).includes(TOKEN) && !String(e).includes(TOKEN) && !inspect(e).includes(TOKEN))
+        // Accepted: it may have been sent, in one attempt.
+        if (status === 200) assert.deepEqual([e.code, e.attempts, e.retryable], ['graph_unknown', 1, false])
+        return true
+      })
+    } finally {
+      await graph.close()
+    }
+  })
+}
+
+test('a reflected token is redacted when the host does its own HTTP', () => {
+  const body = Buffer.from(JSON.stringify({ headers: { authorization: `Bearer ${TOKEN}` } }))
+  assert.throws(() => graphParseResponse(502, [], body), (e) => {
+    assert.ok(!e.graph.raw_body.includes(TOKEN) && e.graph.raw_body.includes('Bearer [redacted]'))
+    return true
+  })
 })

@@ -4,7 +4,7 @@ import { createServer } from 'node:http'
 
 export const SENT = { recipient_id: '6500000000000001', message_id: 'm_standin' }
 
-/** Starts a stand-in; replies are `{status, body, headers, delay}` (the last one repeats). */
+/** Starts a stand-in; replies are `{status, body, headers, delay, reflect}` (the last one repeats). */
 export async function standIn(...replies) {
   const script = replies.length ? replies : [{}]
   const seen = []
@@ -14,7 +14,9 @@ export async function standIn(...replies) {
     req.on('end', () => {
       seen.push({ method: req.method, path: req.url, headers: req.headers, body: Buffer.concat(chunks) })
       const reply = script.length > 1 ? script.shift() : script[0]
-      const { status = 200, body = SENT, headers = {}, delay = 0 } = reply
+      const { status = 200, headers = {}, delay = 0, reflect = false } = reply
+      // reflect: the request's headers answered back, as a misconfigured proxy would
+      const body = reflect ? { path: req.url, headers: req.headers } : (reply.body ?? SENT)
       setTimeout(() => {
         if (res.destroyed) return
         const text = typeof body === 'string' ? body : JSON.stringify(body)

@@ -17,6 +17,7 @@ class Reply:
     body: Any = field(default_factory=lambda: dict(SENT))
     headers: List[Tuple[str, str]] = field(default_factory=list)
     delay: float = 0.0
+    reflect: bool = False  # answer with the request's headers, as a misconfigured proxy would
 
 
 @dataclass
@@ -67,7 +68,8 @@ class StandIn:
                 reply = standin._next(Seen(self.command, self.path, headers, body))
                 if reply.delay:
                     time.sleep(reply.delay)
-                text = reply.body if isinstance(reply.body, str) else json.dumps(reply.body)
+                body_out = {"path": self.path, "headers": headers} if reply.reflect else reply.body
+                text = body_out if isinstance(body_out, str) else json.dumps(body_out)
                 data = text.encode()
                 try:
                     self.send_response(reply.status)

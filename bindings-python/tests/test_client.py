@@ -132,3 +132,24 @@ def test_an_invalid_send_raises_validation_error_before_any_request() -> None:
     assert caught.value.code == "validation_failed"
     assert [v["field"] for v in caught.value.violations] == ["messaging_type"]
     assert standin.seen == []
+
+
+@pytest.mark.parametrize("status", [200, 502])
+def test_a_reflected_request_never_brings_the_token_back(status: int) -> None:
+    with StandIn(Reply(status, reflect=True)) as standin:
+        with pytest.raises(msgrkit.GraphApiError) as raised:
+            client(standin, max_attempts=1).send(REQUEST)
+    error = raised.value
+    raw = error.graph.get("raw_body") or ""
+    assert "authorization" in raw and TOKEN not in raw
+    assert TOKEN not in json.dumps(error.graph) + str(error)
+    if status == 200:  # accepted: it may have been sent, and it was one attempt
+        assert (error.code, error.attempts, error.retryable) == ("graph_unknown", 1, False)
+
+
+def test_a_reflected_token_is_redacted_when_the_host_does_its_own_http() -> None:
+    body = json.dumps({"headers": {"authorization": f"Bearer {TOKEN}"}}).encode()
+    with pytest.raises(msgrkit.GraphApiError) as raised:
+        msgrkit.graph_parse_response(502, [], body)
+    raw = raised.value.graph.get("raw_body") or ""
+    assert TOKEN not in raw and "Bearer [redacted]" in raw

@@ -119,6 +119,8 @@ pub struct Reply {
     pub usage: Usage,
     /// Requests made, retries included.
     pub attempts: u32,
+    /// The HTTP status of the answer.
+    pub status: u16,
 }
 
 /// Runs requests over a transport with the retry policy.
@@ -172,6 +174,7 @@ impl<T: Transport> Client<T> {
                             body,
                             usage: raw.usage(),
                             attempts: attempt,
+                            status: raw.status,
                         });
                     }
                     Err(error) => match error.kind() {
@@ -184,7 +187,7 @@ impl<T: Transport> Client<T> {
             let wait = self.wait_before_retry(request, &error, attempt, &mut jitter);
             match wait.filter(|wait| started.elapsed() + *wait <= self.policy.budget) {
                 Some(wait) => std::thread::sleep(wait),
-                None => return Err(with_attempts(error, attempt)),
+                None => return Err(with_attempts(scrubbed(error, request), attempt)),
             }
         }
     }
@@ -194,14 +197,25 @@ impl<T: Transport> Client<T> {
     /// # Errors
     ///
     /// As [`execute`](Self::execute); `invalid_json` when the answer is not a send answer.
+    /// A 2xx whose body is not a send answer was delivered all the same: it fails as a Graph
+    /// error of class `unknown` that keeps the status, the (redacted) body and the attempts
+    /// made, so a host never takes it for a send that did not happen.
     pub fn send(&self, request: &GraphRequest) -> Result<(SendResponse, u32)> {
         let reply = self.execute(request)?;
-        let sent = serde_json::from_value(reply.body).map_err(|e| {
-            crate::Error::new(ErrorKind::InvalidJson {
-                detail: format!("send answer: {e}"),
-            })
-        })?;
-        Ok((sent, reply.attempts))
+        let read = serde_json::from_value::<SendResponse>(reply.body.clone())
+            .map_err(|e| e.to_string())
+            .and_then(|sent| match (&sent.recipient_id, &sent.message_id) {
+                (None, None) => Err("neither recipient_id nor message_id".to_owned()),
+                _ => Ok(sent),
+            });
+        match read {
+            Ok(sent) => Ok((sent, reply.attempts)),
+            Err(e) => {
+                let mut error = crate::graph::unreadable_answer(reply.status, &reply.body, &e);
+                error.attempts = reply.attempts;
+                Err(crate::graph::graph_error_of(scrubbed(error, request)))
+            }
+        }
     }
 
     /// Runs the `diagnose` checks for the Page of `graph` and returns the findings.
@@ -255,6 +269,18 @@ impl<T: Transport> Client<T> {
                 .map_or(backoff, |seconds| Duration::from_secs(seconds).max(backoff)),
         )
     }
+}
+
+/// `error` with every credential `request` carries taken out of its message and body.
+fn scrubbed(mut error: GraphError, request: &GraphRequest) -> GraphError {
+    let secrets = request.credentials();
+    for text in [&mut error.message, &mut error.raw_body]
+        .into_iter()
+        .flatten()
+    {
+        *text = crate::graph::redact_literal(text, &secrets);
+    }
+    error
 }
 
 fn with_attempts(mut error: GraphError, attempts: u32) -> crate::Error {

@@ -42,13 +42,13 @@ pub use diagnose::{
 pub(crate) use json::with_token;
 pub use json::{graph_from_json, graph_from_parts, request_from_json};
 pub use page_only::ThreadControl;
-pub(crate) use request::{Body, encode};
+pub(crate) use request::{Body, encode, redact_literal};
 pub use request::{GraphRequest, Method, redact};
-pub(crate) use response::graph_error as graph_error_of;
 pub use response::{
     RawResponse, SendResponse, UserProfile, parse_response, parse_send_response,
     parse_user_profile, transport_error,
 };
+pub(crate) use response::{graph_error as graph_error_of, unreadable_answer};
 pub use usage::{BusinessUsage, Usage, UsageCounters};
 
 use crate::secret::Secret;
@@ -273,6 +273,23 @@ mod tests {
             "GET /me?access_token=[redacted] failed; input_token=[redacted]"
         );
         assert_eq!(redact("no secrets"), "no secrets");
+    }
+
+    #[test]
+    fn redact_replaces_bearer_tokens_and_json_credentials() {
+        assert_eq!(
+            redact(r#"{"headers":{"authorization":"Bearer EAAB.x-y_z"},"x":1}"#),
+            r#"{"headers":{"authorization":"Bearer [redacted]"},"x":1}"#
+        );
+        assert_eq!(
+            redact(r#"{"access_token": "EAAB", "input_token":"t2"}"#),
+            r#"{"access_token": "[redacted]", "input_token":"[redacted]"}"#
+        );
+        assert_eq!(
+            redact("Authorization: bearer abc\n"),
+            "Authorization: bearer [redacted]\n"
+        );
+        assert_eq!(redact("unbearer words"), "unbearer words");
     }
 
     #[test]

@@ -139,14 +139,37 @@ fn a_body_that_is_not_json_is_kept() {
         graph_error.raw_body.as_deref(),
         Some("<html>bad gateway</html>")
     );
+}
+
+#[test]
+fn a_2xx_that_is_not_a_send_answer_counts_its_attempts() {
+    // The POST was delivered: the host must not take it for a send that never happened.
     let server = StandIn::start(vec![Reply::json(200, "not json")]).unwrap();
-    assert_eq!(
-        client()
-            .send(&graph(&server).send(&text("7")))
-            .unwrap_err()
-            .code(),
-        "invalid_json"
-    );
+    let error = client().send(&graph(&server).send(&text("7"))).unwrap_err();
+    let graph_error = error.graph().unwrap();
+    assert_eq!(error.code(), "graph_unknown");
+    assert_eq!((graph_error.status, graph_error.attempts), (200, 1));
+    assert_eq!(graph_error.raw_body.as_deref(), Some("not json"));
+    assert!(!graph_error.retryable());
+}
+
+#[test]
+fn a_reflected_request_never_brings_the_token_back() {
+    let token = "EAAGsecretPageToken123";
+    for status in [200, 502] {
+        let server = StandIn::start(vec![Reply::Reflect(status)]).unwrap();
+        let graph = Graph::new(token).base_url(server.url());
+        let error = client()
+            .with_policy(quick().max_attempts(1))
+            .send(&graph.send(&text("7")))
+            .unwrap_err();
+        let graph_error = error.graph().unwrap();
+        let raw = graph_error.raw_body.as_deref().unwrap();
+        assert!(raw.contains("authorization"), "{raw}");
+        assert!(!raw.contains(token), "{raw}");
+        assert!(!serde_json::to_string(graph_error).unwrap().contains(token));
+        assert!(!format!("{error} {error:?}").contains(token));
+    }
 }
 
 #[test]

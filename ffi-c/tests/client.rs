@@ -5,7 +5,8 @@ use std::ptr;
 
 use msgrkit::{
     msgrkit_client, msgrkit_client_call, msgrkit_client_free, msgrkit_client_new,
-    msgrkit_client_send, msgrkit_result, msgrkit_string_free,
+    msgrkit_client_send, msgrkit_last_error, msgrkit_last_error_details, msgrkit_result,
+    msgrkit_string_free,
 };
 use msgrkit_standin::{Reply, StandIn};
 use serde_json::{Value, json};
@@ -103,5 +104,48 @@ fn any_builder_runs_by_name() {
     unsafe {
         msgrkit_string_free(out);
         msgrkit_client_free(client);
+    }
+}
+
+/// The last failure's message and details on this thread.
+fn last_failure() -> (String, String) {
+    let read = |f: unsafe extern "C" fn(*mut c_char, usize) -> usize| {
+        // SAFETY: asks the size with NULL, then copies into a buffer of that size.
+        let needed = unsafe { f(ptr::null_mut(), 0) };
+        let mut buffer = vec![0u8; needed.max(1)];
+        unsafe { f(buffer.as_mut_ptr().cast(), buffer.len()) };
+        CStr::from_bytes_until_nul(&buffer)
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .to_owned()
+    };
+    (read(msgrkit_last_error), read(msgrkit_last_error_details))
+}
+
+#[test]
+fn a_reflected_request_never_brings_the_token_back() {
+    for (status, result) in [
+        (200, msgrkit_result::MSGRKIT_RESULT_GRAPH_UNKNOWN),
+        (502, msgrkit_result::MSGRKIT_RESULT_GRAPH_TRANSIENT),
+    ] {
+        let server = StandIn::start(vec![Reply::Reflect(status); 3]).unwrap();
+        let client = client(&server);
+        let (got, _) = send(client);
+        assert_eq!(got, result);
+        let (message, details) = last_failure();
+        let details: Value = serde_json::from_str(&details).unwrap();
+        let raw = details["graph"]["raw_body"].as_str().unwrap();
+        assert!(raw.contains("authorization"), "{raw}");
+        assert!(
+            !raw.contains("EAAGffi") && !message.contains("EAAGffi"),
+            "{raw}"
+        );
+        if status == 200 {
+            // Accepted: it may have been sent, in one attempt.
+            assert_eq!(details["attempts"], 1);
+        }
+        // SAFETY: the client is live and freed once.
+        unsafe { msgrkit_client_free(client) };
     }
 }

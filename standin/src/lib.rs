@@ -21,6 +21,9 @@ pub enum Reply {
     CloseMidResponse,
     /// What Graph answers on success: a message ID for sends, `{"success": true}` otherwise.
     Default,
+    /// Answers with this status and the request reflected back as a JSON body (its target
+    /// and headers, `Authorization` included), as a misconfigured proxy would.
+    Reflect(u16),
 }
 
 impl Reply {
@@ -132,6 +135,15 @@ fn answer(writer: &mut TcpStream, request: &Recorded, reply: Reply, number: usiz
             return false;
         }
         Reply::Default => (200, Vec::new(), default_body(request, number)),
+        Reply::Reflect(status) => {
+            let headers: serde_json::Map<String, serde_json::Value> = request
+                .headers
+                .iter()
+                .map(|(k, v)| (k.clone(), v.clone().into()))
+                .collect();
+            let echo = serde_json::json!({"target": request.target, "headers": headers});
+            (status, Vec::new(), echo.to_string())
+        }
     };
     let mut head = format!(
         "HTTP/1.1 {status} X\r\nContent-Type: application/json\r\nContent-Length: {}\r\n",

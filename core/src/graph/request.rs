@@ -138,32 +138,85 @@ impl Body {
 /// `access_token` a host may have put in a URL of its own).
 const SECRET_PARAMS: &[&str] = &["input_token", "access_token"];
 
-/// `text` (a URL, or an error message that may quote one) with the value of every
-/// credential parameter replaced by `[redacted]`.
+/// `text` (a URL, an error message that may quote one, or a body a proxy reflected) with
+/// every credential replaced by `[redacted]`: the value of a credential parameter
+/// (`input_token=`, `access_token=`), of a JSON key of that name, and a `Bearer` token.
 pub fn redact(text: &str) -> std::borrow::Cow<'_, str> {
     let mut out = std::borrow::Cow::Borrowed(text);
     for name in SECRET_PARAMS {
-        let needle = format!("{name}=");
-        let mut from = 0;
-        while let Some(found) = out[from..].find(&needle) {
-            let at = from + found;
-            let start = at + needle.len();
-            let at_boundary = out[..at]
-                .chars()
-                .next_back()
-                .is_none_or(|c| matches!(c, '?' | '&' | ' ' | '"' | '\'' | '('));
-            let end = out[start..]
-                .find(['&', ' ', '"', '\'', '#', ')', '\n'])
-                .map_or(out.len(), |i| start + i);
-            if at_boundary && &out[start..end] != "[redacted]" && start < end {
-                out.to_mut().replace_range(start..end, "[redacted]");
-                from = start + "[redacted]".len();
-            } else {
-                from = end.max(start);
-            }
+        redact_after(&mut out, &format!("{name}="), |before| {
+            matches!(before, None | Some('?' | '&' | ' ' | '"' | '\'' | '('))
+        });
+        redact_after(&mut out, &format!("\"{name}\":\""), |_| true);
+        redact_after(&mut out, &format!("\"{name}\": \""), |_| true);
+    }
+    for bearer in ["Bearer ", "bearer ", "BEARER "] {
+        redact_after(&mut out, bearer, |before| {
+            before.is_none_or(|c| !c.is_alphanumeric())
+        });
+    }
+    out
+}
+
+/// Replaces the value after each `needle` (up to a delimiter) with `[redacted]` where the
+/// character before the needle passes `boundary`.
+fn redact_after(
+    out: &mut std::borrow::Cow<'_, str>,
+    needle: &str,
+    boundary: impl Fn(Option<char>) -> bool,
+) {
+    let mut from = 0;
+    while let Some(found) = out[from..].find(needle) {
+        let at = from + found;
+        let start = at + needle.len();
+        let end = out[start..]
+            .find(['&', ' ', '"', '\'', '#', ')', '\n', ',', '}', ']', '\\'])
+            .map_or(out.len(), |i| start + i);
+        if boundary(out[..at].chars().next_back())
+            && &out[start..end] != "[redacted]"
+            && start < end
+        {
+            out.to_mut().replace_range(start..end, "[redacted]");
+            from = start + "[redacted]".len();
+        } else {
+            from = end.max(start);
+        }
+    }
+}
+
+/// `text` with every occurrence of each of `secrets` (at least 4 characters long, so a
+/// short value never blanks ordinary words) replaced by `[redacted]`.
+pub(crate) fn redact_literal(text: &str, secrets: &[&str]) -> String {
+    let mut out = text.to_owned();
+    for secret in secrets.iter().filter(|s| s.len() >= 4) {
+        if out.contains(secret) {
+            out = out.replace(secret, "[redacted]");
         }
     }
     out
+}
+
+impl GraphRequest {
+    /// The credentials this request carries: the `Authorization` token and the value of
+    /// every credential parameter of its URL.
+    pub(crate) fn credentials(&self) -> Vec<&str> {
+        let mut found: Vec<&str> = self
+            .headers
+            .iter()
+            .filter(|(k, _)| k.eq_ignore_ascii_case("authorization"))
+            .map(|(_, v)| v.strip_prefix("Bearer ").unwrap_or(v))
+            .collect();
+        if let Some((_, query)) = self.url.split_once('?') {
+            for pair in query.split('&') {
+                if let Some((k, v)) = pair.split_once('=')
+                    && SECRET_PARAMS.contains(&k)
+                {
+                    found.push(v);
+                }
+            }
+        }
+        found
+    }
 }
 
 /// Percent-encodes a query component (RFC 3986 unreserved characters stay).

@@ -193,10 +193,31 @@ fn read_envelope(response: &RawResponse, envelope: &Value) -> GraphError {
 fn not_graph(response: &RawResponse) -> GraphError {
     let mut error = blank(response.status);
     error.class = classify(response.status, None, None, None);
-    error.raw_body = Some(String::from_utf8_lossy(&response.body).into_owned());
+    // A proxy that reflects the request (headers included) would hand back the token.
+    let body = String::from_utf8_lossy(&response.body);
+    error.raw_body = Some(super::redact(&body).into_owned());
     if error.class.retryable() {
         error.retry_after = retry_after(response);
     }
+    error
+}
+
+/// A 2xx answer whose body is not what the request answers (a send answer without its
+/// fields, or no JSON at all): class `unknown`, since the request was accepted.
+pub(crate) fn unreadable_answer(
+    status: u16,
+    body: &Value,
+    why: &dyn std::fmt::Display,
+) -> GraphError {
+    let mut error = blank(status);
+    error.message = Some(format!(
+        "the answer could not be read ({why}); the request was accepted, so it may have taken effect"
+    ));
+    let text = match body {
+        Value::String(text) => text.clone(),
+        other => other.to_string(),
+    };
+    error.raw_body = Some(super::redact(&text).into_owned());
     error
 }
 
