@@ -8,6 +8,7 @@ export const {
   Client,
   Graph,
   chatLink,
+  checkWebhookHead,
   codes,
   compose,
   decidePolicy,

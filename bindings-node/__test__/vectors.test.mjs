@@ -55,6 +55,7 @@ const runners = {
       case 'sign': return msgrkit.sign(i.app_secret, bodyOf(i))
       case 'verify_headers': return msgrkit.verifySignatureHeaders(i.app_secret, bodyOf(i), i.headers, options)
       case 'verify_any': return msgrkit.verifySignatureAny(i.app_secrets, bodyOf(i), i.header, options)
+      case 'head': return msgrkit.checkWebhookHead(i.headers, { ...options, maxBodyBytes: i.max_body_bytes })
     }
     throw new Error(`no Node runner for signature.${i.call}`)
   },

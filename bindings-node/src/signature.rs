@@ -123,6 +123,33 @@ pub fn receive_webhook(
     )
 }
 
+/// A webhook request judged by its headers (`req.headers`, `req.rawHeaders` or pairs)
+/// before its body is read: the number of body bytes to read. Throws `signature_missing`
+/// for an unsigned request, `required` / `invalid_input` at `headers.content-length`,
+/// `body_too_large` past `maxBodyBytes`: such a request is refused unread.
+#[napi(
+    ts_args_type = "headers: Headers, options?: ReceiveOptions",
+    ts_return_type = "number"
+)]
+pub fn check_webhook_head(
+    env: Env,
+    headers: Value,
+    options: Option<ReceiveOptions>,
+) -> napi::Result<f64> {
+    let headers = pairs(&env, "headers", headers)?;
+    let headers = serde_json::to_string(&headers).expect("pairs serialise");
+    let (sha1, max) = options.map_or((false, 0), |o| {
+        (
+            o.allow_sha1.unwrap_or_default(),
+            o.max_body_bytes.unwrap_or(0) as usize,
+        )
+    });
+    // A body length is far below 2^53: exact as a JS number.
+    api::check_webhook_head(&headers, sha1, max)
+        .map(|n| n as f64)
+        .map_err(|e| to_js_err(&env, e))
+}
+
 /// The `X-Hub-Signature-256` value for a body (for tests and stand-ins); throws
 /// `app_secret_empty` for an empty secret.
 #[napi]

@@ -24,6 +24,7 @@ fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     )?)?;
     module.add_function(wrap_pyfunction!(signature::verify_signature_any, module)?)?;
     module.add_function(wrap_pyfunction!(signature::receive_webhook, module)?)?;
+    module.add_function(wrap_pyfunction!(signature::check_webhook_head, module)?)?;
     module.add_function(wrap_pyfunction!(signature::sign, module)?)?;
     module.add_function(wrap_pyfunction!(webhook::verify_handshake, module)?)?;
     module.add_function(wrap_pyfunction!(webhook::parse_webhook, module)?)?;

@@ -38,6 +38,23 @@ pub(crate) fn verify_signature_headers(
         .map_err(|e| to_py_err(py, e))
 }
 
+/// A webhook request judged by its headers (a mapping or pairs) before its body is read:
+/// the number of body bytes to read. Raises `SignatureError` for an unsigned request,
+/// `InputError` for a missing or malformed `Content-Length`, `ParseError`
+/// (`body_too_large`) past `max_body_bytes`.
+#[pyfunction]
+#[pyo3(signature = (headers, *, allow_sha1 = false, max_body_bytes = None))]
+pub(crate) fn check_webhook_head(
+    py: Python<'_>,
+    headers: &Bound<'_, PyAny>,
+    allow_sha1: bool,
+    max_body_bytes: Option<usize>,
+) -> PyResult<usize> {
+    let headers = serde_json::to_string(&pairs(headers)?).expect("pairs serialise");
+    api::check_webhook_head(&headers, allow_sha1, max_body_bytes.unwrap_or(0))
+        .map_err(|e| to_py_err(py, e))
+}
+
 /// Secrets given as one secret or a sequence of them (bytes, bytearray or str each).
 fn secret_list(secrets: &Bound<'_, PyAny>) -> PyResult<Vec<Vec<u8>>> {
     if let Ok(one) = body_bytes(secrets) {

@@ -22,6 +22,8 @@ CALLS: Dict[Tuple[str, str], Any] = {
     ("signature", "verify_headers"): "Algorithm",
     ("signature", "verify_any"): "Verified",
     ("signature", "sign"): {"type": "string", "pattern": "^sha256=[0-9a-f]{64}$"},
+    # The number of body bytes to read.
+    ("signature", "head"): {"type": "integer", "minimum": 0},
     ("webhook", "parse"): "Notification",
     ("webhook", "receive"): "Received",
     ("webhook", "handshake"): "HandshakeAnswer",

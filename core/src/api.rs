@@ -41,7 +41,8 @@ pub use send_pipeline::{
     PreparedSend, SendInput, prepare_send, prepare_send_input, prepare_send_value,
 };
 pub use signature_calls::{
-    receive_webhook, sign, verify_signature, verify_signature_any, verify_signature_headers,
+    check_webhook_head, receive_webhook, sign, verify_signature, verify_signature_any,
+    verify_signature_headers,
 };
 
 fn to_text(value: &impl Serialize) -> String {

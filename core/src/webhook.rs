@@ -36,7 +36,7 @@ pub use payloads::{
     AccountLinking, AppRoles, Comment, Delivery, GamePlay, MessageEdit, Optin, PolicyEnforcement,
     Postback, Reaction, Read, RequestThreadControl, ThreadControl, Unknown,
 };
-pub use receive::{HEADER_API_VERSION, Received, api_version, receive};
+pub use receive::{HEADER_API_VERSION, Received, api_version, head, receive};
 
 use crate::error::{Error, ErrorKind, Result};
 

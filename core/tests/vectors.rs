@@ -59,6 +59,10 @@ fn signature_vectors() {
                 signature::verify_headers(secret, &body(input), headers, options(input))
                     .map(|alg| json!(alg.name()))
             }
+            "head" => {
+                let max = usize::try_from(input["max_body_bytes"].as_u64().unwrap_or(0)).unwrap();
+                webhook::head(header_pairs(input), options(input), max).map(|n| json!(n))
+            }
             other => panic!("unknown signature call {other}"),
         }
     });

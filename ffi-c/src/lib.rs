@@ -41,7 +41,9 @@ pub use graph::{
 };
 pub use links::{msgrkit_chat_link, msgrkit_codes, msgrkit_parse_chat_link, msgrkit_qr_svg};
 pub use policy::{msgrkit_decide_policy, msgrkit_decide_private_reply};
-pub use receive::{msgrkit_receive_webhook, msgrkit_verify_signature_any};
+pub use receive::{
+    msgrkit_check_webhook_head, msgrkit_receive_webhook, msgrkit_verify_signature_any,
+};
 pub use result::{msgrkit_result, msgrkit_result_code};
 pub use send::{
     msgrkit_compose, msgrkit_menu, msgrkit_normalize, msgrkit_prepare_send, msgrkit_transcode,

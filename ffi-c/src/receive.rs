@@ -125,3 +125,31 @@ pub unsafe extern "C" fn msgrkit_receive_webhook(
         )?)
     })
 }
+
+/// A webhook request judged by its header list `headers_json` (`[[name, value], ...]`)
+/// before its body is read: OK writes the number of body bytes to read to
+/// `*out_body_len`. An unsigned request (`MSGRKIT_RESULT_SIGNATURE_MISSING`), one without a
+/// `Content-Length` (`MSGRKIT_RESULT_REQUIRED`), with one that is not a number
+/// (`MSGRKIT_RESULT_INVALID_INPUT`) or past `max_body_bytes`
+/// (`MSGRKIT_RESULT_BODY_TOO_LARGE`; 0 means the core's default) is refused unread.
+///
+/// # Safety
+///
+/// `headers_json` is NUL-terminated; `out_body_len` is writable.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn msgrkit_check_webhook_head(
+    headers_json: *const c_char,
+    allow_sha1: bool,
+    max_body_bytes: usize,
+    out_body_len: *mut usize,
+) -> msgrkit_result {
+    boundary(|| {
+        out_param(out_body_len, "out_body_len")?;
+        // SAFETY: per this function's contract.
+        let headers = unsafe { text(headers_json, "headers_json")? };
+        let length = api::check_webhook_head(headers, allow_sha1, max_body_bytes)?;
+        // SAFETY: checked non-NULL above.
+        unsafe { *out_body_len = length };
+        Ok(())
+    })
+}

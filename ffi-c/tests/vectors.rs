@@ -8,15 +8,16 @@ use std::ffi::{CStr, CString, c_char};
 use std::ptr;
 
 use msgrkit::{
-    msgrkit_compose, msgrkit_decide_policy, msgrkit_decide_private_reply, msgrkit_events_covered,
-    msgrkit_events_own_echo, msgrkit_graph_diagnose, msgrkit_graph_parse_response,
-    msgrkit_graph_parse_user_profile, msgrkit_graph_request, msgrkit_graph_usage,
-    msgrkit_last_error_details, msgrkit_last_error_field, msgrkit_menu, msgrkit_normalize,
-    msgrkit_parse_webhook, msgrkit_parse_webhook_limited, msgrkit_prepare_send,
-    msgrkit_receive_webhook, msgrkit_result, msgrkit_result_code, msgrkit_sign,
-    msgrkit_string_free, msgrkit_transcode, msgrkit_validate, msgrkit_verify_handshake,
-    msgrkit_verify_handshake_params, msgrkit_verify_signature, msgrkit_verify_signature_allow_sha1,
-    msgrkit_verify_signature_any, msgrkit_verify_signature_headers,
+    msgrkit_check_webhook_head, msgrkit_compose, msgrkit_decide_policy,
+    msgrkit_decide_private_reply, msgrkit_events_covered, msgrkit_events_own_echo,
+    msgrkit_graph_diagnose, msgrkit_graph_parse_response, msgrkit_graph_parse_user_profile,
+    msgrkit_graph_request, msgrkit_graph_usage, msgrkit_last_error_details,
+    msgrkit_last_error_field, msgrkit_menu, msgrkit_normalize, msgrkit_parse_webhook,
+    msgrkit_parse_webhook_limited, msgrkit_prepare_send, msgrkit_receive_webhook, msgrkit_result,
+    msgrkit_result_code, msgrkit_sign, msgrkit_string_free, msgrkit_transcode, msgrkit_validate,
+    msgrkit_verify_handshake, msgrkit_verify_handshake_params, msgrkit_verify_signature,
+    msgrkit_verify_signature_allow_sha1, msgrkit_verify_signature_any,
+    msgrkit_verify_signature_headers,
 };
 use runner::{
     Failure, assert_no_failures, body, code_and_severity, comparable, load, run_suite, str_of,
@@ -198,7 +199,11 @@ fn run(suite: &str, call_of: impl Fn(&Value) -> Result<Value, Failure>) {
 fn signature_vectors_through_c() {
     run("signature", |input| {
         let secret = input["app_secret"].as_str().unwrap_or_default().as_bytes();
-        let body = body(input);
+        let body = if input.get("body").is_some() || input.get("body_hex").is_some() {
+            body(input)
+        } else {
+            Vec::new()
+        };
         match input["call"].as_str().unwrap_or("verify") {
             "verify_any" => {
                 let (pointers, lens) = secret_arrays(input);
@@ -282,6 +287,24 @@ fn signature_vectors_through_c() {
                         .eq_ignore_ascii_case("x-hub-signature-256")
                 });
                 Ok(json!(if has256 { "sha256" } else { "sha1" }))
+            }
+            "head" => {
+                let headers = c(&input["headers"].to_string());
+                let max = usize::try_from(input["max_body_bytes"].as_u64().unwrap_or(0)).unwrap();
+                let mut length = 0usize;
+                // SAFETY: a valid string and out-pointer.
+                let result = unsafe {
+                    msgrkit_check_webhook_head(
+                        headers.as_ptr(),
+                        input["allow_sha1"] == true,
+                        max,
+                        &mut length,
+                    )
+                };
+                if result != msgrkit_result::MSGRKIT_RESULT_OK {
+                    return Err(failure(result));
+                }
+                Ok(json!(length))
             }
             other => skip("signature", other),
         }

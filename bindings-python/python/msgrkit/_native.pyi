@@ -35,6 +35,7 @@ __all__ = [
     "Graph",
     "__version__",
     "chat_link",
+    "check_webhook_head",
     "codes",
     "compose",
     "decide_policy",
@@ -81,6 +82,9 @@ def receive_webhook(
     allow_sha1: bool = False,
     max_body_bytes: Optional[int] = None,
 ) -> Received: ...
+def check_webhook_head(
+    headers: Headers, *, allow_sha1: bool = False, max_body_bytes: Optional[int] = None
+) -> int: ...
 def sign(app_secret: Body, body: Body) -> str: ...
 def emit(vendor: Vendor, body: Body, **config: Any) -> Emitted: ...
 def emit_outcome(vendor: Vendor, outcome: Union[Outcome, JsonInput], **config: Any) -> Emitted: ...

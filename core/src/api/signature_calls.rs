@@ -82,6 +82,24 @@ pub fn receive_webhook<S: AsRef<[u8]>>(
     .map(|r| to_text(&r))
 }
 
+/// A webhook request judged by its header list (`[[name, value], ...]`) before its body
+/// is read: the number of body bytes to read. `max_body_bytes` 0 means the default.
+///
+/// # Errors
+///
+/// `invalid_json` (field `headers`), then as [`webhook::head`]: `signature_missing`,
+/// `signature_sha1_not_allowed`, `signature_duplicate`, `required` or `invalid_input` at
+/// `headers.content-length`, `body_too_large`.
+pub fn check_webhook_head(
+    headers_json: &str,
+    allow_sha1: bool,
+    max_body_bytes: usize,
+) -> Result<usize> {
+    let headers: Vec<(String, String)> = read(headers_json, "headers")?;
+    let pairs = headers.iter().map(|(k, v)| (k.as_str(), v.as_str()));
+    webhook::head(pairs, VerifyOptions::with_sha1(allow_sha1), max_body_bytes)
+}
+
 /// Verifies the signature found in a host's header list (`[[name, value], ...]`,
 /// names compared case-insensitively): the algorithm used.
 ///

@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::{Notification, ParseOptions, parse_with};
-use crate::error::Result;
+use crate::error::{Error, ErrorKind, Result};
 use crate::signature::{Algorithm, VerifyOptions, verify_headers_any};
 
 /// The header Meta sends with every webhook: the Graph version of the payload.
@@ -38,6 +38,74 @@ where
         .find(|(name, _)| name.trim().eq_ignore_ascii_case(HEADER_API_VERSION))
         .map(|(_, value)| value.trim())
         .filter(|value| !value.is_empty())
+}
+
+/// The header that says how long the body is.
+const CONTENT_LENGTH: &str = "content-length";
+
+/// Judges a webhook request by its headers alone, before a byte of its body is read:
+/// the number of body bytes to read. A receiver that reads only this many refuses an
+/// unsigned or oversize POST without holding it in memory.
+///
+/// # Errors
+///
+/// `signature_missing`, `signature_sha1_not_allowed` and `signature_duplicate` (as
+/// [`crate::signature::find_header`]: nothing to verify, so nothing is worth reading);
+/// `required` at `headers.content-length` when there is none (Meta always sends one; a
+/// chunked body cannot be bounded before it is read); `invalid_input` there for a value
+/// that is not a decimal number, or for two that differ; `body_too_large` past
+/// `max_body_bytes` (`limits::WEBHOOK_BODY_MAX_DEFAULT` when 0).
+pub fn head<'h, I>(headers: I, verify: VerifyOptions, max_body_bytes: usize) -> Result<usize>
+where
+    I: IntoIterator<Item = (&'h str, &'h str)> + Clone,
+{
+    crate::signature::find_header(headers.clone(), verify)?;
+    let field = "headers.content-length";
+    let mut length: Option<&str> = None;
+    for (_, value) in headers
+        .into_iter()
+        .filter(|(name, _)| name.trim().eq_ignore_ascii_case(CONTENT_LENGTH))
+    {
+        let value = value.trim();
+        if length.is_some_and(|seen| seen != value) {
+            return Err(Error::at(
+                ErrorKind::InvalidInput {
+                    detail: "two Content-Length headers that differ".to_owned(),
+                },
+                field,
+            ));
+        }
+        length = Some(value);
+    }
+    let Some(length) = length else {
+        return Err(Error::at(
+            ErrorKind::Required {
+                detail: "a webhook request needs a Content-Length".to_owned(),
+            },
+            field,
+        ));
+    };
+    let max = ParseOptions::default()
+        .max_body_bytes(max_body_bytes)
+        .max_body_bytes;
+    let digits = !length.is_empty() && length.bytes().all(|b| b.is_ascii_digit());
+    // Digits beyond what usize holds are a length past any limit.
+    let actual = match (digits, length.parse::<usize>()) {
+        (true, Ok(n)) => n,
+        (true, Err(_)) => usize::MAX,
+        (false, _) => {
+            return Err(Error::at(
+                ErrorKind::InvalidInput {
+                    detail: format!("Content-Length {length:?} is not a decimal number of bytes"),
+                },
+                field,
+            ));
+        }
+    };
+    if actual > max {
+        return Err(Error::new(ErrorKind::BodyTooLarge { max, actual }));
+    }
+    Ok(actual)
 }
 
 /// Verifies the request's signature header with each of `secrets`, then parses `body`.

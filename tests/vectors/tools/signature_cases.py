@@ -132,4 +132,37 @@ def cases():
     out.append({"id": "signature/headers/empty-secret-checked-first", "flags": ["header_list"],
                 "input": {"call": "verify_headers", "app_secret": "", "body": BODY, "headers": []},
                 "expect": {"error": {"code": "app_secret_empty"}}})
+    return out + head_cases(good)
+
+
+def head_cases(good):
+    """The head of a request judged before its body is read: how many bytes to read."""
+    signed = ["X-Hub-Signature-256", good]
+    heads = [
+        ("reads-the-content-length", [signed, ["Content-Length", "81"]], None, {"ok": 81}),
+        ("names-are-case-insensitive", [["x-hub-signature-256", good], ["content-length", " 0 "]], None, {"ok": 0}),
+        ("at-the-limit", [signed, ["Content-Length", "1024"]], 1024, {"ok": 1024}),
+        ("past-the-limit", [signed, ["Content-Length", "1025"]], 1024, {"error": {"code": "body_too_large"}}),
+        ("past-the-default-limit", [signed, ["Content-Length", "314572800"]], None, {"error": {"code": "body_too_large"}}),
+        ("more-digits-than-any-size", [signed, ["Content-Length", "9" * 40]], None, {"error": {"code": "body_too_large"}}),
+        ("unsigned-is-refused-unread", [["Content-Length", "314572800"]], None, {"error": {"code": "signature_missing"}}),
+        ("no-content-length", [signed, ["Transfer-Encoding", "chunked"]], None,
+         {"error": {"code": "required", "field": "headers.content-length"}}),
+        ("not-a-number", [signed, ["Content-Length", "abc"]], None,
+         {"error": {"code": "invalid_input", "field": "headers.content-length"}}),
+        ("negative", [signed, ["Content-Length", "-1"]], None,
+         {"error": {"code": "invalid_input", "field": "headers.content-length"}}),
+        ("plus-sign", [signed, ["Content-Length", "+5"]], None,
+         {"error": {"code": "invalid_input", "field": "headers.content-length"}}),
+        ("two-that-differ", [signed, ["Content-Length", "5"], ["content-length", "6"]], None,
+         {"error": {"code": "invalid_input", "field": "headers.content-length"}}),
+        ("two-that-agree", [signed, ["Content-Length", "5"], ["content-length", "5"]], None, {"ok": 5}),
+    ]
+    out = []
+    for name, hs, limit, expect in heads:
+        inp = {"call": "head", "headers": hs}
+        if limit is not None:
+            inp["max_body_bytes"] = limit
+        out.append({"id": f"signature/head/{name}", "flags": ["header_list"], "input": inp, "expect": expect,
+                    "comment": "a receiver reads only this many bytes: an unsigned or oversize POST is refused unread"})
     return out
