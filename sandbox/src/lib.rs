@@ -19,6 +19,7 @@ mod control;
 mod graph_api;
 mod graph_send;
 mod page;
+pub mod serving;
 pub mod state;
 mod webhook_bodies;
 mod webhooks;
@@ -143,14 +144,14 @@ impl Sandbox {
             changes: broadcast::channel(1024).0,
         });
         let (shutdown, stop) = tokio::sync::oneshot::channel::<()>();
-        let router = router(Arc::clone(&app));
+        let router = serving::bounded(router(Arc::clone(&app)), addr.port());
         let thread = std::thread::spawn(move || {
             runtime.block_on(async move {
                 tokio::spawn(webhooks::handshake(Arc::clone(&app)));
-                let serve = axum::serve(listener, router).with_graceful_shutdown(async {
+                serving::serve(listener, router, async {
                     let _ = stop.await;
-                });
-                let _ = serve.await;
+                })
+                .await;
             });
             runtime.shutdown_timeout(Duration::from_secs(1));
         });

@@ -65,8 +65,10 @@ pub struct State {
     pub profile: Map<String, Value>,
     /// Personas by ID.
     pub personas: BTreeMap<String, Value>,
-    /// Every webhook attempt and Graph call, in order.
-    pub log: Vec<Value>,
+    /// The latest webhook attempts and Graph calls, in order (at most [`LOG_MAX_ENTRIES`]).
+    pub log: std::collections::VecDeque<Value>,
+    /// How many entries were ever logged (the next entry's `seq` is one more).
+    pub logged: u64,
     /// Counter for message, persona and attachment IDs.
     pub next_id: u64,
     /// Set from the control API: the token was revoked from the Page (190/460).
@@ -115,11 +117,24 @@ impl State {
         format!("{prefix}{:06}", self.next_id)
     }
 
-    /// Adds a log entry (its `seq` and `at` filled in) and returns it.
+    /// Adds a log entry (its `seq` and `at` filled in; credentials redacted; a request or
+    /// answer over [`LOG_VALUE_MAX_BYTES`] replaced by its size) and returns it. The log
+    /// keeps the latest [`LOG_MAX_ENTRIES`], so no sender can make it grow without end.
     pub fn log(&mut self, mut entry: Value) -> Value {
-        entry["seq"] = json!(self.log.len() + 1);
+        redact(&mut entry);
+        for key in ["request", "answer", "body"] {
+            let size = entry.get(key).map_or(0, |v| v.to_string().len());
+            if size > LOG_VALUE_MAX_BYTES {
+                entry[key] = json!({"left_out": "too large for the log", "bytes": size});
+            }
+        }
+        self.logged += 1;
+        entry["seq"] = json!(self.logged);
         entry["at"] = json!(self.now());
-        self.log.push(entry.clone());
+        if self.log.len() == LOG_MAX_ENTRIES {
+            self.log.pop_front();
+        }
+        self.log.push_back(entry.clone());
         entry
     }
 
@@ -135,6 +150,34 @@ impl State {
             "typing": self.typing,
             "log": self.log,
         })
+    }
+}
+
+/// How many entries the log keeps (the oldest go first).
+pub const LOG_MAX_ENTRIES: usize = 2000;
+/// The largest request, answer or body a log entry holds, as JSON text.
+pub const LOG_VALUE_MAX_BYTES: usize = 64 * 1024;
+
+/// Replaces the value of every credential key (`access_token`, `input_token`) with
+/// `[redacted]` and a `Bearer` token in any string with `Bearer [redacted]`, at any depth.
+fn redact(value: &mut Value) {
+    match value {
+        Value::Object(map) => {
+            for (key, inner) in map.iter_mut() {
+                if matches!(key.as_str(), "access_token" | "input_token") {
+                    *inner = json!("[redacted]");
+                } else {
+                    redact(inner);
+                }
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(redact),
+        Value::String(text) => {
+            if let std::borrow::Cow::Owned(clean) = msgrkit::graph::redact(text) {
+                *text = clean;
+            }
+        }
+        _ => {}
     }
 }
 

@@ -1,0 +1,109 @@
+//! What the sandbox bounds: a 300 MB unsigned POST is answered without the process
+//! growing, a request head that never ends is cut off, the log is capped and never holds a
+//! credential, requests to another host name are refused (DNS rebinding), and a
+//! control-API POST must be JSON. One test binary of its own, so the peak memory read from
+//! /proc is this test's.
+
+mod support;
+
+use std::io::{Read, Write};
+use std::net::TcpStream;
+use std::time::{Duration, Instant};
+
+use msgrkit_sandbox::serving::{BODY_MAX_BYTES, HEADER_READ_TIMEOUT};
+use msgrkit_sandbox::state::{LOG_MAX_ENTRIES, LOG_VALUE_MAX_BYTES};
+use serde_json::json;
+use support::{Host, call, control, log, sandbox};
+
+/// Peak resident memory of this process (VmHWM), KiB.
+fn peak_rss_kib() -> u64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap();
+    let line = status.lines().find(|l| l.starts_with("VmHWM:")).unwrap();
+    line.split_whitespace().nth(1).unwrap().parse().unwrap()
+}
+
+/// Sends `head`, then up to `body_bytes` zeros while the server reads; the status line.
+fn raw(addr: std::net::SocketAddr, head: &str, body_bytes: usize) -> String {
+    let mut stream = TcpStream::connect(addr).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(30)))
+        .unwrap();
+    stream.write_all(head.as_bytes()).unwrap();
+    let chunk = vec![0u8; 1 << 16];
+    let mut sent = 0;
+    while sent < body_bytes {
+        match stream.write(&chunk[..chunk.len().min(body_bytes - sent)]) {
+            Ok(n) => sent += n,
+            Err(_) => break, // answered and closed without reading: as it should
+        }
+    }
+    let mut answer = vec![0u8; 4096];
+    let n = stream.read(&mut answer).unwrap_or(0);
+    String::from_utf8_lossy(&answer[..n])
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .to_owned()
+}
+
+#[test]
+fn the_sandbox_stays_bounded_whatever_it_is_sent() {
+    let host = Host::start(&[]);
+    let sandbox = sandbox(&host);
+    let port = sandbox.addr.port();
+
+    // 300 MB without a token: refused by its size, unread; memory stays where it was.
+    let before = peak_rss_kib();
+    let big = 300 * 1024 * 1024;
+    let head = format!(
+        "POST /v27.0/me/messages HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Type: application/json\r\nContent-Length: {big}\r\n\r\n"
+    );
+    let status = raw(sandbox.addr, &head, big);
+    assert!(status.contains(" 413 "), "{status}");
+    let grown = peak_rss_kib().saturating_sub(before);
+    println!("300 MB unsigned POST: {status}; peak RSS grew by {grown} KiB");
+    assert!(grown < 64 * 1024, "the peak RSS grew by {grown} KiB");
+    assert!(BODY_MAX_BYTES < big);
+
+    // A request head that never ends is cut off.
+    let started = Instant::now();
+    let mut slow = TcpStream::connect(sandbox.addr).unwrap();
+    slow.set_read_timeout(Some(HEADER_READ_TIMEOUT * 3))
+        .unwrap();
+    slow.write_all(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n")
+        .unwrap();
+    let mut rest = Vec::new();
+    let _ = slow.read_to_end(&mut rest);
+    assert!(started.elapsed() < HEADER_READ_TIMEOUT * 2);
+
+    // Another host name (a DNS-rebinding page) is refused; so is a control POST not JSON.
+    let rebound = format!("GET /sandbox/api/state HTTP/1.1\r\nHost: evil.example:{port}\r\n\r\n");
+    assert!(raw(sandbox.addr, &rebound, 0).contains(" 421 "));
+    let form = format!(
+        "POST /sandbox/api/rate_limit HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 0\r\n\r\n"
+    );
+    assert!(raw(sandbox.addr, &form, 0).contains(" 415 "));
+    control(&sandbox, "rate_limit", json!({}));
+
+    // The log: capped in entries and in size, and never holding a token.
+    let (status, _) = call(
+        &sandbox,
+        "GET",
+        "/v27.0/debug_token?input_token=EAAGsecretinput",
+        None,
+        Some("EAAGsecretbearer"),
+    );
+    assert_eq!(status, 200);
+    let huge =
+        json!({"recipient": {"id": "1"}, "message": {"text": "x".repeat(LOG_VALUE_MAX_BYTES)}});
+    call(&sandbox, "POST", "/v27.0/me/messages", Some(&huge), None);
+    let text = serde_json::to_string(&log(&sandbox)).unwrap();
+    assert!(!text.contains("EAAGsecret"), "a credential in the log");
+    assert!(text.contains("too large for the log"));
+    for _ in 0..LOG_MAX_ENTRIES + 10 {
+        call(&sandbox, "GET", "/v27.0/nothing_here", None, None);
+    }
+    let entries = log(&sandbox);
+    assert_eq!(entries.len(), LOG_MAX_ENTRIES);
+    assert!(entries[LOG_MAX_ENTRIES - 1]["seq"].as_u64().unwrap() > LOG_MAX_ENTRIES as u64);
+}
