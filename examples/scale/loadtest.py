@@ -1,70 +1,44 @@
 """The pipeline's load and fault test, on loopback: a generator delivers signed webhooks as
-Meta does (single events and batches, 10% delivered twice, some redelivered after a
-timeout, a few events that always fail) to two receivers; a splitter and four workers
-handle them; midway one worker and one receiver are killed (SIGKILL) and started again.
-At the end it checks and prints: every distinct event recorded exactly once; each
-conversation handled in timestamp order; every delivery answered 2xx stored; the failing
-events in the dead-letter stream; and the figures.
+Meta does (generator.py) to two receivers; a splitter and four workers handle them under a
+supervisor that restarts what ends unexpectedly. While the load runs it makes, in turn:
+hostile requests to a receiver (300 MB bodies, garbage), a worker stalled past its lease
+(SIGSTOP, not killed), a worker and a receiver SIGKILLed, the splitter SIGKILLed,
+PostgreSQL stopped and started, Redis restarted. At the end it checks and prints: every
+distinct event recorded exactly once; each conversation in timestamp order; every
+delivery answered 2xx stored; every poison in the dead-letter stream with its reason; no
+process ended on its own; the receiver's peak memory; and the figures.
 
     python loadtest.py --events 20000 --conversations 400
 
-Redis and PostgreSQL must be running (scripts/scale starts them).
+Redis and PostgreSQL must be running (scripts/scale starts them and leaves the scripts
+that stop and start them in SCALE_SERVERS).
 """
 
 import argparse
-import http.client
+import hashlib
 import json
-import os
-import random
-import signal
 import socket
 import statistics
-import subprocess
 import sys
 import threading
 import time
-from pathlib import Path
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any, Callable, Dict, List, Tuple
 
 import psycopg
 import redis
 
-import msgrkit
-from common import APP_SECRET, DEAD_LETTERS, PARTITIONS, PG_DSN, REDIS_URL, partition_stream, INBOUND
+from common import DEAD_LETTERS, INBOUND, LEASE_MS, PARTITIONS, PG_DSN, REDIS_URL, partition_stream
+from faults import HERE, Process, Supervisor, hostile, restart_postgres, restart_redis, stall
+from generator import Generator
 
-HERE = Path(__file__).resolve().parent
-PAGE = "106000000000001"
-TIMEOUT = 20.0  # Meta's answer deadline
+# The receiver's peak resident memory may not pass this, 300 MB bodies sent to it or not.
+RECEIVER_PEAK_KIB = 100 * 1024
 
 
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return int(probe.getsockname()[1])
-
-
-class Process:
-    """One pipeline process, restartable."""
-
-    def __init__(self, script: str, *args: str) -> None:
-        self.command = [sys.executable, str(HERE / script), *args]
-        self.popen: Optional[subprocess.Popen[bytes]] = None
-        self.start()
-
-    def start(self) -> None:
-        self.popen = subprocess.Popen(self.command, cwd=HERE, stderr=subprocess.PIPE)
-
-    def kill(self) -> None:
-        assert self.popen is not None
-        self.popen.send_signal(signal.SIGKILL)
-        self.popen.wait()
-
-    def stop(self) -> str:
-        assert self.popen is not None
-        if self.popen.poll() is None:
-            self.popen.terminate()
-        _, err = self.popen.communicate(timeout=10)
-        return err.decode(errors="replace")
 
 
 def wait_for(port: int) -> None:
@@ -77,128 +51,94 @@ def wait_for(port: int) -> None:
     raise RuntimeError(f"nothing listens on {port}")
 
 
-class Generator:
-    """Meta's side: each thread owns some conversations and sends their events in order,
-    the next only after the previous delivery was answered 2xx (Meta orders events only
-    within a conversation, and so does this)."""
-
-    def __init__(self, ports: List[int], conversations: int, events: int, batch: int, poison: int) -> None:
-        self.ports = ports
-        self.lock = threading.Lock()
-        self.latencies: List[float] = []
-        self.deliveries = self.retried = self.duplicated = 0
-        self.acknowledged: List[List[str]] = []  # dedupe keys of each delivery answered 2xx
-        self.expected: Dict[str, Tuple[str, int]] = {}  # dedupe key -> (conversation, timestamp)
-        self.poisoned: List[str] = []
-        per = [events // conversations + (1 if i < events % conversations else 0) for i in range(conversations)]
-        self.queues: List[List[Dict[str, Any]]] = []
-        base = int(time.time() * 1000) - 3_600_000
-        poison_at = set(random.Random(7).sample(range(events), poison))
-        n = 0
-        for c, count in enumerate(per):
-            psid = str(6_500_000_000_000_000 + c)
-            queue = []
-            for seq in range(count):
-                text = "POISON" if n in poison_at else f"message {seq} of {psid}"
-                item = {"sender": {"id": psid}, "recipient": {"id": PAGE}, "timestamp": base + seq * 10,
-                        "message": {"mid": f"m_{c}_{seq}", "text": text}}
-                key = f"message:m_{c}_{seq}"
-                (self.poisoned if text == "POISON" else []).append(key)
-                if text != "POISON":
-                    self.expected[key] = (f"messenger:{PAGE}:{psid}", base + seq * 10)
-                queue.append(item)
-                n += 1
-            self.queues.append(queue)
-        self.batch = batch
-
-    def send(self, body: bytes, rng: random.Random, timeout: float) -> bool:
-        headers = {"Content-Type": "application/json", "X-Hub-Signature-256": msgrkit.sign(APP_SECRET, body)}
-        port = rng.choice(self.ports)
-        started = time.perf_counter()
-        try:
-            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
-            connection.request("POST", "/webhook", body=body, headers=headers)
-            status = connection.getresponse().status
-            connection.close()
-        except (OSError, http.client.HTTPException):
-            return False
-        with self.lock:
-            self.latencies.append(time.perf_counter() - started)
-        return 200 <= status < 300
-
-    def deliver(self, items: List[Dict[str, Any]], rng: random.Random) -> None:
-        body = json.dumps({"object": "page", "entry": [{"id": PAGE, "time": items[-1]["timestamp"],
-                                                         "messaging": items}]}).encode()
-        # Now and then the answer is too slow for Meta, which delivers again (a duplicate).
-        timeout = 0.001 if rng.random() < 0.02 else TIMEOUT
-        attempt = 0
-        while not self.send(body, rng, timeout):
-            attempt += 1
-            timeout = TIMEOUT
-            with self.lock:
-                self.retried += 1
-            time.sleep(min(0.05 * 2 ** attempt, 1.0))
-        keys = [f"message:{i['message']['mid']}" for i in items]
-        with self.lock:
-            self.deliveries += 1
-            self.acknowledged.append(keys)
-        if rng.random() < 0.10:  # Meta delivers at least once: sometimes twice
-            with self.lock:
-                self.duplicated += 1
-            while not self.send(body, rng, TIMEOUT):
-                time.sleep(0.05)
-
-    def run_thread(self, conversations: List[int], seed: int) -> None:
-        rng = random.Random(seed)
-        cursors = {c: 0 for c in conversations}
-        while cursors:
-            # A batch: the next event of several conversations (or one event alone).
-            size = 1 if rng.random() < 0.3 else rng.randint(2, self.batch)
-            chosen = rng.sample(list(cursors), min(size, len(cursors)))
-            items = []
-            for c in chosen:
-                items.append(self.queues[c][cursors[c]])
-                cursors[c] += 1
-                if cursors[c] == len(self.queues[c]):
-                    del cursors[c]
-            self.deliver(items, rng)
-
-    def run(self, threads: int) -> None:
-        groups = [list(range(t, len(self.queues), threads)) for t in range(threads)]
-        workers = [threading.Thread(target=self.run_thread, args=(g, i)) for i, g in enumerate(groups)]
-        for w in workers:
-            w.start()
-        for w in workers:
-            w.join()
-
-
 def reset(store: "redis.Redis[bytes]", db: "psycopg.Connection[Any]") -> None:
     store.flushdb()
+    db.execute("DROP TABLE IF EXISTS inbox, conversations, partitions")
     db.execute((HERE / "schema.sql").read_text())
-    db.execute("TRUNCATE inbox, conversations RESTART IDENTITY")
     db.commit()
 
 
+def fence_refuses_a_stale_lease() -> bool:
+    """Worker A takes partition 0, then B takes it with a newer token: A's commit must be
+    refused by the database, whatever A believes about its lease."""
+    from worker import LostLease, Worker
+    a, b = Worker("fence-check-a"), Worker("fence-check-b")
+    a.take(0, 1)
+    b.take(0, 2)
+    try:
+        a.commit(0, 1, [(b"1-0", {})], [])
+        return False
+    except LostLease:
+        return True
+    finally:
+        for w in (a, b):
+            if w.db is not None:
+                w.db.execute("DELETE FROM partitions")
+                w.db.commit()
+                w.db.close()
+
+
 def drained(store: "redis.Redis[bytes]") -> bool:
-    streams = [INBOUND] + [partition_stream(i) for i in range(PARTITIONS)]
-    for stream in streams:
-        if not store.exists(stream):
-            continue
-        last = store.xinfo_stream(stream)["last-generated-id"]
-        for group in store.xinfo_groups(stream):
-            if group["pending"] or group["last-delivered-id"] != last:
-                return False
-    return True
+    """Every delivery split, and every partition's cursor at its stream's last entry."""
+    try:
+        if store.exists(INBOUND):
+            last = store.xinfo_stream(INBOUND)["last-generated-id"]
+            for group in store.xinfo_groups(INBOUND):
+                if group["pending"] or group["last-delivered-id"] != last:
+                    return False
+        with psycopg.connect(PG_DSN, connect_timeout=2) as db:
+            cursors = dict(db.execute("SELECT partition, cursor FROM partitions").fetchall())
+        for i in range(PARTITIONS):
+            stream = partition_stream(i)
+            if store.exists(stream):
+                last = store.xinfo_stream(stream)["last-generated-id"].decode()
+                if cursors.get(i, "0-0") != last:
+                    return False
+        return True
+    except (redis.RedisError, psycopg.OperationalError):
+        return False  # a server is being restarted
 
 
-def holds_entries(store: "redis.Redis[bytes]", consumer: str) -> bool:
-    for i in range(PARTITIONS):
-        try:
-            if store.xpending_range(partition_stream(i), "workers", "-", "+", 1, consumername=consumer):
-                return True
-        except redis.ResponseError:  # the group does not exist yet
-            pass
-    return False
+class Faults(threading.Thread):
+    """Makes each fault once the load has reached its share of the events; the generator
+    waits at that point until the fault has begun, so the rest of the load runs into it."""
+
+    def __init__(self, generator: Generator, steps: List[Tuple[float, str, Callable[[], Any]]]) -> None:
+        super().__init__(daemon=True)
+        self.generator, self.steps = generator, steps
+        self.done: Dict[str, Any] = {}
+        self.failed: List[str] = []
+        self.begun = 0  # how many faults have begun
+        generator.pace = self.pace
+
+    def due(self) -> bool:
+        return (self.begun < len(self.steps)
+                and self.generator.events_acknowledged >= self.steps[self.begun][0] * self.generator.total)
+
+    def pace(self) -> None:
+        while self.due():
+            time.sleep(0.002)
+
+    def begin(self, index: int) -> None:
+        self.begun = max(self.begun, index + 1)
+
+    def run(self) -> None:
+        for index, (_, name, fault) in enumerate(self.steps):
+            while not self.due():
+                time.sleep(0.002)
+            at = self.generator.deliveries
+            # Faults that begin by themselves (a stall, a restart) let the load go on at once.
+            threading.Timer(0.05, self.begin, args=(index,)).start()
+            started = time.perf_counter()
+            try:
+                result = fault()
+            except Exception as failed:  # noqa: BLE001 (reported, and the test fails)
+                self.failed.append(f"{name}: {failed!r}")
+                continue
+            self.begin(index)
+            self.done[name] = {"at delivery": at,
+                               "seconds": round(time.perf_counter() - started, 2), **(result or {})}
+            print(f"fault: {name}: {json.dumps(self.done[name])}", flush=True)
 
 
 def percentile(values: List[float], p: float) -> float:
@@ -222,13 +162,16 @@ def run(children: List[Process]) -> int:
     parser.add_argument("--conversations", type=int, default=120)
     parser.add_argument("--batch", type=int, default=20)
     parser.add_argument("--threads", type=int, default=8)
-    parser.add_argument("--poison", type=int, default=3)
+    parser.add_argument("--poison", type=int, default=6)
     parser.add_argument("--deadline", type=float, default=300.0, help="give up after this many seconds")
     args = parser.parse_args()
 
     store = redis.Redis.from_url(REDIS_URL)
-    db = psycopg.connect(PG_DSN)
-    reset(store, db)
+    with psycopg.connect(PG_DSN) as db:
+        reset(store, db)
+    fenced = fence_refuses_a_stale_lease()
+    print(f"fence: a stale lease's commit is refused by the database: {fenced}", flush=True)
+    store.flushdb()
     ports = [free_port(), free_port()]
     receivers = [Process("receiver.py", str(p)) for p in ports]
     for p in ports:
@@ -236,37 +179,57 @@ def run(children: List[Process]) -> int:
     splitter = Process("splitter.py", "splitter-1")
     workers = [Process("worker.py", f"worker-{i}") for i in range(4)]
     children += receivers + [splitter] + workers
+    supervisor = Supervisor(children)
+    supervisor.start()
     generator = Generator(ports, args.conversations, args.events, args.batch, args.poison)
+
+    def kill_worker_and_receiver() -> Dict[str, Any]:
+        workers[1].kill()
+        receivers[0].kill()
+        time.sleep(0.5)
+        receivers[0].start()
+        workers[1] = Process("worker.py", "worker-1-restarted")  # its entries are another's now
+        children.append(workers[1])
+        return {}
+
+    def kill_splitter() -> Dict[str, Any]:
+        splitter.kill()
+        time.sleep(0.5)
+        splitter.start()
+        return {}
+
+    lease_s = LEASE_MS / 1000
+    steps = [
+        (0.05, "hostile requests to a receiver", lambda: hostile(ports[1])),
+        (0.10, "a worker stalled past its lease inside a transaction (SIGSTOP, not killed)",
+         lambda: {"caught inside one": stall(workers[2], 3 * lease_s, in_transaction=True)}),
+        (0.20, "a worker stalled past its lease between commits",
+         lambda: {"caught inside one": stall(workers[3], 3 * lease_s, in_transaction=False)}),
+        (0.30, "a worker and a receiver SIGKILLed", kill_worker_and_receiver),
+        (0.45, "the splitter SIGKILLed", kill_splitter),
+        (0.60, "PostgreSQL stopped and started", lambda: restart_postgres(2 * lease_s)),
+        (0.75, "Redis restarted", lambda: restart_redis(lease_s)),
+    ]
+    faults = Faults(generator, steps)
 
     started = time.perf_counter()
     sending = threading.Thread(target=generator.run, args=(args.threads,))
     sending.start()
-    # Midway, kill a worker and a receiver outright, and start them again (the worker
-    # under a new name: its pending entries must be claimed by another).
-    while generator.deliveries < len(generator.expected) / args.batch and sending.is_alive():
-        time.sleep(0.01)
-    # Kill the worker while it holds entries it read but has not acknowledged.
-    for _ in range(200):
-        if holds_entries(store, "worker-1"):
-            break
-        time.sleep(0.005)
-    workers[1].kill()
-    receivers[0].kill()
-    killed_at = generator.deliveries
-    time.sleep(0.5)
-    receivers[0].start()
-    workers[1] = Process("worker.py", "worker-1-restarted")
-    children.append(workers[1])
+    faults.start()
     sending.join()
     sent = time.perf_counter()
-    while not drained(store):
+    while not drained(store) or faults.is_alive():
         if time.perf_counter() - started > args.deadline:
             raise SystemExit("the pipeline did not drain before the deadline")
-        time.sleep(0.02)
+        time.sleep(0.05)
     elapsed = time.perf_counter() - started
+    supervisor.running = False
+    peak = receivers[1].peak_rss_kib()
 
-    errors = [p.stop() for p in receivers + [splitter] + workers]
-    rows = db.execute("SELECT dedupe_key, conversation_key, event_time FROM inbox ORDER BY handled_seq").fetchall()
+    errors = [p.stop() for p in children]
+    with psycopg.connect(PG_DSN) as db:
+        rows = db.execute("SELECT dedupe_key, conversation_key, event_time FROM inbox ORDER BY handled_seq").fetchall()
+        counted = db.execute("SELECT coalesce(sum(events), 0) FROM conversations").fetchone()
     recorded: Dict[str, int] = {}
     for key, _, _ in rows:
         recorded[key] = recorded.get(key, 0) + 1
@@ -279,36 +242,61 @@ def run(children: List[Process]) -> int:
         if event_time < last.get(conversation, -1):
             out_of_order += 1
         last[conversation] = event_time
-    dead = {json.loads(f[b"event"])["dedupe_key"] for _, f in store.xrange(DEAD_LETTERS)}
-    unstored = [k for keys in generator.acknowledged for k in keys if k not in recorded and k not in dead]
-    counted = db.execute("SELECT coalesce(sum(events), 0) FROM conversations").fetchone()
+    dead_events: Dict[str, str] = {}
+    dead_deliveries: Dict[str, str] = {}
+    for _, f in store.xrange(DEAD_LETTERS):
+        if b"event" in f:
+            dead_events[json.loads(f[b"event"])["dedupe_key"]] = f[b"reason"].decode(errors="replace")
+        else:
+            dead_deliveries[hashlib.sha256(f[b"delivery"]).hexdigest()] = f[b"reason"].decode(errors="replace")
+    unstored = [k for keys in generator.acknowledged for k in keys
+                if k not in recorded and k not in dead_events]
 
     figures = {
-        "distinct events (those that always fail aside)": len(generator.expected),
+        "distinct events (poison aside)": len(generator.expected),
         "deliveries answered 2xx": generator.deliveries,
-        "deliveries killed at": killed_at,
-        "pending entries claimed (XAUTOCLAIM)": int(store.get("stats:claimed") or 0),
+        "faults": faults.done,
+        "partitions taken (leases drawn)": int(store.get("stats:taken") or 0),
+        "late commits refused by the fence": int(store.get("stats:fenced") or 0),
+        "a stale lease's commit refused (checked before the run)": fenced,
         "deliveries retried": generator.retried,
         "deliveries sent twice": generator.duplicated,
         "events per second (whole pipeline)": round(len(generator.expected) / elapsed),
         "seconds sending / until drained": [round(sent - started, 2), round(elapsed, 2)],
         "receiver answer p50 ms": round(statistics.median(generator.latencies) * 1000, 2),
         "receiver answer p99 ms": round(percentile(generator.latencies, 0.99) * 1000, 2),
+        "receiver peak RSS MiB (bound)": [round(peak / 1024, 1), RECEIVER_PEAK_KIB // 1024],
+        "processes that ended on their own": supervisor.unexpected,
         "events lost": len(lost),
         "events handled twice": len(twice),
         "events out of order": out_of_order,
         "acknowledged but not stored": len(unstored),
-        "dead letters": sorted(dead),
+        "dead letters (events)": {k: f"{generator.poisoned.get(k, '?')}: {r[:90]}" for k, r in sorted(dead_events.items())},
+        "dead letters (whole deliveries)": sorted(r[:90] for r in dead_deliveries.values()),
     }
     print(json.dumps(figures, indent=2))
-    problems = []
+    problems = list(faults.failed)
+    if not fenced:
+        problems.append("a commit under a stale lease was not refused")
     if lost or twice or unexpected or out_of_order or unstored:
         problems.append(f"lost {lost[:5]}, twice {twice[:5]}, unexpected {unexpected[:5]}, "
                         f"out of order {out_of_order}, unstored {unstored[:5]}")
-    if dead != set(generator.poisoned):
-        problems.append(f"dead letters {sorted(dead)} != poisoned {sorted(generator.poisoned)}")
+    if set(dead_events) != set(generator.poisoned):
+        problems.append(f"dead letters {sorted(dead_events)} != poisoned {sorted(generator.poisoned)}")
+    if set(dead_deliveries) != set(generator.unparseable):
+        problems.append(f"{len(dead_deliveries)} whole deliveries dead-lettered, {len(generator.unparseable)} sent")
     if counted is None or counted[0] != len(generator.expected):
         problems.append(f"conversation counts {counted} != {len(generator.expected)}")
+    if supervisor.unexpected:
+        problems.append(f"processes ended on their own: {supervisor.unexpected}")
+    if peak > RECEIVER_PEAK_KIB:
+        problems.append(f"the receiver's peak RSS {peak} KiB is past {RECEIVER_PEAK_KIB} KiB")
+    hostile_answers = faults.done.get("hostile requests to a receiver", {})
+    for name, status in hostile_answers.items():
+        if name not in ("at delivery", "seconds", "not HTTP") and not status.startswith("HTTP/1."):
+            problems.append(f"no answer to {name}: {status!r}")
+    if hostile_answers.get("unsigned 300 MB body, sent", "").split(" ")[1:2] != ["401"]:
+        problems.append(f"an unsigned 300 MB POST was answered {hostile_answers.get('unsigned 300 MB body, sent')!r}")
     for err in errors:
         if "Traceback" in err and "KeyboardInterrupt" not in err:
             problems.append(err[-2000:])
