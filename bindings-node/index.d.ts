@@ -359,6 +359,14 @@ export declare class Graph {
  */
 export declare function chatLink(link: ChatLinkParts): string
 
+/**
+ * A webhook request judged by its headers (`req.headers`, `req.rawHeaders` or pairs)
+ * before its body is read: the number of body bytes to read. Throws `signature_missing`
+ * for an unsigned request, `required` / `invalid_input` at `headers.content-length`,
+ * `body_too_large` past `maxBodyBytes`: such a request is refused unread.
+ */
+export declare function checkWebhookHead(headers: Headers, options?: ReceiveOptions): number
+
 /** Every code the core can emit: `[{code, kind, category?}]`. */
 export declare function codes(): Array<{ code: string; kind: string; category?: string }>
 

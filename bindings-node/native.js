@@ -838,6 +838,7 @@ module.exports = nativeBinding
 module.exports.Client = nativeBinding.Client
 module.exports.Graph = nativeBinding.Graph
 module.exports.chatLink = nativeBinding.chatLink
+module.exports.checkWebhookHead = nativeBinding.checkWebhookHead
 module.exports.codes = nativeBinding.codes
 module.exports.compose = nativeBinding.compose
 module.exports.decidePolicy = nativeBinding.decidePolicy
