@@ -22,6 +22,7 @@ mod policy_calls;
 mod send_calls;
 mod send_pipeline;
 mod signature_calls;
+mod strict;
 pub use crate::nesting::nest;
 pub use client_config::ClientConfig;
 #[cfg(feature = "blocking")]
@@ -51,6 +52,7 @@ fn to_text(value: &impl Serialize) -> String {
 }
 
 fn read<T: DeserializeOwned>(text: &str, field: &str) -> Result<T> {
+    strict::no_duplicate_keys(text).map_err(|e| json_error(text, &e, Some(field)))?;
     serde_json::from_str(text).map_err(|e| json_error(text, &e, Some(field)))
 }
 
@@ -73,7 +75,7 @@ pub fn codes() -> String {
 }
 
 /// Reads JSON bytes as a value, as every entry point of this module does: `invalid_utf8`,
-/// `invalid_json`, or `nesting_too_deep` past `limits::JSON_NESTING_MAX`. For shells (the
+/// `invalid_json` (a key twice in one object included), or `nesting_too_deep` past `limits::JSON_NESTING_MAX`. For shells (the
 /// CLI) that read a file before calling the core.
 ///
 /// # Errors
@@ -85,6 +87,7 @@ pub fn read_json(bytes: &[u8]) -> Result<Value> {
             offset: e.valid_up_to(),
         })
     })?;
+    strict::no_duplicate_keys(text).map_err(|e| json_error(text, &e, None))?;
     serde_json::from_str(text).map_err(|e| json_error(text, &e, None))
 }
 

@@ -18,6 +18,7 @@ mod message;
 mod parse;
 mod payloads;
 mod receive;
+mod unreadable;
 mod wire;
 
 use serde::{Deserialize, Serialize};
@@ -69,7 +70,8 @@ pub struct EntryWarning {
     pub entry: usize,
     /// Path of the field, for example `entry[0].time` or `entry[0].messaging[2].timestamp`.
     pub field: String,
-    /// Stable code: `invalid_value`.
+    /// Stable code: `invalid_value` (of the wrong type, left out) or `unknown_field` (an
+    /// entry key msgrkit does not read, kept in `raw`).
     pub code: String,
     /// What was wrong, in lowercase words.
     pub message: String,
@@ -150,14 +152,19 @@ pub fn parse_with(body: &[u8], options: &ParseOptions) -> Result<Notification> {
             actual: body.len(),
         }));
     }
-    let text = std::str::from_utf8(body).map_err(|e| {
-        Error::new(ErrorKind::InvalidUtf8 {
-            offset: e.valid_up_to(),
-        })
-    })?;
+    let (text, offsets) = match std::str::from_utf8(body) {
+        Ok(text) => (std::borrow::Cow::Borrowed(text), Vec::new()),
+        Err(_) => unreadable::readable(body),
+    };
+    let text: &str = &text;
+    let clean = offsets.is_empty();
+    let unreadable = unreadable::Unreadable::at(text.as_ptr() as usize, offsets);
     // serde would also read a struct from a JSON array, so insist on an object first.
     let is_object = text.trim_start().starts_with('{');
-    if is_object && let Some(notification) = parse::fast(text) {
+    if is_object
+        && clean
+        && let Some(notification) = parse::fast(text)
+    {
         return Ok(notification);
     }
     if !is_object {
@@ -167,5 +174,5 @@ pub fn parse_with(body: &[u8], options: &ParseOptions) -> Result<Notification> {
         return Err(crate::nesting::classify(text, not_object));
     }
     // Whatever failed the whole body, a body nested past the limit is reported as such.
-    parse::careful(text).map_err(|e| crate::nesting::classify(text, e))
+    parse::careful(text, &unreadable).map_err(|e| crate::nesting::classify(text, e))
 }

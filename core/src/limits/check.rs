@@ -90,7 +90,12 @@ impl<'p> Checker<'p> {
     }
 
     /// A length within `limit`; an empty value is not checked here (see [`Self::required_text`]).
+    /// NUL (U+0000) is refused in any text: PostgreSQL, C strings and many logs cut or
+    /// refuse it, so what Meta delivers would not be what the host stored.
     pub(crate) fn text(&mut self, path: &Path<'_>, value: &str, limit: Limit) {
+        if value.contains('\0') {
+            self.push(ViolationCode::InvalidValue, path, "holds NUL (U+0000)");
+        }
         let actual = measure(value, limit.unit);
         if actual > limit.max {
             let unit = unit_name(limit.unit);
@@ -264,13 +269,16 @@ fn has_scheme(value: &str, scheme: &str) -> bool {
     {
         return false;
     }
-    // The host runs to the first `/`, `?` or `#`; it must be non-empty, without spaces.
+    // The host runs to the first `/`, `?` or `#`; it must be non-empty, without spaces or
+    // control characters (NUL cuts a host short in C resolvers); no URL holds a control.
     let host = &bytes[start..];
     let end = host
         .iter()
         .position(|b| matches!(b, b'/' | b'?' | b'#'))
         .unwrap_or(host.len());
-    end > 0 && !value[start..start + end].contains(char::is_whitespace)
+    end > 0
+        && !value[start..start + end].contains(char::is_whitespace)
+        && !value.contains(char::is_control)
 }
 
 /// A `+` E.164 phone number: `+`, then 7 to 15 digits, the first not 0.

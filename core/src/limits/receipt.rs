@@ -52,6 +52,40 @@ pub(crate) fn receipt(check: &mut Checker<'_>, path: &Path<'_>, body: &ReceiptTe
         if let Some(image) = &element.image_url {
             check.url(&at.key("image_url"), image);
         }
+        amount(check, &at.key("price"), element.price);
+    }
+    let summary = path.key("summary");
+    amount(check, &summary.key("total_cost"), body.summary.total_cost);
+    for (value, key) in [
+        (body.summary.subtotal, "subtotal"),
+        (body.summary.shipping_cost, "shipping_cost"),
+        (body.summary.total_tax, "total_tax"),
+    ] {
+        if let Some(value) = value {
+            amount(check, &summary.key(key), value);
+        }
+    }
+    let adjustments = path.key("adjustments");
+    for (index, adjustment) in body.adjustments.iter().enumerate() {
+        amount(
+            check,
+            &adjustments.index(index).key("amount"),
+            adjustment.amount,
+        );
+    }
+}
+
+/// An amount of money: finite, not negative, at most [`super::RECEIPT_AMOUNT_MAX`].
+fn amount(check: &mut Checker<'_>, path: &Path<'_>, value: f64) {
+    if !(0.0..=super::RECEIPT_AMOUNT_MAX).contains(&value) {
+        check.push(
+            ViolationCode::InvalidValue,
+            path,
+            format!(
+                "{value} is not an amount from 0 to {}",
+                super::RECEIPT_AMOUNT_MAX
+            ),
+        );
     }
 }
 

@@ -369,6 +369,12 @@ pub const GRAPH_BATCH_MAX: usize = 50;
 /// so 1000 of them fit in 32 MiB.
 pub const WEBHOOK_BODY_MAX_DEFAULT: usize = 32 * 1024 * 1024;
 
+/// The largest amount a receipt may carry (a price, a cost, a tax, an adjustment). Meta
+/// states no maximum; msgrkit refuses what no shop charges (`1e308`) rather than send a
+/// number Meta may render as `Infinity`. Amounts must also be finite and not negative
+/// (Meta: "for free items, 0 is allowed").
+pub const RECEIPT_AMOUNT_MAX: f64 = 1e12;
+
 /// The deepest JSON nesting msgrkit reads (serde_json's own recursion limit). Deliveries
 /// and messages nest about ten levels; anything past this is refused as
 /// `nesting_too_deep` rather than risking the stack.

@@ -10,6 +10,7 @@ use serde_json::Value;
 use serde_json::value::RawValue;
 
 use super::dispatch::{self, Context};
+use super::unreadable::Unreadable;
 use super::{EntryWarning, EventError, Notification, Platform, wire};
 use crate::error::{Error, ErrorKind, Result};
 
@@ -30,6 +31,7 @@ struct FastEnvelope<'a> {
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct FastEntry<'a> {
     #[serde(default, deserialize_with = "wire::opt_id")]
     id: Option<String>,
@@ -61,15 +63,19 @@ struct Entry<'a> {
 
 /// The careful path: every entry and item read on its own, so each problem is located
 /// and reported with its raw JSON while its siblings still parse.
-pub(super) fn careful(text: &str) -> Result<Notification> {
-    // Only `entry` can fail as data here (`object` is taken raw): it is not an array.
-    let envelope: Envelope<'_> = serde_json::from_str(text).map_err(|e| {
-        if e.is_data() {
-            envelope_error("`entry` is not an array", Some("entry"))
-        } else {
-            invalid_json(e)
-        }
-    })?;
+pub(super) fn careful(text: &str, unreadable: &Unreadable) -> Result<Notification> {
+    // A body that fails as a whole and is not UTF-8 fails for the bytes: they come first.
+    careful_envelope(text, unreadable).map_err(|e| unreadable.first_error().unwrap_or(e))
+}
+
+fn careful_envelope(text: &str, unreadable: &Unreadable) -> Result<Notification> {
+    // As data, `entry` can fail by not being an array, or either key by being there twice.
+    let envelope: Envelope<'_> =
+        serde_json::from_str(text).map_err(|e| match (e.is_data(), duplicate_field(&e)) {
+            (true, Some(name)) => envelope_error(&format!("`{name}` is given twice"), Some(name)),
+            (true, None) => envelope_error("`entry` is not an array", Some("entry")),
+            _ => invalid_json(e),
+        })?;
     let object: String = envelope
         .object
         .and_then(|raw| serde_json::from_str(raw.get()).ok())
@@ -86,9 +92,18 @@ pub(super) fn careful(text: &str) -> Result<Notification> {
         warnings: Vec::new(),
     };
     for (index, raw) in entries.into_iter().enumerate() {
-        parse_entry(index, raw, platform, &mut notification);
+        parse_entry(index, raw, platform, unreadable, &mut notification);
     }
+    unreadable.all_within_items()?;
     Ok(notification)
+}
+
+/// `envelope` for serde's "duplicate field `envelope`" (the only data error it names).
+fn duplicate_field(error: &serde_json::Error) -> Option<&'static str> {
+    let text = error.to_string();
+    ["object", "entry"]
+        .into_iter()
+        .find(|name| text.starts_with(&format!("duplicate field `{name}`")))
 }
 
 /// One pass for a well-formed delivery. `None` sends anything unusual (a broken or
@@ -133,23 +148,77 @@ pub(super) fn fast(text: &str) -> Option<Notification> {
     })
 }
 
-/// The code of every parse warning: the value was of the wrong type and is left out.
+/// The code of a parse warning for a value of the wrong type, left out.
 const ENTRY_WARNING_CODE: &str = "invalid_value";
+/// The code of a parse warning for an entry key msgrkit does not read, kept as received.
+const UNKNOWN_FIELD_CODE: &str = "unknown_field";
 
 /// `id` and `time` read with the strict readers, or `None` and a warning each.
+
 #[derive(Deserialize, Default)]
 struct EntryId(#[serde(deserialize_with = "wire::opt_id")] Option<String>);
 #[derive(Deserialize, Default)]
 struct EntryTime(#[serde(deserialize_with = "wire::opt_millis")] Option<i64>);
 
-fn parse_entry(index: usize, raw: &RawValue, platform: Platform, out: &mut Notification) {
-    match serde_json::from_str(raw.get()) {
-        Ok(entry) => collect_entry(index, entry, platform, out),
-        Err(err) => {
-            let error = dispatch::invalid_event(err);
-            out.errors.push(event_error(index, None, error, raw));
+fn parse_entry(
+    index: usize,
+    raw: &RawValue,
+    platform: Platform,
+    unreadable: &Unreadable,
+    out: &mut Notification,
+) {
+    // serde would read a struct from an array too (`"entry": [[...]]` read as nothing).
+    let read = if raw.get().starts_with('{') {
+        serde_json::from_str(raw.get()).map_err(dispatch::invalid_event)
+    } else {
+        Err(not_an_object("an entry"))
+    };
+    match read {
+        Ok(entry) => {
+            unknown_keys(index, raw, out);
+            collect_entry(index, entry, platform, unreadable, out);
         }
+        Err(error) => out.errors.push(event_error(index, None, error, raw)),
     }
+}
+
+/// The keys an entry holds besides `id`, `time`, `messaging`, `standby` and `changes`:
+/// one warning each (`unknown_field`), with its value as received, so that items under a
+/// list key Meta adds later are not lost without a word.
+fn unknown_keys(index: usize, raw: &RawValue, out: &mut Notification) {
+    const KNOWN: [&str; 5] = ["id", "time", "messaging", "standby", "changes"];
+    let Ok(keys) = serde_json::from_str::<Vec<(String, Value)>>(&keys_as_pairs(raw)) else {
+        return;
+    };
+    for (key, value) in keys
+        .into_iter()
+        .filter(|(k, _)| !KNOWN.contains(&k.as_str()))
+    {
+        out.warnings.push(EntryWarning {
+            entry: index,
+            field: format!("entry[{index}].{key}"),
+            code: UNKNOWN_FIELD_CODE.to_owned(),
+            message: "not a key msgrkit reads in an entry; its value is kept here".to_owned(),
+            raw: value,
+        });
+    }
+}
+
+/// An object's members as a JSON list of `[key, value]` pairs (for reading them in order).
+fn keys_as_pairs(raw: &RawValue) -> String {
+    let map: serde_json::Map<String, Value> = serde_json::from_str(raw.get()).unwrap_or_default();
+    Value::Array(
+        map.into_iter()
+            .map(|(k, v)| Value::Array(vec![k.into(), v]))
+            .collect(),
+    )
+    .to_string()
+}
+
+fn not_an_object(what: &str) -> Error {
+    Error::new(ErrorKind::InvalidEvent {
+        detail: format!("{what} is not a JSON object"),
+    })
 }
 
 /// Reads one entry scalar, or reports it once and leaves it out.
@@ -172,7 +241,13 @@ fn scalar<T: serde::de::DeserializeOwned + Default>(
     })
 }
 
-fn collect_entry(index: usize, entry: Entry<'_>, platform: Platform, out: &mut Notification) {
+fn collect_entry(
+    index: usize,
+    entry: Entry<'_>,
+    platform: Platform,
+    unreadable: &Unreadable,
+    out: &mut Notification,
+) {
     let lists = [
         ("messaging", entry.messaging, false),
         ("standby", entry.standby, true),
@@ -202,7 +277,11 @@ fn collect_entry(index: usize, entry: Entry<'_>, platform: Platform, out: &mut N
             left_out: Some(&left_out),
         };
         for (position, item) in items.into_iter().flatten().enumerate() {
-            let parsed = if list == "changes" {
+            let parsed = if let Some(offset) = unreadable.within(item) {
+                Err(Error::new(ErrorKind::InvalidUtf8 { offset }))
+            } else if !item.get().starts_with('{') {
+                Err(not_an_object("an item"))
+            } else if list == "changes" {
                 dispatch::change(item, &ctx)
             } else {
                 dispatch::messaging_item(item, &ctx)
@@ -285,7 +364,8 @@ mod tests {
             }
             match fast(body) {
                 Some(quick) => {
-                    let slow = careful(body).unwrap_or_else(|e| panic!("{}: {e}", case["id"]));
+                    let slow = careful(body, &super::super::unreadable::Unreadable::none())
+                        .unwrap_or_else(|e| panic!("{}: {e}", case["id"]));
                     assert_eq!(quick, slow, "{}", case["id"]);
                     fast_taken += 1;
                 }

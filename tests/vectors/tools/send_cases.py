@@ -324,6 +324,12 @@ def template_cases():
         case("template/receipt-lowercase-currency", req(template(receipt(currency="usd"))), [v("invalid_value", f"{P}.currency")]),
         case("template/receipt-address-missing-city", req(template(receipt(address={"street_1": "1 Way", "city": "", "postal_code": "1", "state": "CA", "country": "US"}))),
              [v("required", f"{P}.address.city")]),
+        case("template/receipt-negative-and-infinite-amounts", req(template(receipt(
+            summary={"total_cost": -1, "total_tax": 1e308}, adjustments=[{"name": "x", "amount": -5}],
+            elements=[{"title": "Free sample", "price": 0}, {"title": "Refund", "price": -20}]))),
+            [v("invalid_value", f"{P}.elements[1].price"), v("invalid_value", f"{P}.summary.total_cost"),
+             v("invalid_value", f"{P}.summary.total_tax"), v("invalid_value", f"{P}.adjustments[0].amount")],
+            comment="an amount is finite, 0 (a free item) or more, at most limits::RECEIPT_AMOUNT_MAX"),
         case("template/product-before-v8", req(template({"template_type": "product", "elements": [{"id": "1"}]})), [v("not_allowed", f"{P}.template_type")],
              as_of="2020-08-03", flags=["dated"]),
         case("template/coupon", req(template({"template_type": "coupon", "title": "10% off", "coupon_code": "SAVE10", "coupon_url": "https://shop.example.com"})), []),
@@ -472,6 +478,23 @@ def roundtrip_cases():
     ]
 
 
+def hostile_cases():
+    """What a host may not slip past validation: NUL, a key given twice."""
+    return [
+        case("hostile/nul-in-text", req({"text": "a\u0000b"}), [v("invalid_value", "message.text")],
+             comment="PostgreSQL, C strings and logs cut or refuse NUL: what Meta delivers would not be what was stored"),
+        case("hostile/nul-in-url-host", req(template({"template_type": "button", "text": "t", "buttons": [
+            {"type": "web_url", "url": "https://shop.example.com\u0000.evil.example/", "title": "Open"}]})),
+             [v("invalid_value", f"{P}.buttons[0].url")], comment="a C resolver would stop at the NUL"),
+        make_case("send/hostile/duplicate-key-in-json-text",
+                  {"body": '{"recipient":{"id":"6500000000000001"},"messaging_type":"RESPONSE",'
+                           '"message":{"text":"' + "x" * 2001 + '","text":"ok"}}'},
+                  {"error": {"code": "invalid_json", "field": "request"}}, flags=["json_shape"],
+                  comment="JSON text with a key twice is refused, as webhook parsing refuses it: last-one-wins would "
+                          "pass an over-long text that another reader takes first"),
+    ]
+
+
 def cases():
-    return (boundary_cases() + unicode_cases() + request_cases() + tag_cases() + template_cases() + button_cases()
+    return (hostile_cases() + boundary_cases() + unicode_cases() + request_cases() + tag_cases() + template_cases() + button_cases()
             + sender_action_cases() + profile_cases() + roundtrip_cases())

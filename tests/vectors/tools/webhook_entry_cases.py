@@ -7,11 +7,15 @@ from webhook_cases import PAGE, T, T_ENTRY, USER, case, entry, envelope, ev, ite
 
 NOTES = {
     "entry_defect": "an entry field of the wrong type: one warning, and every item still parses",
+    "isolation": "one bad entry or item is an error of its own; its siblings still parse",
 }
 
 
 def warned(obj, events, warnings, errors=()):
-    return {"ok": {"object": obj, "events": list(events), "errors": list(errors), "warnings": list(warnings)}}
+    out = {"object": obj, "events": list(events), "errors": list(errors)}
+    if warnings:  # absent when there are none
+        out["warnings"] = list(warnings)
+    return {"ok": out}
 
 
 def entry_warning(index, key, raw):
@@ -40,8 +44,41 @@ def item_cases():
     ]
 
 
+def hostile_cases():
+    """Shapes that used to give nothing at all, or refuse the whole body for one item."""
+    good = item("message", {"mid": "m_HOST1", "text": "still here"})
+    inner = {"id": PAGE, "time": T_ENTRY, "messaging": [good]}
+    bad_text = compact(envelope(entry(messaging=[item("message", {"mid": "m_HOST2", "text": "BAD"}), good])))
+    at = bad_text.index("BAD")
+    bad_bytes = bad_text.encode()[:at] + b"\xff\xfe" + bad_text.encode()[at + 2:]
+    return [
+        case("webhook/hostile/entry-that-is-an-array",
+             compact(envelope(entry(messaging=[good])) | {"entry": [[inner], inner]}),
+             warned("page", [ev("message", {"mid": "m_HOST1", "text": "still here"})], [],
+                    errors=[{"entry": 0, "list": None, "index": None, "field": "entry[0]", "code": "invalid_event",
+                             "raw": [inner]}]),
+             flags=["isolation"], comment="serde reads a struct from an array too: [[...]] gave 0 events and 0 errors"),
+        case("webhook/hostile/items-under-an-unknown-list-key",
+             compact(envelope(entry(messaging=[good]) | {"messages": [item("message", {"mid": "m_HOST3", "text": "x"})]})),
+             warned("page", [ev("message", {"mid": "m_HOST1", "text": "still here"})],
+                    [{"entry": 0, "field": "entry[0].messages", "code": "unknown_field",
+                      "raw": [item("message", {"mid": "m_HOST3", "text": "x"})]}]),
+             flags=["forward_compat"], comment="an entry key msgrkit does not read is a warning that keeps its value"),
+        case("webhook/hostile/not-utf8-in-one-item", {"body_hex": bad_bytes.hex()},
+             warned("page", [ev("message", {"mid": "m_HOST1", "text": "still here"})], [],
+                    errors=[{"entry": 0, "list": "messaging", "index": 0, "field": "entry[0].messaging[0]",
+                             "code": "invalid_utf8",
+                             "raw": item("message", {"mid": "m_HOST2", "text": "??D"})}]),
+             flags=["isolation"], comment="one item's bytes are not UTF-8: that item is the error (its raw with ? "
+                                          "for each such byte), its sibling parses"),
+        case("webhook/hostile/object-twice", '{"object":"page","object":"page","entry":[]}',
+             {"error": {"code": "invalid_envelope", "field": "object"}},
+             flags=["envelope"], comment="was reported as `entry` is not an array"),
+    ]
+
+
 def cases():
-    return entry_cases() + item_cases()
+    return entry_cases() + item_cases() + hostile_cases()
 
 
 def entry_cases():
