@@ -55,6 +55,7 @@ pub struct Composed {
 /// (Smooch compatibility), `invalid_input` and `validation_failed`, each with the input
 /// field.
 pub fn compose(message: &Message, options: &ComposeOptions) -> Result<Composed> {
+    refuse_nul(&serde_json::to_value(message).unwrap_or_default(), &mut String::new())?;
     let mut report = report::Report::default();
     let messages = build::build(message, options, &mut report)?;
     // The promise: nothing leaves compose that Meta would reject for its shape.
@@ -72,6 +73,39 @@ pub fn compose(message: &Message, options: &ComposeOptions) -> Result<Composed> 
         messages,
         warnings: report.warnings,
     })
+}
+
+/// `invalid_input` at the first string of the neutral message that holds NUL (U+0000):
+/// validation refuses it in every Send API text, so compose refuses it where it came in.
+fn refuse_nul(value: &serde_json::Value, path: &mut String) -> Result<()> {
+    use serde_json::Value;
+    let len = path.len();
+    let found = match value {
+        Value::String(text) if text.contains('\0') => {
+            return Err(Error::at(
+                ErrorKind::InvalidInput {
+                    detail: "holds NUL (U+0000)".to_owned(),
+                },
+                path.clone(),
+            ));
+        }
+        Value::Array(items) => items.iter().enumerate().try_for_each(|(i, item)| {
+            path.truncate(len);
+            path.push_str(&format!("[{i}]"));
+            refuse_nul(item, path)
+        }),
+        Value::Object(map) => map.iter().try_for_each(|(key, item)| {
+            path.truncate(len);
+            if !path.is_empty() {
+                path.push('.');
+            }
+            path.push_str(key);
+            refuse_nul(item, path)
+        }),
+        _ => Ok(()),
+    };
+    path.truncate(len);
+    found
 }
 
 /// [`compose`] from JSON: the neutral message and the options (`{}` for the defaults).

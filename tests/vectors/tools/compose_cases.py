@@ -111,6 +111,9 @@ def text_cases():
     words = "word " * 500  # 2500 characters
     return [
         case("text/simple", {"text": "Hello!"}, ok([text("Hello!")])),
+        case("text/nul-refused-where-it-came-in", {"text": "ok", "actions": [{"type": "reply", "title": "a\u0000b", "payload": "P"}]},
+             err("invalid_input", "actions[0].title"),
+             comment="validation refuses NUL in any text, so compose refuses it at the neutral field"),
         case("text/emoji-at-limit", {"text": "😀" * 2000}, ok([text("😀" * 2000)]), flags=["overflow"],
              comment="2000 emoji are 2000 scalar values: one message"),
         case("text/split-at-word-boundary", {"text": words}, ok([text(words[:2000]), text(words[2000:])], [w("split", "text")]),
