@@ -55,7 +55,10 @@ pub struct Composed {
 /// (Smooch compatibility), `invalid_input` and `validation_failed`, each with the input
 /// field.
 pub fn compose(message: &Message, options: &ComposeOptions) -> Result<Composed> {
-    refuse_nul(&serde_json::to_value(message).unwrap_or_default(), &mut String::new())?;
+    refuse_nul(
+        &serde_json::to_value(message).unwrap_or_default(),
+        &mut String::new(),
+    )?;
     let mut report = report::Report::default();
     let messages = build::build(message, options, &mut report)?;
     // The promise: nothing leaves compose that Meta would reject for its shape.

@@ -237,8 +237,9 @@ pub fn emit(vendor: Vendor, notification: &Notification, config: &EmitConfig) ->
     config.check(vendor)?;
     let inbound = inbound::from_events(&notification.events, config.get_started_payload.as_deref());
     let mut out = Out::default();
+    let sent_ids = context::sent_ids(config);
     for (index, event) in inbound.iter().enumerate() {
-        let ctx = Ctx::new(vendor, config, event, index);
+        let ctx = Ctx::new(vendor, config, &sent_ids, event, index);
         match vendor {
             Vendor::Smooch => smooch::event(&ctx, &mut out),
             Vendor::Sunshine => sunshine::event(&ctx, &mut out),
@@ -261,7 +262,8 @@ pub fn emit_outcome(vendor: Vendor, outcome: &Outcome, config: &EmitConfig) -> R
     config.check(vendor)?;
     let result = outcome.result()?;
     let event = outcome.inbound();
-    let ctx = Ctx::new(vendor, config, &event, 0);
+    let sent_ids = context::sent_ids(config);
+    let ctx = Ctx::new(vendor, config, &sent_ids, &event, 0);
     let mut out = Out::default();
     match vendor {
         Vendor::Smooch => smooch::outcome(&ctx, outcome, &result, &mut out),

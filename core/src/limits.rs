@@ -10,7 +10,7 @@
 mod attachments;
 mod buttons;
 mod check;
-pub(crate) use check::{Path, is_e164, is_web_url};
+pub(crate) use check::{Path, is_e164, is_web_url, measure};
 mod graph_versions;
 mod instagram;
 mod json;
@@ -44,9 +44,10 @@ pub use profile::validate_profile;
 pub use region::{NOTIFICATION_REGIONS, NOTIFICATIONS_REGIONAL_FROM, Region};
 pub use request::{validate, validate_message};
 pub use table::{
-    GRAPH_BATCH_MAX, INTRODUCTIONS, JSON_NESTING_MAX, Limits, PRIVATE_REPLY_WINDOW_DAYS,
-    RECEIPT_AMOUNT_MAX, RETIREMENTS, Retirement, SMOOCH_QUICK_REPLIES, STANDARD_WINDOW_HOURS,
-    WEBHOOK_BODY_MAX_DEFAULT, WEBVIEW_HEIGHTS,
+    COMPOSE_SPLIT_MAX, EMIT_RECEIPT_CALLBACKS_MAX, GRAPH_BATCH_MAX, INTRODUCTIONS,
+    JSON_NESTING_MAX, Limits, PRIVATE_REPLY_WINDOW_DAYS, RECEIPT_AMOUNT_MAX, RETIREMENTS,
+    Retirement, SMOOCH_QUICK_REPLIES, STANDARD_WINDOW_HOURS, WEBHOOK_BODY_MAX_DEFAULT,
+    WEBVIEW_HEIGHTS,
 };
 use table::{INSTAGRAM_LIMITS, MESSENGER_LIMITS};
 pub use tags::{TAGS, TagRule};

@@ -249,6 +249,7 @@ pub(super) fn plain_text(
     if options.overflow != Overflow::Split {
         return cut_or_reject(text, limit, "text", options, report).map(|cut| vec![Out::text(cut)]);
     }
+    bounded(text, limit)?;
     let chunks = split(text, limit);
     if chunks.len() > 1 {
         report.warn(
@@ -265,6 +266,18 @@ pub(super) fn plain_text(
         );
     }
     Ok(chunks.into_iter().map(Out::text).collect())
+}
+
+/// `limit_exceeded` at `text` for a text that would split into more than
+/// [`crate::limits::COMPOSE_SPLIT_MAX`] messages (checked before splitting, so a 5 MB text
+/// is refused in one pass instead of becoming thousands of messages).
+fn bounded(text: &str, limit: crate::limits::Limit) -> Result<()> {
+    let max = crate::limits::COMPOSE_SPLIT_MAX * limit.max;
+    let actual = crate::limits::measure(text, limit.unit);
+    if actual > max {
+        return Err(Error::at(ErrorKind::LimitExceeded { max, actual }, "text"));
+    }
+    Ok(())
 }
 
 /// Text with buttons: a button template carries the last 640 characters, the rest goes first.
@@ -287,6 +300,7 @@ fn text_with_buttons(
     if options.overflow != Overflow::Split {
         return cut_or_reject(text, limit, "text", options, report).map(|cut| vec![template(cut)]);
     }
+    bounded(text, options.platform.limits.text)?;
     let mut pieces = split(text, limit);
     let tail = pieces.pop().unwrap_or_default();
     let head = pieces.concat();

@@ -9,10 +9,25 @@ use crate::graph::UserProfile;
 use crate::inbound::{Activity, Inbound, OtherPart, Receipt};
 use crate::limits::iso_millis;
 
+/// The host's IDs of the messages it sent, by Meta's `mid` (the first record of each),
+/// built once per call so that a read covering many of them stays linear.
+pub(super) type SentIds<'a> = std::collections::HashMap<&'a str, Option<&'a str>>;
+
+/// [`SentIds`] of `config`.
+pub(super) fn sent_ids(config: &EmitConfig) -> SentIds<'_> {
+    let mut ids = SentIds::with_capacity(config.sent.len());
+    for sent in &config.sent {
+        ids.entry(sent.mid.as_str())
+            .or_insert(sent.message_id.as_deref());
+    }
+    ids
+}
+
 /// One event being emitted.
 pub(super) struct Ctx<'a> {
     pub(super) vendor: Vendor,
     pub(super) config: &'a EmitConfig,
+    sent_ids: &'a SentIds<'a>,
     pub(super) event: &'a Inbound,
     pub(super) index: usize,
     /// The event's time, epoch ms (now, when Meta gave none).
@@ -23,6 +38,7 @@ impl<'a> Ctx<'a> {
     pub(super) fn new(
         vendor: Vendor,
         config: &'a EmitConfig,
+        sent_ids: &'a SentIds<'a>,
         event: &'a Inbound,
         index: usize,
     ) -> Self {
@@ -30,6 +46,7 @@ impl<'a> Ctx<'a> {
         Self {
             vendor,
             config,
+            sent_ids,
             event,
             index,
             millis,
@@ -65,9 +82,9 @@ impl<'a> Ctx<'a> {
 
     /// The host's ID of a message it sent, by Meta's `mid`.
     pub(super) fn sent_message_id(&self, mid: &str) -> String {
-        let recorded = self.config.sent.iter().find(|s| s.mid == mid);
+        let recorded = self.sent_ids.get(mid).copied().flatten();
         recorded
-            .and_then(|s| s.message_id.clone())
+            .map(str::to_owned)
             .or_else(|| self.config.messages.get(mid).cloned())
             .unwrap_or_else(|| self.id(&["message", &self.event.page_id, mid, "0"]))
     }
@@ -90,9 +107,12 @@ impl<'a> Ctx<'a> {
                 .find(|s| &s.mid == named)
                 .map(|s| s.timestamp)
         });
+        // A set, not `mids.contains`: a read covering many sent messages stays linear.
+        let mut seen: std::collections::HashSet<String> = mids.iter().cloned().collect();
         for sent in &self.config.sent {
             let ours = sent.recipient == self.event.customer;
-            if ours && read_at.is_some_and(|w| sent.timestamp <= w) && !mids.contains(&sent.mid) {
+            if ours && read_at.is_some_and(|w| sent.timestamp <= w) && seen.insert(sent.mid.clone())
+            {
                 mids.push(sent.mid.clone());
             }
         }
@@ -213,6 +233,24 @@ impl Out {
             Some(title) => format!("{title}\n{url}"),
             None => url.clone(),
         })
+    }
+
+    /// The messages a receipt covers ([`Ctx::covered`]), at most
+    /// [`crate::limits::EMIT_RECEIPT_CALLBACKS_MAX`] (one callback each): past it, the rest
+    /// are left out with a `dropped` warning saying how many.
+    pub(super) fn covered(&mut self, ctx: &Ctx<'_>, receipt: &Receipt) -> Vec<String> {
+        let mut mids = ctx.covered(receipt);
+        let max = crate::limits::EMIT_RECEIPT_CALLBACKS_MAX;
+        if mids.len() > max {
+            let field = format!("{}.watermark", ctx.field());
+            let detail = format!(
+                "the receipt covers {} messages: callbacks for the first {max} only",
+                mids.len()
+            );
+            mids.truncate(max);
+            self.warn(ctx, WarningCode::Dropped, &field, detail);
+        }
+        mids
     }
 
     /// A receipt that names no message the host recorded.

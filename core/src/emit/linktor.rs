@@ -42,7 +42,7 @@ pub(super) fn event(ctx: &Ctx<'_>, out: &mut Out) {
                 Activity::Read(_) => "message.read",
                 _ => "message.delivered",
             };
-            let mids = ctx.covered(receipt);
+            let mids = out.covered(ctx, receipt);
             if mids.is_empty() {
                 out.nothing_covered(ctx);
             }

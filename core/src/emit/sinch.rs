@@ -33,7 +33,7 @@ pub(super) fn event(ctx: &Ctx<'_>, out: &mut Out) {
                 Activity::Read(_) => "READ",
                 _ => "DELIVERED",
             };
-            let mids = ctx.covered(receipt);
+            let mids = out.covered(ctx, receipt);
             if mids.is_empty() {
                 out.nothing_covered(ctx);
             }

@@ -60,7 +60,7 @@ pub(super) fn event(ctx: &Ctx<'_>, out: &mut Out) {
         }
         Activity::Read(_) => out.push(with_source(ctx, "conversation:read", json!({}))),
         Activity::Delivered(receipt) => {
-            let mids = ctx.covered(receipt);
+            let mids = out.covered(ctx, receipt);
             if mids.is_empty() {
                 out.nothing_covered(ctx);
             }

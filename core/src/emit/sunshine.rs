@@ -57,7 +57,7 @@ pub(super) fn event(ctx: &Ctx<'_>, out: &mut Out) {
             out.push(wrap(ctx, "conversation:read", payload, 0));
         }
         Activity::Delivered(receipt) => {
-            let mids = ctx.covered(receipt);
+            let mids = out.covered(ctx, receipt);
             if mids.is_empty() {
                 out.nothing_covered(ctx);
             }

@@ -369,6 +369,16 @@ pub const GRAPH_BATCH_MAX: usize = 50;
 /// so 1000 of them fit in 32 MiB.
 pub const WEBHOOK_BODY_MAX_DEFAULT: usize = 32 * 1024 * 1024;
 
+/// The most messages one text is split into (`overflow: split`): 20 messages of 2,000
+/// characters. A longer text is refused as `limit_exceeded` at `text` rather than sent as
+/// a flood Meta would rate-limit and the customer would not read.
+pub const COMPOSE_SPLIT_MAX: usize = 20;
+
+/// The most callbacks `emit` makes for one delivery or read receipt (one per message it
+/// covers, as the vendors report them). A read after a long silence can cover thousands of
+/// sent messages; past this the rest are left out with a `dropped` warning.
+pub const EMIT_RECEIPT_CALLBACKS_MAX: usize = 1000;
+
 /// The largest amount a receipt may carry (a price, a cost, a tax, an adjustment). Meta
 /// states no maximum; msgrkit refuses what no shop charges (`1e308`) rather than send a
 /// number Meta may render as `Infinity`. Amounts must also be finite and not negative

@@ -72,8 +72,11 @@ impl Event {
             },
             _ => return Vec::new(),
         };
+        let named: std::collections::HashSet<&str> = mids.iter().map(String::as_str).collect();
         sent.iter()
-            .filter(|s| mids.contains(&s.mid) || watermark.is_some_and(|w| s.timestamp <= w))
+            .filter(|s| {
+                named.contains(s.mid.as_str()) || watermark.is_some_and(|w| s.timestamp <= w)
+            })
             .map(|s| s.mid.as_str())
             .collect()
     }

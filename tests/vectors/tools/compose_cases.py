@@ -111,6 +111,10 @@ def text_cases():
     words = "word " * 500  # 2500 characters
     return [
         case("text/simple", {"text": "Hello!"}, ok([text("Hello!")])),
+        case("text/split-into-at-most-20", {"text": "x" * 40_001}, err("limit_exceeded", "text"), flags=["overflow"],
+             comment="limits::COMPOSE_SPLIT_MAX: 20 messages of 2000 characters; more is refused, not a flood"),
+        case("text/split-into-exactly-20", {"text": "x" * 40_000}, ok([text("x" * 2000)] * 20, [w("split", "text")]),
+             flags=["overflow"]),
         case("text/nul-refused-where-it-came-in", {"text": "ok", "actions": [{"type": "reply", "title": "a\u0000b", "payload": "P"}]},
              err("invalid_input", "actions[0].title"),
              comment="validation refuses NUL in any text, so compose refuses it at the neutral field"),
