@@ -11,14 +11,27 @@ pub(crate) const REJECTED: u8 = 1;
 /// Exit code for usage errors (clap uses the same).
 pub(crate) const USAGE: u8 = 2;
 
-/// Reads FILE, or stdin when FILE is `-` or absent, as raw bytes (never re-encoded).
+/// Reads FILE, or stdin when FILE is `-` or absent, as raw bytes (never re-encoded), at
+/// most the core's largest webhook body (`limits::WEBHOOK_BODY_MAX_DEFAULT`): past it,
+/// `body_too_large` without reading the rest.
 pub(crate) fn read_input(file: Option<&Path>) -> Result<Vec<u8>, ExitCode> {
+    let max = msgrkit::limits::WEBHOOK_BODY_MAX_DEFAULT;
     let mut bytes = Vec::new();
+    let bound = u64::try_from(max).unwrap_or(u64::MAX).saturating_add(1);
     let result = match file {
-        Some(path) if path != Path::new("-") => std::fs::read(path).map(|b| bytes = b),
-        _ => std::io::stdin().read_to_end(&mut bytes).map(|_| ()),
+        Some(path) if path != Path::new("-") => {
+            std::fs::File::open(path).and_then(|f| f.take(bound).read_to_end(&mut bytes))
+        }
+        _ => std::io::stdin().take(bound).read_to_end(&mut bytes),
     };
-    match result {
+    if bytes.len() > max {
+        let kind = msgrkit::error::ErrorKind::BodyTooLarge {
+            max,
+            actual: bytes.len(),
+        };
+        return Err(reject(&msgrkit::Error::new(kind)));
+    }
+    match result.map(|_| ()) {
         Ok(()) => Ok(bytes),
         Err(err) => {
             let name = file.map_or("stdin".into(), |p| p.display().to_string());

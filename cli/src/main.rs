@@ -60,8 +60,9 @@ enum Command {
     Verify {
         /// The app secret; repeat it to try several (Instagram-Login and Facebook-Login
         /// secrets, or old and new while rotating). Or set MSGRKIT_APP_SECRET to one or a
-        /// comma-separated list. Prints which one matched as `secret_index` (0-based).
-        #[arg(long, env = SECRET_ENV, hide_env_values = true, value_delimiter = ',', required = true)]
+        /// comma-separated list (`\,` for a comma in a secret). Prints which one matched as
+        /// `secret_index` (0-based).
+        #[arg(long, env = SECRET_ENV, hide_env_values = true, required = true)]
         secret: Vec<String>,
         /// The X-Hub-Signature-256 (or, with --allow-sha1, X-Hub-Signature) value.
         #[arg(long)]

@@ -158,6 +158,32 @@ fn secret_comes_from_the_environment_too() {
 }
 
 #[test]
+fn a_comma_in_the_environments_secret_is_written_backslash_comma() {
+    let secret = "se,cret";
+    let header = msgrkit::signature::sign(secret.as_bytes(), b"{}");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_msgrkit"))
+        .args(["verify", "--header", &header])
+        .env("MSGRKIT_APP_SECRET", r"wrong,se\,cret")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(b"{}").unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    assert_eq!(stdout_json(&out)["secret_index"], 1);
+}
+
+#[test]
+fn stdin_past_the_largest_body_is_refused_without_reading_it_all() {
+    // More than limits::WEBHOOK_BODY_MAX_DEFAULT: refused after max + 1 bytes, stdin closed.
+    let body = vec![b' '; msgrkit::limits::WEBHOOK_BODY_MAX_DEFAULT + 4096];
+    let out = msgrkit(&["parse"], &body);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(stderr_json(&out)["code"], "body_too_large");
+}
+
+#[test]
 fn parse_with_a_secret_but_no_header_fails_closed() {
     let out = msgrkit(
         &["parse", "--secret", SECRET],

@@ -38,7 +38,7 @@ fn at(field: Option<&str>) -> String {
 #[non_exhaustive]
 pub enum ErrorKind {
     /// The app secret is empty, so no signature could ever be trusted.
-    #[error("app secret is empty; refusing to verify")]
+    #[error("the app secret is empty: nothing is verified or signed with it")]
     AppSecretEmpty,
     /// No signature header was given, or its value is empty.
     #[error("signature header is missing or empty")]
@@ -104,8 +104,8 @@ pub enum ErrorKind {
         /// Byte offset of the first invalid sequence.
         offset: usize,
     },
-    /// The body is not JSON.
-    #[error("body is not json: {detail}")]
+    /// JSON text (a body, or an argument named by the error's field) that is not JSON.
+    #[error("not valid json: {detail}")]
     InvalidJson {
         /// What the JSON parser reported (lowercase, with line and column).
         detail: String,
