@@ -218,3 +218,30 @@ test('a Graph call reads its arguments in either casing and refuses a misspelt o
   const unknown = thrown(() => graph.request('user_profiles', { psid: '6500000000000001' }))
   assert.deepEqual([unknown.code, unknown.field], ['invalid_input', 'call'])
 })
+
+test('a lone surrogate is invalid_utf8, never a silent U+FFFD', () => {
+  const lone = 'a\ud800b' // JS allows it; UTF-8 cannot hold it
+  for (const attempt of [
+    () => msgrkit.parseWebhook(lone),
+    () => msgrkit.sign('secret', lone),
+    () => msgrkit.verifySignature(lone, BODY, 'sha256=' + '0'.repeat(64)),
+    () => msgrkit.validate('{"message": {"text": "' + lone + '"}}'),
+  ]) {
+    const e = thrown(attempt)
+    assert.equal(e.code, 'invalid_utf8', String(attempt))
+  }
+  // Inside an object, JSON.stringify escapes it and the core refuses the escape.
+  assert.equal(thrown(() => msgrkit.validate({ message: { text: lone } })).code, 'invalid_json')
+})
+
+test('NaN and infinity are refused where they stand, not read as null', () => {
+  const request = { recipient: { id: '1' }, messaging_type: 'RESPONSE', message: { text: 'hi' } }
+  for (const bad of [Infinity, -Infinity, NaN]) {
+    const e = thrown(() => msgrkit.validate({ ...request, x: bad }))
+    assert.deepEqual([e.code, e.field], ['invalid_input', 'request.x'])
+    const nested = thrown(() => msgrkit.validate({ ...request, message: { text: 'hi', list: [1, bad] } }))
+    assert.deepEqual([nested.code, nested.field], ['invalid_input', 'request.message.list[1]'])
+  }
+  // A null of its own is still a null.
+  assert.ok(Array.isArray(msgrkit.validate({ ...request, x: null })))
+})

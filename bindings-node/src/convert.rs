@@ -1,22 +1,93 @@
 //! JS values to the core's inputs. Outputs go back through `Env::to_js_value` (serde).
 
 use msgrkit::{Error, ErrorKind, api};
-use napi::JsString;
 use napi::ValueType;
 use napi::bindgen_prelude::JsObjectValue;
-use napi::bindgen_prelude::{Buffer, Either, Env, Function, Object, Unknown};
+use napi::bindgen_prelude::{
+    Buffer, Env, FromNapiValue, Function, Object, TypeName, Unknown, Utf16String, ValidateNapiValue,
+};
+use napi::sys;
+use napi::{JsString, JsValue};
 use serde::Serialize;
 use serde_json::Value;
 
 use crate::errors::to_js_err;
 
-/// A body: a `Buffer` (the exact bytes received) or a string (its UTF-8 encoding).
-pub(crate) type Body = Either<Buffer, String>;
+/// A body: a `Buffer` (the exact bytes received) or a string (its UTF-8 encoding). Its own
+/// type rather than napi's `Either`, which would replace a string's conversion error (a
+/// lone surrogate) with a generic one.
+pub(crate) enum Body {
+    Bytes(Buffer),
+    Text(Text),
+}
+
+impl TypeName for Body {
+    fn type_name() -> &'static str {
+        "Buffer | string"
+    }
+
+    fn value_type() -> ValueType {
+        ValueType::Unknown
+    }
+}
+
+impl ValidateNapiValue for Body {}
+
+impl FromNapiValue for Body {
+    unsafe fn from_napi_value(env: sys::napi_env, value: sys::napi_value) -> napi::Result<Self> {
+        // SAFETY: napi hands over a live env and value, passed on unchanged.
+        unsafe {
+            if String::validate(env, value).is_ok() {
+                return Text::from_napi_value(env, value).map(Self::Text);
+            }
+            Buffer::from_napi_value(env, value).map(Self::Bytes)
+        }
+    }
+}
 
 pub(crate) fn body_bytes(body: &Body) -> &[u8] {
     match body {
-        Either::A(buffer) => buffer,
-        Either::B(text) => text.as_bytes(),
+        Body::Bytes(buffer) => buffer,
+        Body::Text(text) => text.0.as_bytes(),
+    }
+}
+
+/// A JS string as UTF-8. A lone surrogate (`'\ud800'`, which JS allows and UTF-8 cannot
+/// hold) is the core's `invalid_utf8` at its byte offset, thrown as every core error is:
+/// napi's own conversion would silently write U+FFFD in its place.
+pub(crate) struct Text(pub(crate) String);
+
+impl TypeName for Text {
+    fn type_name() -> &'static str {
+        "String"
+    }
+
+    fn value_type() -> ValueType {
+        ValueType::String
+    }
+}
+
+impl ValidateNapiValue for Text {}
+
+impl FromNapiValue for Text {
+    unsafe fn from_napi_value(env: sys::napi_env, value: sys::napi_value) -> napi::Result<Self> {
+        // SAFETY: napi hands over a live env and value, passed on unchanged.
+        let units = unsafe { Utf16String::from_napi_value(env, value)? };
+        let mut text = String::with_capacity(units.len());
+        for decoded in char::decode_utf16(units.iter().copied()) {
+            match decoded {
+                Ok(c) => text.push(c),
+                Err(_) => {
+                    let offset = text.len();
+                    let env = Env::from_raw(env);
+                    return Err(to_js_err(
+                        &env,
+                        Error::new(ErrorKind::InvalidUtf8 { offset }),
+                    ));
+                }
+            }
+        }
+        Ok(Self(text))
     }
 }
 
@@ -93,15 +164,59 @@ impl serde_json::ser::Formatter for AsciiFormatter {
 pub(crate) fn json_text(env: &Env, field: &str, value: &Unknown<'_>) -> napi::Result<String> {
     if value.get_type()? == ValueType::String {
         // SAFETY: the type was just checked.
-        return unsafe { value.cast::<String>() };
+        return unsafe { value.cast::<Text>() }.map(|text| text.0);
     }
     let json: Object<'_> = env.get_global()?.get_named_property("JSON")?;
-    let stringify: Function<'_, Unknown<'_>, Option<String>> =
+    let stringify: Function<'_, Unknown<'_>, Option<Text>> =
         json.get_named_property("stringify")?;
-    stringify
+    let text = stringify
         .call(*value)
         .map_err(|failure| not_json(env, field, value, failure))?
-        .ok_or_else(|| invalid_input(env, field, "not expressible as JSON"))
+        .ok_or_else(|| invalid_input(env, field, "not expressible as JSON"))?
+        .0;
+    // JSON.stringify writes NaN and ±Infinity as null: look for them only when a null is there.
+    if text.contains("null")
+        && let Some(at) = non_finite(value, field)?
+    {
+        return Err(invalid_input(env, &at, "NaN and infinity are not JSON"));
+    }
+    Ok(text)
+}
+
+/// The path of the first number under `value` that is NaN or infinite, if any (walked
+/// without recursion).
+fn non_finite(value: &Unknown<'_>, field: &str) -> napi::Result<Option<String>> {
+    let mut stack = vec![(*value, field.to_owned())];
+    while let Some((value, path)) = stack.pop() {
+        match value.get_type()? {
+            ValueType::Number => {
+                // SAFETY: the type was just checked.
+                let number: f64 = unsafe { value.cast()? };
+                if !number.is_finite() {
+                    return Ok(Some(path));
+                }
+            }
+            ValueType::Object => {
+                // SAFETY: the type was just checked.
+                let object: Object<'_> = unsafe { value.cast()? };
+                let array = object.is_array()?;
+                let names = object.get_property_names()?;
+                for i in 0..names.get_array_length()? {
+                    let name: Unknown<'_> = names.get_element(i)?;
+                    // SAFETY: property names are strings.
+                    let key: String = unsafe { name.cast()? };
+                    let inner = match (array, path.is_empty()) {
+                        (true, _) => format!("{path}[{key}]"),
+                        (false, true) => key,
+                        (false, false) => format!("{path}.{key}"),
+                    };
+                    stack.push((object.get_property(name)?, inner));
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(None)
 }
 
 /// Why `JSON.stringify` refused a value, as a core error: `nesting_too_deep` when it ran

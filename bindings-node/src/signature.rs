@@ -5,7 +5,7 @@ use napi::bindgen_prelude::{Buffer, Either3, Env};
 use napi_derive::napi;
 use serde_json::Value;
 
-use crate::convert::{Body, answer, body_bytes, pairs};
+use crate::convert::{Body, Text, answer, body_bytes, pairs};
 use crate::errors::to_js_err;
 
 /// Options of the signature checks.
@@ -55,12 +55,12 @@ pub fn verify_signature_headers(
 }
 
 /// One secret or several: each a `Buffer` or a string.
-pub type Secrets = Either3<Buffer, String, Vec<Body>>;
+pub type Secrets = Either3<Buffer, Text, Vec<Body>>;
 
 fn secret_list(secrets: &Secrets) -> Vec<&[u8]> {
     match secrets {
         Either3::A(buffer) => vec![buffer],
-        Either3::B(text) => vec![text.as_bytes()],
+        Either3::B(text) => vec![text.0.as_bytes()],
         Either3::C(list) => list.iter().map(body_bytes).collect(),
     }
 }

@@ -86,7 +86,7 @@ fn from_py_at(obj: &Bound<'_, PyAny>, field: &str, depth: usize) -> PyResult<Val
             .ok_or_else(|| invalid_input(py, field, "NaN and infinity are not JSON"));
     }
     if let Ok(s) = obj.cast::<PyString>() {
-        return Ok(Value::String(s.to_cow()?.into_owned()));
+        return Ok(Value::String(utf8(s, Some(field))?.into_owned()));
     }
     if let Ok(dict) = obj.cast::<PyDict>() {
         let depth = api::nest(depth, field).map_err(|e| to_py_err(py, e))?;
@@ -95,7 +95,7 @@ fn from_py_at(obj: &Bound<'_, PyAny>, field: &str, depth: usize) -> PyResult<Val
             let Ok(key) = key.cast::<PyString>() else {
                 return Err(invalid_input(py, field, "dict keys must be str"));
             };
-            let key = key.to_cow()?.into_owned();
+            let key = utf8(key, Some(field))?.into_owned();
             let path = if field.is_empty() {
                 key.clone()
             } else {
@@ -129,7 +129,7 @@ fn from_py_at(obj: &Bound<'_, PyAny>, field: &str, depth: usize) -> PyResult<Val
 /// The JSON text of an input given as a dict (or list), or as JSON text (str or bytes).
 pub(crate) fn json_text(obj: &Bound<'_, PyAny>, field: &str) -> PyResult<String> {
     if let Ok(s) = obj.cast::<PyString>() {
-        return Ok(s.to_cow()?.into_owned());
+        return Ok(utf8(s, Some(field))?.into_owned());
     }
     if obj.is_instance_of::<PyBytes>() || obj.is_instance_of::<PyByteArray>() {
         let bytes = body_bytes(obj)?;
@@ -156,6 +156,24 @@ pub(crate) fn options_text(options: Option<&Bound<'_, PyDict>>) -> PyResult<Stri
     }
 }
 
+/// A `str` as UTF-8 text. A lone surrogate (`"\\ud800"`, which Python allows and UTF-8
+/// cannot hold) is the core's `invalid_utf8` at its byte offset, raised as `ParseError`
+/// like every other input error, not a bare `UnicodeEncodeError`.
+fn utf8<'a>(s: &'a Bound<'_, PyString>, field: Option<&str>) -> PyResult<Cow<'a, str>> {
+    s.to_cow().or_else(|_| {
+        // The bytes up to the surrogate are valid; the surrogate's own encoding is not.
+        let passed = s.call_method1("encode", ("utf-8", "surrogatepass"))?;
+        let bytes = passed.cast::<PyBytes>()?.as_bytes();
+        let offset = std::str::from_utf8(bytes).map_or_else(|e| e.valid_up_to(), |_| 0);
+        let kind = ErrorKind::InvalidUtf8 { offset };
+        let error = match field {
+            Some(field) if !field.is_empty() => Error::at(kind, field),
+            _ => Error::new(kind),
+        };
+        Err(to_py_err(s.py(), error))
+    })
+}
+
 /// The exact bytes of a body: `bytes`, `bytearray` or `str` (as UTF-8).
 pub(crate) fn body_bytes<'a>(obj: &'a Bound<'_, PyAny>) -> PyResult<Cow<'a, [u8]>> {
     if let Ok(bytes) = obj.cast::<PyBytes>() {
@@ -165,7 +183,7 @@ pub(crate) fn body_bytes<'a>(obj: &'a Bound<'_, PyAny>) -> PyResult<Cow<'a, [u8]
         return Ok(Cow::Owned(array.to_vec()));
     }
     if let Ok(s) = obj.cast::<PyString>() {
-        return Ok(match s.to_cow()? {
+        return Ok(match utf8(s, None)? {
             Cow::Borrowed(text) => Cow::Owned(text.as_bytes().to_vec()),
             Cow::Owned(text) => Cow::Owned(text.into_bytes()),
         });

@@ -247,3 +247,21 @@ def test_a_python_structure_nests_as_deep_as_json_text() -> None:
         with pytest.raises(msgrkit.MsgrkitError) as from_value:
             msgrkit.validate(request)
         assert (from_value.value.code == "nesting_too_deep") is too_deep, levels
+
+
+def test_a_lone_surrogate_is_an_input_error_with_a_code_not_a_bare_unicode_error() -> None:
+    lone = "a\ud800b"  # Python allows it; UTF-8 cannot hold it
+    attempts = [
+        lambda: msgrkit.verify_signature(lone, b"{}", "sha256=" + "0" * 64),
+        lambda: msgrkit.parse_webhook(lone),
+        lambda: msgrkit.sign("secret", lone),
+        lambda: msgrkit.validate({"recipient": {"id": "1"}, "messaging_type": "RESPONSE", "message": {"text": lone}}),
+        lambda: msgrkit.validate('{"message": {"text": "' + lone + '"}}'),
+    ]
+    for attempt in attempts:
+        with pytest.raises(msgrkit.ParseError) as raised:
+            attempt()
+        assert raised.value.code == "invalid_utf8"
+    with pytest.raises(msgrkit.ParseError) as raised:
+        msgrkit.validate({"message": {"text": lone}})
+    assert raised.value.field == "request.message.text"

@@ -168,6 +168,9 @@ pub fn parse_with(body: &[u8], options: &ParseOptions) -> Result<Notification> {
         return Ok(notification);
     }
     if !is_object {
+        if let Some(not_utf8) = unreadable.first_error() {
+            return Err(not_utf8);
+        }
         serde_json::from_str::<serde::de::IgnoredAny>(text)
             .map_err(|e| crate::nesting::classify(text, parse::invalid_json(e)))?;
         let not_object = parse::envelope_error("the body is not a json object", None);

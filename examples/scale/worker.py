@@ -234,11 +234,20 @@ class Worker:
                 if not handled:
                     time.sleep(0.01)
             except (redis.ConnectionError, redis.TimeoutError, redis.BusyLoadingError,
-                    psycopg.OperationalError, psycopg.InterfaceError) as down:
+                    psycopg.Error) as down:
+                # A database error on a live connection is a bug: the supervisor's.
+                if isinstance(down, psycopg.Error) and not self.connection_lost(down):
+                    raise
                 # Leases are retaken (with new tokens) once both are back: the cursor is
                 # read again from the database, whatever the last commit's fate.
                 self.owned.clear()
                 outage.failed(down)
+
+    def connection_lost(self, error: "psycopg.Error") -> bool:
+        """Whether `error` means the database went away (restarted, unreachable, or it cut
+        this session off, as it does a session stalled inside a transaction)."""
+        gone = self.db is None or self.db.broken or self.db.closed
+        return gone or isinstance(error, (psycopg.OperationalError, psycopg.InterfaceError))
 
 
 def main(name: Optional[str] = None) -> None:
