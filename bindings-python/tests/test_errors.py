@@ -251,7 +251,7 @@ def test_a_python_structure_nests_as_deep_as_json_text() -> None:
 
 def test_a_lone_surrogate_is_an_input_error_with_a_code_not_a_bare_unicode_error() -> None:
     lone = "a\ud800b"  # Python allows it; UTF-8 cannot hold it
-    attempts = [
+    attempts: list[Callable[[], object]] = [
         lambda: msgrkit.verify_signature(lone, b"{}", "sha256=" + "0" * 64),
         lambda: msgrkit.parse_webhook(lone),
         lambda: msgrkit.sign("secret", lone),
