@@ -110,12 +110,7 @@ pub fn receive_webhook(
 ) -> napi::Result<Value> {
     let headers = pairs(&env, "headers", headers)?;
     let headers = serde_json::to_string(&headers).expect("pairs serialise");
-    let (sha1, max) = options.map_or((false, 0), |o| {
-        (
-            o.allow_sha1.unwrap_or_default(),
-            o.max_body_bytes.unwrap_or(0) as usize,
-        )
-    });
+    let (sha1, max) = receive_options(options);
     let secrets = secret_list(&app_secrets);
     answer(
         &env,
@@ -138,16 +133,21 @@ pub fn check_webhook_head(
 ) -> napi::Result<f64> {
     let headers = pairs(&env, "headers", headers)?;
     let headers = serde_json::to_string(&headers).expect("pairs serialise");
-    let (sha1, max) = options.map_or((false, 0), |o| {
-        (
-            o.allow_sha1.unwrap_or_default(),
-            o.max_body_bytes.unwrap_or(0) as usize,
-        )
-    });
+    let (sha1, max) = receive_options(options);
     // A body length is far below 2^53: exact as a JS number.
     api::check_webhook_head(&headers, sha1, max)
         .map(|n| n as f64)
         .map_err(|e| to_js_err(&env, e))
+}
+
+/// `allowSha1` and `maxBodyBytes` (0, the core's default, when absent).
+fn receive_options(options: Option<ReceiveOptions>) -> (bool, usize) {
+    options.map_or((false, 0), |o| {
+        (
+            o.allow_sha1.unwrap_or_default(),
+            o.max_body_bytes.unwrap_or(0) as usize,
+        )
+    })
 }
 
 /// The `X-Hub-Signature-256` value for a body (for tests and stand-ins); throws
