@@ -196,10 +196,10 @@ impl<T: Transport> Client<T> {
     ///
     /// # Errors
     ///
-    /// As [`execute`](Self::execute); `invalid_json` when the answer is not a send answer.
-    /// A 2xx whose body is not a send answer was delivered all the same: it fails as a Graph
-    /// error of class `unknown` that keeps the status, the (redacted) body and the attempts
-    /// made, so a host never takes it for a send that did not happen.
+    /// As [`execute`](Self::execute). A 2xx whose body is not a send answer was delivered
+    /// all the same: it fails as a Graph error of class `unknown` (`graph_unknown`) that
+    /// keeps the status, the (redacted) body and the attempts made, so a host never takes
+    /// it for a send that did not happen.
     pub fn send(&self, request: &GraphRequest) -> Result<(SendResponse, u32)> {
         let reply = self.execute(request)?;
         let read = serde_json::from_value::<SendResponse>(reply.body.clone())
