@@ -606,6 +606,23 @@ msgrkit_result msgrkit_receive_webhook(const uint8_t *const *app_secrets,
                                        char **out_json);
 
 /**
+ * A webhook request judged by its header list `headers_json` (`[[name, value], ...]`)
+ * before its body is read: OK writes the number of body bytes to read to
+ * `*out_body_len`. An unsigned request (`MSGRKIT_RESULT_SIGNATURE_MISSING`), one without a
+ * `Content-Length` (`MSGRKIT_RESULT_REQUIRED`), with one that is not a number
+ * (`MSGRKIT_RESULT_INVALID_INPUT`) or past `max_body_bytes`
+ * (`MSGRKIT_RESULT_BODY_TOO_LARGE`; 0 means the core's default) is refused unread.
+ *
+ * # Safety
+ *
+ * `headers_json` is NUL-terminated; `out_body_len` is writable.
+ */
+msgrkit_result msgrkit_check_webhook_head(const char *headers_json,
+                                          bool allow_sha1,
+                                          size_t max_body_bytes,
+                                          size_t *out_body_len);
+
+/**
  * The static snake_case code of `result` (`"signature_mismatch"`, ...), identical to the
  * code in the other languages. The string is static: never free it. An unknown value
  * gives `"unknown_error"`.

@@ -158,7 +158,7 @@ static void *thread_main(void *arg) {
     pthread_barrier_wait(&all_failed);
     char message[256];
     msgrkit_last_error(message, sizeof message);
-    const char *expected = index % 2 == 0 ? "not json" : "does not match";
+    const char *expected = index % 2 == 0 ? "not valid json" : "does not match";
     out->own_message = strstr(message, expected) != NULL;
     snprintf(out->code, sizeof out->code, "%s", msgrkit_result_code(out->result));
     return NULL;
@@ -363,6 +363,24 @@ static void test_several_secrets(void) {
 }
 
 /* A chat link with a ref, read back, and its QR code. */
+/* A request judged by its headers before its body is read: how many bytes to read. */
+static void test_webhook_head(void) {
+    size_t length = 0;
+    CHECK(msgrkit_check_webhook_head("[[\"X-Hub-Signature-256\",\"sha256=00\"],[\"Content-Length\",\"81\"]]",
+                                     false, 0, &length) == MSGRKIT_RESULT_OK);
+    CHECK(length == 81);
+    CHECK(msgrkit_check_webhook_head("[[\"Content-Length\",\"314572800\"]]", false, 0, &length) ==
+          MSGRKIT_RESULT_SIGNATURE_MISSING);
+    CHECK(msgrkit_check_webhook_head("[[\"X-Hub-Signature-256\",\"sha256=00\"],[\"Content-Length\",\"314572800\"]]",
+                                     false, 0, &length) == MSGRKIT_RESULT_BODY_TOO_LARGE);
+    CHECK(msgrkit_check_webhook_head("[[\"X-Hub-Signature-256\",\"sha256=00\"],[\"Content-Length\",\"-1\"]]",
+                                     false, 0, &length) == MSGRKIT_RESULT_INVALID_INPUT);
+    char field[64];
+    msgrkit_last_error_field(field, sizeof field);
+    CHECK(strcmp(field, "headers.content-length") == 0);
+    CHECK(msgrkit_check_webhook_head(NULL, false, 0, &length) == MSGRKIT_RESULT_NULL_PARAMETER);
+}
+
 static void test_chat_links(void) {
     char *url = NULL, *json = NULL, *svg = NULL;
     CHECK(msgrkit_chat_link("{\"page\":\"acme.shop\",\"ref\":\"spring_sale\"}", &url) == MSGRKIT_RESULT_OK);
@@ -398,6 +416,7 @@ int main(void) {
     test_secondary();
     test_several_secrets();
     test_chat_links();
+    test_webhook_head();
     printf("%d passed, %d failed\n", passed, failed);
     return failed == 0 ? 0 : 1;
 }
