@@ -62,7 +62,7 @@ def deliver(url: str, emitted: Emitted) -> List[int]:
 
 
 def signing() -> Dict[str, Any]:
-    return {"app_id": APP, "secret": SECRET, "nonce": uuid.uuid4().hex, "timestamp": int(time.time())}
+    return {"app_id": APP, "project_id": "c36f3d3d-1523-4edd-ae42-11995557ff61", "secret": SECRET, "nonce": uuid.uuid4().hex, "timestamp": int(time.time())}
 
 
 def test_messages_postbacks_and_outcomes_arrive_as_sinch_wrote_them(receiver: str) -> None:

@@ -55,7 +55,7 @@ fn from_person(key: &str, payload: Value) -> Value {
 fn sinch_gets_an_inbound_text_with_stable_contact_and_conversation() {
     let cfg = config(
         "sinch.json",
-        &json!({"app_id": "01EB37HMH1M6SV18ABNS3G135H"}),
+        &json!({"app_id": "01EB37HMH1M6SV18ABNS3G135H", "project_id": "c36f3d3d-1523-4edd-ae42-11995557ff61"}),
     );
     let body = webhook(&[from_person(
         "message",

@@ -65,7 +65,8 @@ impl Vendor {
     /// The account-level IDs this vendor's callbacks need, by the config's names.
     fn required(self) -> &'static [&'static str] {
         match self {
-            Self::Sinch => &["app_id"],
+            // Real Sinch callbacks always carry `project_id`; both Sinch SDKs require it.
+            Self::Sinch => &["app_id", "project_id"],
             Self::Smooch => &["app_id", "integration_id"],
             Self::Sunshine => &["app_id", "integration_id", "webhook_id"],
             Self::Linktor => &["channel_id"],
@@ -213,6 +214,7 @@ impl EmitConfig {
                 "app_id" => &self.app_id,
                 "integration_id" => &self.integration_id,
                 "webhook_id" => &self.webhook_id,
+                "project_id" => &self.project_id,
                 _ => &self.channel_id,
             };
             if value.as_deref().is_none_or(str::is_empty) {

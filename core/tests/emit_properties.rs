@@ -68,7 +68,7 @@ fn body(items: &[Value]) -> Vec<u8> {
 
 fn config() -> EmitConfig {
     serde_json::from_value(
-        json!({"app_id": "a", "integration_id": "i", "webhook_id": "w",
+        json!({"app_id": "a", "project_id": "p", "integration_id": "i", "webhook_id": "w",
                                   "channel_id": "c", "get_started_payload": "GET_STARTED"}),
     )
     .unwrap()

@@ -47,8 +47,7 @@ fn a_redelivered_webhook_gives_the_same_callbacks() {
     .to_string();
     let standby = body.replace("messaging", "standby");
     for vendor in ["smooch", "sunshine", "sinch", "linktor"] {
-        let config =
-            r#"{"app_id": "a", "integration_id": "i", "webhook_id": "w", "channel_id": "c"}"#;
+        let config = r#"{"app_id": "a", "project_id": "p", "integration_id": "i", "webhook_id": "w", "channel_id": "c"}"#;
         let first = msgrkit::api::emit(vendor, body.as_bytes(), config).unwrap();
         assert_eq!(
             first,

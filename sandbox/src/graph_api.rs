@@ -179,15 +179,18 @@ pub(crate) async fn profile_set(
 ) -> Response {
     let request = body_json(&body);
     let answer = authorise(&app, token(&headers, &query).as_deref()).and_then(|()| {
-        let violations = msgrkit::api::validate_value(&request, json!({}))
+        // Meta judges the profile as it will be: the fields set before and this call's.
+        let mut merged = app.state().profile.clone();
+        for (key, value) in request.as_object().into_iter().flatten() {
+            merged.insert(key.clone(), value.clone());
+        }
+        let violations = msgrkit::api::validate_value(&Value::Object(merged.clone()), json!({}))
             .map_err(|e| MetaError::new(100, None, format!("(#100) {e}")))?;
         if let Some(first) = violations.first() {
             return Err(MetaError::invalid_parameter(&first.field, &first.detail));
         }
         let mut state = app.state();
-        for (key, value) in request.as_object().into_iter().flatten() {
-            state.profile.insert(key.clone(), value.clone());
-        }
+        state.profile = merged;
         let profile = json!(state.profile);
         drop(state);
         app.announce("profile", &profile);

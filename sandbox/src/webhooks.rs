@@ -1,5 +1,6 @@
-//! Webhooks to the host as Meta delivers them: signed with `X-Hub-Signature-256` over the
-//! exact body, with `Facebook-API-Version`, a timeout (Meta's is 20 s), and redelivery
+//! Webhooks to the host as Meta delivers them: signed with `X-Hub-Signature-256` and the
+//! legacy `X-Hub-Signature` (SHA-1, which Meta still sends and older receivers check) over
+//! the exact body, with `Facebook-API-Version`, a timeout (Meta's is 20 s), and redelivery
 //! with doubling waits until the host answers 2xx (at least once). Every attempt is
 //! logged with the host's status and latency.
 
@@ -25,6 +26,7 @@ pub(crate) struct Delivered {
 
 /// The host's answer to one POST: its status, or why there was none.
 fn post(app: &App, body: &str, signature: &str) -> Result<u16, String> {
+    let sha1 = msgrkit::signature::sign_sha1(app.config.app_secret.as_bytes(), body.as_bytes());
     let agent: ureq::Agent = ureq::Agent::config_builder()
         .http_status_as_error(false)
         .timeout_global(Some(app.config.webhook_timeout))
@@ -35,6 +37,7 @@ fn post(app: &App, body: &str, signature: &str) -> Result<u16, String> {
         .post(app.config.webhook.as_str())
         .header("Content-Type", "application/json")
         .header("X-Hub-Signature-256", signature)
+        .header("X-Hub-Signature", sha1.as_str())
         .header(
             msgrkit::webhook::HEADER_API_VERSION,
             app.config.graph_version.as_str(),

@@ -162,7 +162,72 @@ fn cases() -> Vec<Case> {
             class: "ok",
             mentions: "",
         },
+        Case {
+            name: "a sender action Meta does not have",
+            setup: vec![spoke()],
+            token: Some("t"),
+            request: json!({"recipient": {"id": ADA}, "sender_action": "dance"}),
+            error: Some((100, None)),
+            class: "graph_invalid_parameter",
+            mentions: "sender_action",
+        },
+        Case {
+            name: "the recipient given as JSON text, as pymessenger sends it",
+            setup: vec![spoke()],
+            token: Some("t"),
+            request: json!({"recipient": format!("{{\"id\": \"{ADA}\"}}"),
+                            "messaging_type": "RESPONSE", "message": {"text": "hi"}}),
+            error: None,
+            class: "ok",
+            mentions: "",
+        },
     ]
+}
+
+#[test]
+fn a_form_encoded_send_is_read_as_graph_reads_it() {
+    let host = Host::start(&[]);
+    let sandbox = sandbox(&host);
+    control(
+        &sandbox,
+        "customers/7000000000000001/text",
+        json!({"text": "hello"}),
+    );
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .build()
+        .into();
+    let form = format!(
+        "recipient=%7B%22id%22%3A%22{ADA}%22%7D&messaging_type=RESPONSE&message=%7B%22text%22%3A%22hi+there%22%7D"
+    );
+    let mut answer = agent
+        .post(format!("{}{MESSAGES}", sandbox.url()))
+        .header("Authorization", "Bearer t")
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .send(form)
+        .unwrap();
+    let body: Value = serde_json::from_str(&answer.body_mut().read_to_string().unwrap()).unwrap();
+    assert_eq!(body["recipient_id"], ADA, "{body}");
+    assert!(body["message_id"].is_string(), "{body}");
+}
+
+#[test]
+fn the_profile_is_judged_with_what_was_set_before() {
+    let host = Host::start(&[]);
+    let sandbox = sandbox(&host);
+    let profile = "/v27.0/me/messenger_profile";
+    let get_started = json!({"get_started": {"payload": "GET_STARTED"}});
+    let (status, _) = call(&sandbox, "POST", profile, Some(&get_started), Some("t"));
+    assert_eq!(status, 200);
+    let menu = json!({"persistent_menu": [{"locale": "default", "call_to_actions": [
+        {"type": "postback", "title": "Help", "payload": "HELP"}]}]});
+    let (status, answer) = call(&sandbox, "POST", profile, Some(&menu), Some("t"));
+    assert_eq!(status, 200, "{answer}");
+    let (_, state) = call(&sandbox, "GET", "/sandbox/api/state", None, None);
+    assert!(
+        state["profile"]["get_started"].is_object()
+            && state["profile"]["persistent_menu"].is_array()
+    );
 }
 
 #[test]

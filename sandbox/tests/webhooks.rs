@@ -14,6 +14,11 @@ use support::{ADA, Host, SECRET, call, control, log, sandbox};
 fn events(received: &support::Received) -> Vec<Event> {
     signature::verify(SECRET.as_bytes(), &received.body, &received.signature)
         .expect("signed with the app secret over the exact body");
+    // The legacy SHA-1 header too, as Meta sends it (bottender and express-x-hub check it).
+    let sha1 = signature::VerifyOptions::allowing_sha1();
+    signature::verify_with(SECRET.as_bytes(), &received.body, &received.sha1, sha1)
+        .expect("the legacy X-Hub-Signature over the exact body");
+    assert!(received.sha1.starts_with("sha1="));
     assert_eq!(received.version, "v27.0");
     let notification = webhook::parse(&received.body).unwrap();
     assert!(notification.errors.is_empty(), "{:?}", notification.errors);

@@ -37,7 +37,7 @@ async function send(client: Client): Promise<string> {
 export { lines, fields, warned, send }
 
 // Inbound transcoding: a webhook as Sinch callbacks, and a callback verified.
-const emitted: msgrkit.Emitted = msgrkit.emit('sinch', '{"object":"page","entry":[]}', { appId: 'A' })
+const emitted: msgrkit.Emitted = msgrkit.emit('sinch', '{"object":"page","entry":[]}', { appId: 'A', projectId: 'P' })
 const firstCallback: msgrkit.Callback | undefined = emitted.callbacks[0]
 if (firstCallback) msgrkit.verifyCallback('sinch', firstCallback.body_text, Object.entries(firstCallback.headers), 'secret')
 const outcome: msgrkit.SendOutcome = { status: 200, body: {}, message_id: 'M', recipient: 'P' }

@@ -62,7 +62,7 @@ pub(super) fn outcome(ctx: &Ctx<'_>, outcome: &Outcome, result: &SendResult, out
     out.push(envelope(ctx, "message_delivery_report", report));
 }
 
-/// `app_id`, `project_id` (when configured), the times, and the one body key.
+/// `app_id`, `project_id`, the times, and the one body key.
 fn envelope(ctx: &Ctx<'_>, key: &str, value: Value) -> Value {
     let mut body = json!({
         "app_id": ctx.app_id(),
@@ -148,7 +148,11 @@ fn messages(ctx: &Ctx<'_>, out: &mut Out, message: &InboundMessage) {
         _ => None,
     };
     match (&message.text, &message.quick_reply, single_media) {
-        (_, Some(payload), _) => {
+        (text, Some(payload), _) => {
+            if text.is_some() {
+                let detail = "Sinch's choice response carries the payload only".to_owned();
+                out.warn(ctx, WarningCode::Dropped, "message.text", detail);
+            }
             contents.push(json!({ "choice_response_message": choice(ctx, payload) }))
         }
         (Some(text), None, Some(media)) => {
@@ -163,11 +167,18 @@ fn messages(ctx: &Ctx<'_>, out: &mut Out, message: &InboundMessage) {
         let content = match part {
             Part::Media(_) if captioned => continue,
             Part::Media(media) => json!({ "media_message": { "url": media.url } }),
-            Part::Location(location) => json!({ "location_message": {
-                "title": "",
-                "label": "",
-                "coordinates": { "latitude": location.latitude, "longitude": location.longitude },
-            }}),
+            Part::Location(location) => {
+                if location.url.is_some() {
+                    let field = format!("message.attachments[{i}].payload.url");
+                    let detail = "Sinch's location has no link".to_owned();
+                    out.warn(ctx, WarningCode::Dropped, &field, detail);
+                }
+                json!({ "location_message": {
+                    "title": location.title.clone().unwrap_or_default(),
+                    "label": "",
+                    "coordinates": { "latitude": location.latitude, "longitude": location.longitude },
+                }})
+            }
             Part::Other(other) => {
                 let raw = serde_json::to_string(&other.raw).expect("json values serialise");
                 json!({ "fallback_message": {

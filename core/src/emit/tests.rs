@@ -16,6 +16,7 @@ fn config(vendor: Vendor) -> EmitConfig {
         app_id: Some("APP".to_owned()),
         integration_id: Some("INT".to_owned()),
         webhook_id: Some("WH".to_owned()),
+        project_id: Some("PRJ".to_owned()),
         channel_id: (vendor == Vendor::Linktor).then(|| "CH".to_owned()),
         ..EmitConfig::default()
     }

@@ -24,6 +24,7 @@ pub const GRACE: &str = "7000000000000002";
 #[derive(Clone, Debug)]
 pub struct Received {
     pub signature: String,
+    pub sha1: String,
     pub version: String,
     pub body: Vec<u8>,
 }
@@ -101,6 +102,7 @@ async fn receive(
     let mut script = script.lock().unwrap();
     script.received.push(Received {
         signature: header("x-hub-signature-256"),
+        sha1: header("x-hub-signature"),
         version: header("facebook-api-version"),
         body: body.to_vec(),
     });
