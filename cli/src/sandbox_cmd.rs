@@ -24,6 +24,10 @@ pub(crate) struct SandboxArgs {
     /// when absent).
     #[arg(long, env = "MSGRKIT_VERIFY_TOKEN", hide_env_values = true)]
     verify_token: Option<String>,
+    /// The Page token the Graph stand-in accepts (`sandbox` when absent; any other gets
+    /// 190, as from Meta).
+    #[arg(long)]
+    page_token: Option<String>,
     /// The port on 127.0.0.1 (any free one when absent; printed at start).
     #[arg(long)]
     port: Option<u16>,
@@ -49,6 +53,9 @@ pub(crate) fn run(args: SandboxArgs) -> Outcome {
     let mut config = msgrkit_sandbox::Config::new(args.webhook, args.app_secret);
     if let Some(token) = args.verify_token {
         config.verify_token = token;
+    }
+    if let Some(token) = args.page_token {
+        config.page_token = token;
     }
     if let Some(port) = args.port {
         config.port = port;

@@ -31,13 +31,21 @@ pub(crate) fn token(
         .filter(|t| !t.trim().is_empty())
 }
 
-/// Meta's answer to a request without a usable token, or from a revoked one.
+/// Meta's answer to a request without a usable token, with a token that is not the Page's
+/// (`Config::page_token`), or from a revoked one.
 pub(crate) fn authorise(app: &App, token: Option<&str>) -> Result<(), MetaError> {
-    if token.is_none() {
+    let Some(token) = token else {
         return Err(MetaError::new(
             190,
             None,
             "An active access token must be used to query information about the current user.",
+        ));
+    };
+    if token != app.config.page_token {
+        return Err(MetaError::new(
+            190,
+            None,
+            "Invalid OAuth access token - Cannot parse access token",
         ));
     }
     if app.state().token_revoked {

@@ -35,6 +35,9 @@ pub struct Config {
     pub app_secret: String,
     /// The verify token of the handshake made at start.
     pub verify_token: String,
+    /// The Page token the Graph stand-in accepts (`sandbox` by default); any other is 190,
+    /// as Meta answers a token it cannot parse.
+    pub page_token: String,
     /// The port on 127.0.0.1 (0 for any free one).
     pub port: u16,
     /// The `Facebook-API-Version` of the webhooks, and the version the page shows.
@@ -56,6 +59,7 @@ impl Config {
             webhook: webhook.into(),
             app_secret: app_secret.into(),
             verify_token: "sandbox-verify-token".to_owned(),
+            page_token: "sandbox".to_owned(),
             port: 0,
             graph_version: msgrkit::graph::DEFAULT_VERSION.to_owned(),
             customers: 2,

@@ -91,7 +91,7 @@ fn the_sandbox_stays_bounded_whatever_it_is_sent() {
         "GET",
         "/v27.0/debug_token?input_token=EAAGsecretinput",
         None,
-        Some("EAAGsecretbearer"),
+        Some("sandbox"),
     );
     assert_eq!(status, 200);
     let huge =

@@ -57,7 +57,7 @@ fn cases() -> Vec<Case> {
         Case {
             name: "a reply inside the window",
             setup: vec![spoke()],
-            token: Some("t"),
+            token: Some("sandbox"),
             request: text(ADA, "hi"),
             error: None,
             class: "ok",
@@ -66,7 +66,7 @@ fn cases() -> Vec<Case> {
         Case {
             name: "an over-long quick-reply title",
             setup: vec![spoke()],
-            token: Some("t"),
+            token: Some("sandbox"),
             request: long_title,
             error: Some((100, None)),
             class: "graph_invalid_parameter",
@@ -75,7 +75,7 @@ fn cases() -> Vec<Case> {
         Case {
             name: "a PSID the Page does not know",
             setup: vec![],
-            token: Some("t"),
+            token: Some("sandbox"),
             request: text("123", "hi"),
             error: Some((100, Some(2_018_001))),
             class: "graph_recipient_unavailable",
@@ -93,7 +93,7 @@ fn cases() -> Vec<Case> {
         Case {
             name: "a token revoked from the Page",
             setup: vec![spoke(), ("token", json!({"revoked": true}))],
-            token: Some("t"),
+            token: Some("sandbox"),
             request: text(ADA, "hi"),
             error: Some((190, Some(460))),
             class: "graph_auth",
@@ -102,7 +102,7 @@ fn cases() -> Vec<Case> {
         Case {
             name: "a rate limit the page asked for",
             setup: vec![spoke(), ("rate_limit", json!({}))],
-            token: Some("t"),
+            token: Some("sandbox"),
             request: text(ADA, "hi"),
             error: Some((613, None)),
             class: "graph_rate_limited",
@@ -111,7 +111,7 @@ fn cases() -> Vec<Case> {
         Case {
             name: "a reply 25 hours later",
             setup: vec![spoke(), ("clock", json!({"advance_hours": 25}))],
-            token: Some("t"),
+            token: Some("sandbox"),
             request: text(ADA, "hi"),
             error: Some((10, Some(2_018_278))),
             class: "graph_outside_window",
@@ -120,7 +120,7 @@ fn cases() -> Vec<Case> {
         Case {
             name: "a customer who never wrote",
             setup: vec![],
-            token: Some("t"),
+            token: Some("sandbox"),
             request: text(GRACE, "hi"),
             error: Some((10, Some(2_018_278))),
             class: "graph_outside_window",
@@ -129,7 +129,7 @@ fn cases() -> Vec<Case> {
         Case {
             name: "HUMAN_AGENT 25 hours later",
             setup: vec![spoke(), ("clock", json!({"advance_hours": 25}))],
-            token: Some("t"),
+            token: Some("sandbox"),
             request: tagged(ADA, "HUMAN_AGENT"),
             error: None,
             class: "ok",
@@ -138,7 +138,7 @@ fn cases() -> Vec<Case> {
         Case {
             name: "HUMAN_AGENT 8 days later",
             setup: vec![spoke(), ("clock", json!({"advance_hours": 192}))],
-            token: Some("t"),
+            token: Some("sandbox"),
             request: tagged(ADA, "HUMAN_AGENT"),
             error: Some((10, Some(2_018_278))),
             class: "graph_outside_window",
@@ -147,7 +147,7 @@ fn cases() -> Vec<Case> {
         Case {
             name: "a tag retired on 2026-04-27",
             setup: vec![spoke(), ("clock", json!({"advance_hours": 25}))],
-            token: Some("t"),
+            token: Some("sandbox"),
             request: tagged(ADA, "ACCOUNT_UPDATE"),
             error: Some((100, Some(1_893_061))),
             class: "graph_tag_retired",
@@ -156,16 +156,25 @@ fn cases() -> Vec<Case> {
         Case {
             name: "a typing indicator",
             setup: vec![spoke()],
-            token: Some("t"),
+            token: Some("sandbox"),
             request: json!({"recipient": {"id": ADA}, "sender_action": "typing_on"}),
             error: None,
             class: "ok",
             mentions: "",
         },
         Case {
+            name: "a token that is not the Page's",
+            setup: vec![spoke()],
+            token: Some("EAAGnotthepagestoken"),
+            request: text(ADA, "hi"),
+            error: Some((190, None)),
+            class: "graph_auth",
+            mentions: "access token",
+        },
+        Case {
             name: "a sender action Meta does not have",
             setup: vec![spoke()],
-            token: Some("t"),
+            token: Some("sandbox"),
             request: json!({"recipient": {"id": ADA}, "sender_action": "dance"}),
             error: Some((100, None)),
             class: "graph_invalid_parameter",
@@ -174,7 +183,7 @@ fn cases() -> Vec<Case> {
         Case {
             name: "the recipient given as JSON text, as pymessenger sends it",
             setup: vec![spoke()],
-            token: Some("t"),
+            token: Some("sandbox"),
             request: json!({"recipient": format!("{{\"id\": \"{ADA}\"}}"),
                             "messaging_type": "RESPONSE", "message": {"text": "hi"}}),
             error: None,
@@ -202,7 +211,7 @@ fn a_form_encoded_send_is_read_as_graph_reads_it() {
     );
     let mut answer = agent
         .post(format!("{}{MESSAGES}", sandbox.url()))
-        .header("Authorization", "Bearer t")
+        .header("Authorization", "Bearer sandbox")
         .header("Content-Type", "application/x-www-form-urlencoded")
         .send(form)
         .unwrap();
@@ -217,11 +226,17 @@ fn the_profile_is_judged_with_what_was_set_before() {
     let sandbox = sandbox(&host);
     let profile = "/v27.0/me/messenger_profile";
     let get_started = json!({"get_started": {"payload": "GET_STARTED"}});
-    let (status, _) = call(&sandbox, "POST", profile, Some(&get_started), Some("t"));
+    let (status, _) = call(
+        &sandbox,
+        "POST",
+        profile,
+        Some(&get_started),
+        Some("sandbox"),
+    );
     assert_eq!(status, 200);
     let menu = json!({"persistent_menu": [{"locale": "default", "call_to_actions": [
         {"type": "postback", "title": "Help", "payload": "HELP"}]}]});
-    let (status, answer) = call(&sandbox, "POST", profile, Some(&menu), Some("t"));
+    let (status, answer) = call(&sandbox, "POST", profile, Some(&menu), Some("sandbox"));
     assert_eq!(status, 200, "{answer}");
     let (_, state) = call(&sandbox, "GET", "/sandbox/api/state", None, None);
     assert!(
@@ -269,7 +284,7 @@ fn a_sent_message_is_in_the_thread_as_received_and_refusals_with_their_error() {
         "POST",
         MESSAGES,
         Some(&text(ADA, "hi there")),
-        Some("t"),
+        Some("sandbox"),
     );
     control(&sandbox, "clock", json!({"advance_hours": 25}));
     call(
@@ -277,7 +292,7 @@ fn a_sent_message_is_in_the_thread_as_received_and_refusals_with_their_error() {
         "POST",
         MESSAGES,
         Some(&text(ADA, "too late")),
-        Some("t"),
+        Some("sandbox"),
     );
     let (_, thread) = call(
         &sandbox,
@@ -302,7 +317,7 @@ fn the_messenger_profile_is_kept_and_validated() {
     let profile = json!({"get_started": {"payload": "START"},
                          "greeting": [{"locale": "default", "text": "Hi there"}]});
     assert_eq!(
-        call(&sandbox, "POST", path, Some(&profile), Some("t")).0,
+        call(&sandbox, "POST", path, Some(&profile), Some("sandbox")).0,
         200
     );
     let (_, got) = call(
@@ -310,14 +325,14 @@ fn the_messenger_profile_is_kept_and_validated() {
         "GET",
         &format!("{path}?fields=get_started"),
         None,
-        Some("t"),
+        Some("sandbox"),
     );
     assert_eq!(
         got,
         json!({"data": [{"get_started": {"payload": "START"}}]})
     );
     let too_long = json!({"greeting": [{"locale": "default", "text": "x".repeat(161)}]});
-    let (status, refused) = call(&sandbox, "POST", path, Some(&too_long), Some("t"));
+    let (status, refused) = call(&sandbox, "POST", path, Some(&too_long), Some("sandbox"));
     assert_eq!(
         (status, refused["error"]["code"].as_u64()),
         (400, Some(100)),
@@ -328,9 +343,9 @@ fn the_messenger_profile_is_kept_and_validated() {
         "DELETE",
         path,
         Some(&json!({"fields": ["greeting"]})),
-        Some("t"),
+        Some("sandbox"),
     );
-    let (_, left) = call(&sandbox, "GET", path, None, Some("t"));
+    let (_, left) = call(&sandbox, "GET", path, None, Some("sandbox"));
     assert_eq!(
         left,
         json!({"data": [{"get_started": {"payload": "START"}}]})
@@ -343,19 +358,26 @@ fn msgrkit_diagnose_passes_against_it_and_user_profiles_answer() {
     use msgrkit::graph::{Graph, Severity};
     let host = Host::start(&[]);
     let sandbox = sandbox(&host);
-    let graph = Graph::new("sandbox-token").base_url(sandbox.url());
+    let graph = Graph::new("sandbox").base_url(sandbox.url());
     let findings = Client::new(UreqTransport::new()).diagnose(&graph, None);
     let bad: Vec<_> = findings
         .iter()
         .filter(|f| f.severity != Severity::Ok)
         .collect();
     assert!(bad.is_empty(), "{bad:#?}");
+    // Another token is not the Page's: diagnose says so, as against Meta.
+    let wrong = Graph::new("EAAGnotthepages").base_url(sandbox.url());
+    let findings = Client::new(UreqTransport::new()).diagnose(&wrong, None);
+    assert!(
+        findings.iter().any(|f| f.severity != Severity::Ok),
+        "{findings:#?}"
+    );
     let (_, profile) = call(
         &sandbox,
         "GET",
         &format!("/v27.0/{ADA}?fields=first_name,last_name"),
         None,
-        Some("t"),
+        Some("sandbox"),
     );
     assert_eq!(
         profile,

@@ -41,7 +41,7 @@ fn every_customer_action_is_the_event_that_was_clicked() {
         "POST",
         "/v27.0/me/messenger_profile",
         Some(&profile),
-        Some("t"),
+        Some("sandbox"),
     );
     let actions = [
         ("text", json!({"text": "hi"})),
@@ -182,7 +182,7 @@ fn a_host_send_is_followed_by_its_echo_and_delivery_and_read_marks_it() {
         "POST",
         "/v27.0/me/messages",
         Some(&request),
-        Some("t"),
+        Some("sandbox"),
     );
     let received = host.wait_for(3);
     let echo = only(&received[1]);
