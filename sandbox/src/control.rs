@@ -64,14 +64,23 @@ fn no_customer(psid: &str) -> Response {
     (StatusCode::NOT_FOUND, Json(body)).into_response()
 }
 
+/// How far one `clock` call may move the simulated time (ten years).
+const CLOCK_ADVANCE_MAX_HOURS: f64 = 24.0 * 366.0 * 10.0;
+
 fn bad(detail: &str) -> Response {
     (StatusCode::BAD_REQUEST, Json(json!({"error": detail}))).into_response()
 }
 
 /// `{"advance_hours": N}`: moves the simulated clock (the window closes in seconds).
 async fn clock(State(app): State<Arc<App>>, Json(body): Json<Value>) -> Response {
-    let Some(hours) = body["advance_hours"].as_f64() else {
-        return bad("expected {\"advance_hours\": N}");
+    // A decade either way at most: past that the simulated epoch would overflow.
+    let Some(hours) = body["advance_hours"]
+        .as_f64()
+        .filter(|h| h.abs() <= CLOCK_ADVANCE_MAX_HOURS)
+    else {
+        return bad(&format!(
+            "expected {{\"advance_hours\": N}}, N at most {CLOCK_ADVANCE_MAX_HOURS} either way"
+        ));
     };
     #[allow(clippy::cast_possible_truncation)]
     let millis = (hours * 3_600_000.0) as i64;
@@ -108,7 +117,17 @@ async fn act(
     Path((psid, action)): Path<(String, String)>,
     body: axum::body::Bytes,
 ) -> Response {
-    let body: Value = serde_json::from_slice(&body).unwrap_or(Value::Null);
+    let body: Value = if body.iter().all(u8::is_ascii_whitespace) {
+        json!({})
+    } else {
+        match serde_json::from_slice(&body) {
+            Ok(body @ Value::Object(_)) => body,
+            _ => return bad("the body must be a JSON object"),
+        }
+    };
+    if let Err(detail) = check_action(&action, &body) {
+        return bad(&detail);
+    }
     let (items, kinds, now) = match record(&app, &psid, &action, &body) {
         Ok(recorded) => recorded,
         Err(refused) => return *refused,
@@ -122,6 +141,42 @@ async fn act(
     let delivered =
         webhooks::deliver(Arc::clone(&app), notification.clone(), kinds, duplicate).await;
     Json(json!({"delivery": delivered, "body": notification})).into_response()
+}
+
+/// What each action needs, so that the sandbox never delivers a webhook Meta could not
+/// send (a message holding only a `mid`).
+fn check_action(action: &str, body: &Value) -> Result<(), String> {
+    let text = |v: &Value| v["text"].as_str().is_some_and(|t| !t.trim().is_empty());
+    let needs = |ok: bool, what: &str| {
+        if ok {
+            Ok(())
+        } else {
+            Err(format!("`{action}` needs {what}"))
+        }
+    };
+    match action {
+        "text" => needs(text(body), "a non-empty `text`"),
+        "batch" => needs(
+            body["texts"]
+                .as_array()
+                .is_some_and(|all| !all.is_empty() && all.iter().all(text)),
+            "`texts`: a non-empty list of {\"text\"}",
+        ),
+        "attachment" => needs(
+            matches!(
+                body["attachment"].as_str(),
+                Some("image" | "file" | "location" | "sticker")
+            ),
+            "`attachment`: image, file, location or sticker",
+        ),
+        "quick_reply" => needs(
+            body["payload"].is_string() || text(body),
+            "a `payload` or `text` string",
+        ),
+        "postback" => needs(body["payload"].is_string(), "a `payload` string"),
+        "referral" | "optin" => needs(body["ref"].is_string(), "a `ref` string"),
+        _ => Ok(()),
+    }
 }
 
 /// The action in the customer's thread: its messaging items, their kinds, and the time.

@@ -85,6 +85,25 @@ fn the_sandbox_stays_bounded_whatever_it_is_sent() {
     assert!(raw(sandbox.addr, &form, 0).contains(" 415 "));
     control(&sandbox, "rate_limit", json!({}));
 
+    // The control API never makes a webhook Meta could not send, nor an overflowing clock.
+    let ada = "/sandbox/api/customers/7000000000000001";
+    for (path, body) in [
+        (format!("{ada}/text"), json!({})),
+        (format!("{ada}/text"), json!({"text": "   "})),
+        (format!("{ada}/batch"), json!({"texts": []})),
+        (
+            format!("{ada}/attachment"),
+            json!({"attachment": "hologram"}),
+        ),
+        (
+            "/sandbox/api/clock".to_owned(),
+            json!({"advance_hours": 1e300}),
+        ),
+    ] {
+        let (status, answer) = call(&sandbox, "POST", &path, Some(&body), None);
+        assert_eq!(status, 400, "{path} {body}: {answer}");
+    }
+
     // The log: capped in entries and in size, and never holding a token.
     let (status, _) = call(
         &sandbox,
