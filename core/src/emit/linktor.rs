@@ -36,6 +36,10 @@ pub(super) fn event(ctx: &Ctx<'_>, out: &mut Out) {
                 "timestamp": ctx.iso(),
             });
             out.push(wrap(ctx, "facebook.postback", data, 0));
+            if selection.referral.is_some() {
+                let detail = "Linktor's postback event carries no referral".to_owned();
+                out.warn(ctx, WarningCode::Dropped, "postback.referral", detail);
+            }
         }
         Activity::Delivered(receipt) | Activity::Read(receipt) => {
             let event = match ctx.event.activity {
@@ -158,6 +162,11 @@ fn received(ctx: &Ctx<'_>, out: &mut Out, message: &InboundMessage) {
                 });
                 if let Some(title) = &location.title {
                     content["name"] = json!(title);
+                }
+                if location.url.is_some() {
+                    let field = format!("{field}.payload.url");
+                    let detail = "Linktor's location has no link".to_owned();
+                    out.warn(ctx, WarningCode::Dropped, &field, detail);
                 }
                 content
             }

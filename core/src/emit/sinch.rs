@@ -16,6 +16,10 @@ pub(super) fn event(ctx: &Ctx<'_>, out: &mut Out) {
             if selection.get_started {
                 out.push(envelope(ctx, "conversation_start_notification", start(ctx)));
             }
+            if selection.referral.is_some() {
+                let detail = "Sinch's choice response carries no referral".to_owned();
+                out.warn(ctx, WarningCode::Dropped, "postback.referral", detail);
+            }
             let payload = selection.payload.clone().unwrap_or_default();
             if selection.title.is_some() {
                 let detail = "Sinch's choice response carries the postback data only".to_owned();

@@ -207,6 +207,17 @@ fn push_messages(ctx: &Ctx<'_>, out: &mut Out, message: &InboundMessage, role: &
                 m
             }
             Part::Location(location) => {
+                // Smooch v1.1's location message is coordinates and this text only.
+                for (lost, what) in [
+                    (location.title.is_some(), "title"),
+                    (location.url.is_some(), "url"),
+                ] {
+                    if lost {
+                        let field = format!("{field}.payload.{what}");
+                        let detail = format!("Smooch's location has no {what}");
+                        out.warn(ctx, WarningCode::Dropped, &field, detail);
+                    }
+                }
                 let text = format!("Location shared:\n{}", location.maps_url());
                 let mut m = base("location", Some(text), messages.len());
                 m["coordinates"] = json!({ "lat": location.latitude, "long": location.longitude });

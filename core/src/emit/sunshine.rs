@@ -204,10 +204,22 @@ fn messages(ctx: &Ctx<'_>, out: &mut Out, message: &InboundMessage, from_user: b
                 }
                 contents.push(content);
             }
-            Part::Location(location) => contents.push(json!({
-                "type": "location",
-                "coordinates": { "lat": location.latitude, "long": location.longitude },
-            })),
+            Part::Location(location) => {
+                let mut content = json!({
+                    "type": "location",
+                    "coordinates": { "lat": location.latitude, "long": location.longitude },
+                });
+                // Sunshine's location content has an optional `location {name, address}`.
+                if let Some(title) = &location.title {
+                    content["location"] = json!({ "name": title });
+                }
+                if location.url.is_some() {
+                    let field = format!("message.attachments[{i}].payload.url");
+                    let detail = "Sunshine's location has no link".to_owned();
+                    out.warn(ctx, WarningCode::Dropped, &field, detail);
+                }
+                contents.push(content);
+            }
             Part::Other(other) => {
                 let field = format!("message.attachments[{i}]");
                 if let Some(text) = out.link_text(ctx, other, &field) {
