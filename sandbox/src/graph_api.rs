@@ -11,10 +11,10 @@ use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Response};
 use serde_json::{Map, Value, json};
 
-use crate::App;
 use crate::answers::{MetaError, ok};
 use crate::graph_send::{authorise, token};
 use crate::state::{APP_ID, PAGE_ID};
+use crate::{App, multipart};
 
 type Params = Query<HashMap<String, String>>;
 
@@ -55,6 +55,38 @@ fn body_json(body: &Bytes) -> Value {
         // Form bodies (Graph's batch, some uploads) are kept as text.
         json!(String::from_utf8_lossy(body))
     })
+}
+
+/// `POST /me/message_attachments`: an `attachment_id` for a file sent as `filedata` (a
+/// multipart form) or a `payload.url`, with the attachment's `type`; Meta's 100 otherwise.
+fn upload_attachment(
+    app: &App,
+    request: &Value,
+    upload: Option<&multipart::Upload>,
+) -> Result<Value, MetaError> {
+    let attachment = &request["message"]["attachment"];
+    if !matches!(
+        attachment["type"].as_str(),
+        Some("image" | "video" | "audio" | "file")
+    ) {
+        return Err(MetaError::invalid_parameter(
+            "message[attachment][type]",
+            "must be image, video, audio or file",
+        ));
+    }
+    let from_url = attachment["payload"]["url"].is_string();
+    match upload {
+        Some(file) if file.bytes == 0 => Err(MetaError::invalid_parameter(
+            "filedata",
+            "the file is empty",
+        )),
+        Some(_) => Ok(json!({"attachment_id": app.state().id("att_")})),
+        None if from_url => Ok(json!({"attachment_id": app.state().id("att_")})),
+        None => Err(MetaError::invalid_parameter(
+            "filedata",
+            "send the file as filedata, or its url as message[attachment][payload][url]",
+        )),
+    }
 }
 
 /// `GET /{version}/{node}`: the Page (`me`, its ID) or a customer's user profile.
@@ -269,7 +301,27 @@ pub(crate) async fn edge_post(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    let request = body_json(&body);
+    let content_type = headers
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned();
+    let (request, upload) = if multipart::is_form(&content_type) {
+        match multipart::read(&content_type, body).await {
+            Ok(form) => {
+                let mut request = Value::Object(form.fields);
+                crate::send_body::objects_from_text(&mut request);
+                (request, form.file)
+            }
+            Err(why) => (json!({"unreadable": why}), None),
+        }
+    } else {
+        (body_json(&body), None)
+    };
+    let mut logged = request.clone();
+    if let Some(file) = &upload {
+        logged["filedata"] = file.describe();
+    }
     let answer =
         authorise(&app, token(&headers, &query).as_deref()).and_then(|()| match edge.as_str() {
             "personas" => {
@@ -280,7 +332,7 @@ pub(crate) async fn edge_post(
                 state.personas.insert(id.clone(), persona);
                 Ok(json!({"id": id}))
             }
-            "message_attachments" => Ok(json!({"attachment_id": app.state().id("att_")})),
+            "message_attachments" => upload_attachment(&app, &request, upload.as_ref()),
             "subscribed_apps"
             | "pass_thread_control"
             | "take_thread_control"
@@ -292,7 +344,7 @@ pub(crate) async fn edge_post(
         &app,
         "POST",
         format!("/{version}/{node}/{edge}"),
-        request,
+        logged,
         answer,
     )
 }

@@ -13,8 +13,9 @@ use msgrkit::limits::Date;
 use serde_json::{Value, json};
 
 use crate::answers::{MetaError, ok};
+use crate::send_body::{form_request, send_body};
 use crate::state::{APP_ID, ThreadItem};
-use crate::{App, webhook_bodies, webhooks};
+use crate::{App, multipart, webhook_bodies, webhooks};
 
 /// The token of a Graph request: `Authorization: Bearer` or `access_token`.
 pub(crate) fn token(
@@ -65,7 +66,22 @@ pub(crate) async fn messages(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    let request = send_body(&headers, &body);
+    let content_type = headers
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned();
+    let request = if multipart::is_form(&content_type) {
+        match multipart::read(&content_type, body).await {
+            Ok(form) => form_request(&app, form),
+            Err(why) => {
+                let detail = format!("(#100) The multipart body could not be read: {why}");
+                return MetaError::new(100, None, detail).into_response();
+            }
+        }
+    } else {
+        send_body(&headers, &body)
+    };
     let judged = judge(&app, &headers, &query, &request);
     let (status, answer) = match &judged {
         Ok(answer) => (200, answer.clone()),
@@ -88,73 +104,6 @@ pub(crate) async fn messages(
         }
         Err(error) => error.into_response(),
     }
-}
-
-/// A send's parameters as Graph reads them: a JSON body, or a form-encoded one
-/// (`recipient={"id":"..."}&message={...}`); in either, an object parameter given as JSON
-/// text (as pymessenger sends `recipient`) is read as the object.
-fn send_body(headers: &HeaderMap, body: &[u8]) -> Value {
-    let form = headers
-        .get("content-type")
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|t| t.starts_with("application/x-www-form-urlencoded"));
-    let mut request = if form {
-        let pairs = url_form(body);
-        Value::Object(
-            pairs
-                .into_iter()
-                .map(|(k, v)| (k, Value::String(v)))
-                .collect(),
-        )
-    } else {
-        serde_json::from_slice(body).unwrap_or(Value::Null)
-    };
-    if let Some(map) = request.as_object_mut() {
-        for value in map.values_mut() {
-            let parsed = value
-                .as_str()
-                .filter(|text| text.trim_start().starts_with('{'))
-                .and_then(|text| serde_json::from_str::<Value>(text).ok());
-            if let Some(object) = parsed {
-                *value = object;
-            }
-        }
-    }
-    request
-}
-
-/// `application/x-www-form-urlencoded` pairs, percent-decoded (`+` is a space).
-fn url_form(body: &[u8]) -> Vec<(String, String)> {
-    let decode = |part: &str| {
-        let bytes = part.replace('+', " ").into_bytes();
-        let mut out = Vec::with_capacity(bytes.len());
-        let mut i = 0;
-        while i < bytes.len() {
-            let hex = bytes
-                .get(i + 1..i + 3)
-                .and_then(|h| std::str::from_utf8(h).ok())
-                .and_then(|h| u8::from_str_radix(h, 16).ok());
-            match (bytes[i], hex) {
-                (b'%', Some(byte)) => {
-                    out.push(byte);
-                    i += 3;
-                }
-                (byte, _) => {
-                    out.push(byte);
-                    i += 1;
-                }
-            }
-        }
-        String::from_utf8_lossy(&out).into_owned()
-    };
-    String::from_utf8_lossy(body)
-        .split('&')
-        .filter(|pair| !pair.is_empty())
-        .map(|pair| {
-            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-            (decode(key), decode(value))
-        })
-        .collect()
 }
 
 /// Meta's verdict on one send: `{recipient_id, message_id}` (or `{recipient_id}` for a

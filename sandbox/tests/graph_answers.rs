@@ -384,3 +384,100 @@ fn msgrkit_diagnose_passes_against_it_and_user_profiles_answer() {
         json!({"id": ADA, "first_name": "Ada", "last_name": "Lovelace"})
     );
 }
+
+/// A `multipart/form-data` body of text fields and, when given, a `filedata` file.
+fn form(fields: &[(&str, String)], file: Option<&[u8]>) -> (String, Vec<u8>) {
+    let boundary = "msgrkitboundary7MA4YWxkTrZu0gW";
+    let mut body = Vec::new();
+    for (name, value) in fields {
+        body.extend(
+            format!(
+                "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"
+            )
+            .bytes(),
+        );
+    }
+    if let Some(bytes) = file {
+        body.extend(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"filedata\"; filename=\"cat.png\"\r\nContent-Type: image/png\r\n\r\n").bytes());
+        body.extend_from_slice(bytes);
+        body.extend(b"\r\n");
+    }
+    body.extend(format!("--{boundary}--\r\n").bytes());
+    (format!("multipart/form-data; boundary={boundary}"), body)
+}
+
+fn post_form(
+    sandbox: &msgrkit_sandbox::Sandbox,
+    path: &str,
+    (content_type, body): (String, Vec<u8>),
+) -> (u16, Value) {
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .build()
+        .into();
+    let mut answer = agent
+        .post(format!("{}{path}", sandbox.url()))
+        .header("Authorization", "Bearer sandbox")
+        .header("Content-Type", &content_type)
+        .send(&body[..])
+        .unwrap();
+    let status = answer.status().as_u16();
+    (
+        status,
+        serde_json::from_str(&answer.body_mut().read_to_string().unwrap()).unwrap(),
+    )
+}
+
+#[test]
+fn meta_s_multipart_forms_upload_and_send_a_file() {
+    let host = Host::start(&[]);
+    let sandbox = sandbox(&host);
+    control(
+        &sandbox,
+        "customers/7000000000000001/text",
+        json!({"text": "hello"}),
+    );
+    let png = b"\x89PNG\r\n\x1a\n a small picture";
+    let attachment =
+        r#"{"attachment": {"type": "image", "payload": {"is_reusable": true}}}"#.to_owned();
+    // An upload (messaging-apis' uploadAttachment): an attachment_id.
+    let (status, answer) = post_form(
+        &sandbox,
+        "/v27.0/me/message_attachments",
+        form(&[("message", attachment.clone())], Some(png)),
+    );
+    assert_eq!(status, 200, "{answer}");
+    assert!(answer["attachment_id"].is_string(), "{answer}");
+    // Without a file or a url: Meta's 100.
+    let (status, answer) = post_form(
+        &sandbox,
+        "/v27.0/me/message_attachments",
+        form(&[("message", attachment.clone())], None),
+    );
+    assert_eq!(
+        (status, answer["error"]["code"].as_u64()),
+        (400, Some(100)),
+        "{answer}"
+    );
+    // A send with the file in it (messaging-apis' sendImage(buffer)): a message_id.
+    let fields = [
+        ("recipient", format!(r#"{{"id": "{ADA}"}}"#)),
+        ("messaging_type", "RESPONSE".to_owned()),
+        ("message", attachment),
+    ];
+    let (status, answer) = post_form(&sandbox, MESSAGES, form(&fields, Some(png)));
+    assert_eq!(status, 200, "{answer}");
+    assert!(answer["message_id"].is_string(), "{answer}");
+    let (_, thread) = call(
+        &sandbox,
+        "GET",
+        "/sandbox/api/customers/7000000000000001/thread",
+        None,
+        None,
+    );
+    let sent = thread.as_array().unwrap().last().unwrap();
+    assert!(
+        sent["body"]["message"]["attachment"]["payload"]["attachment_id"].is_string(),
+        "{sent}"
+    );
+}
