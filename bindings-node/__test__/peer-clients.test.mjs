@@ -10,10 +10,9 @@ import { createHmac, timingSafeEqual } from 'node:crypto'
 import { createServer } from 'node:http'
 import { fileURLToPath } from 'node:url'
 import { dirname, join } from 'node:path'
-import { setTimeout as sleep } from 'node:timers/promises'
 import { createRequire } from 'node:module'
 
-import { freePort } from './serving.mjs'
+import { freePort, waitFor } from './serving.mjs'
 
 const { MessengerClient } = createRequire(import.meta.url)('messaging-api-messenger')
 
@@ -23,15 +22,6 @@ const ADA = '7000000000000001'
 
 let sandbox, receiver, sandboxUrl
 const received = [] // [{ valid, body }] of every POST the SHA-1 receiver got
-
-async function waitFor(check, what) {
-  for (let i = 0; i < 200; i++) {
-    const found = await check().catch(() => null)
-    if (found) return found
-    await sleep(50)
-  }
-  throw new Error(`timed out waiting for ${what}`)
-}
 
 /** A receiver in bottender's manner: the raw body, `sha1=` + HMAC-SHA1, nothing else. */
 function sha1Receiver(port) {

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url'
 import { dirname, join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 
-import { freePort, serve } from './serving.mjs'
+import { freePort, serve, waitFor } from './serving.mjs'
 
 const PACKAGE = join(dirname(fileURLToPath(import.meta.url)), '..')
 const EXAMPLES = join(PACKAGE, '..', 'examples', 'node')
@@ -20,15 +20,6 @@ const VERIFY = 'node-bot-verify-token'
 const ADA = '7000000000000001'
 
 let sandbox, bot, sandboxUrl, botUrl
-
-async function waitFor(check, what) {
-  for (let i = 0; i < 200; i++) {
-    const found = await check().catch(() => null)
-    if (found) return found
-    await sleep(50)
-  }
-  throw new Error(`timed out waiting for ${what}`)
-}
 
 const control = async (path, body) =>
   (await fetch(`${sandboxUrl}/sandbox/api/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json()

@@ -12,6 +12,16 @@ export async function freePort() {
   return port
 }
 
+/** Polls `check` until it gives something truthy (10 s at most); `what` names it on timeout. */
+export async function waitFor(check, what) {
+  for (let i = 0; i < 200; i++) {
+    const found = await check().catch(() => null)
+    if (found) return found
+    await sleep(50)
+  }
+  throw new Error(`timed out waiting for ${what}`)
+}
+
 const listening = (port) => new Promise((resolve) => {
   const socket = connect(port, '127.0.0.1', () => { socket.end(); resolve(true) })
   socket.on('error', () => resolve(false))

@@ -202,20 +202,11 @@ fn a_form_encoded_send_is_read_as_graph_reads_it() {
         "customers/7000000000000001/text",
         json!({"text": "hello"}),
     );
-    let agent: ureq::Agent = ureq::Agent::config_builder()
-        .http_status_as_error(false)
-        .build()
-        .into();
     let form = format!(
         "recipient=%7B%22id%22%3A%22{ADA}%22%7D&messaging_type=RESPONSE&message=%7B%22text%22%3A%22hi+there%22%7D"
     );
-    let mut answer = agent
-        .post(format!("{}{MESSAGES}", sandbox.url()))
-        .header("Authorization", "Bearer sandbox")
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .send(form)
-        .unwrap();
-    let body: Value = serde_json::from_str(&answer.body_mut().read_to_string().unwrap()).unwrap();
+    let content_type = "application/x-www-form-urlencoded".to_owned();
+    let (_, body) = post_form(&sandbox, MESSAGES, (content_type, form.into_bytes()));
     assert_eq!(body["recipient_id"], ADA, "{body}");
     assert!(body["message_id"].is_string(), "{body}");
 }
