@@ -43,7 +43,7 @@ pub(crate) use json::with_token;
 pub use json::{graph_from_json, graph_from_parts, request_from_json};
 pub use page_only::ThreadControl;
 pub(crate) use request::{Body, encode, redact_literal};
-pub use request::{GraphRequest, Method, redact};
+pub use request::{GraphRequest, Method, redact, redact_value};
 pub use response::{
     RawResponse, SendResponse, UserProfile, parse_response, parse_send_response,
     parse_user_profile, transport_error,
@@ -273,6 +273,18 @@ mod tests {
             "GET /me?access_token=[redacted] failed; input_token=[redacted]"
         );
         assert_eq!(redact("no secrets"), "no secrets");
+    }
+
+    #[test]
+    fn redact_value_replaces_credential_keys_and_strings_at_any_depth() {
+        let mut value = serde_json::json!({"query": {"input_token": "t1", "fields": "id"},
+            "headers": [["authorization", "Bearer t2"]], "n": 1});
+        redact_value(&mut value);
+        assert_eq!(
+            value,
+            serde_json::json!({"query": {"input_token": "[redacted]", "fields": "id"},
+                "headers": [["authorization", "Bearer [redacted]"]], "n": 1})
+        );
     }
 
     #[test]

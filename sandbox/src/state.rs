@@ -121,7 +121,7 @@ impl State {
     /// answer over [`LOG_VALUE_MAX_BYTES`] replaced by its size) and returns it. The log
     /// keeps the latest [`LOG_MAX_ENTRIES`], so no sender can make it grow without end.
     pub fn log(&mut self, mut entry: Value) -> Value {
-        redact(&mut entry);
+        msgrkit::graph::redact_value(&mut entry);
         for key in ["request", "answer", "body"] {
             let size = entry.get(key).map_or(0, |v| v.to_string().len());
             if size > LOG_VALUE_MAX_BYTES {
@@ -157,29 +157,6 @@ impl State {
 pub const LOG_MAX_ENTRIES: usize = 2000;
 /// The largest request, answer or body a log entry holds, as JSON text.
 pub const LOG_VALUE_MAX_BYTES: usize = 64 * 1024;
-
-/// Replaces the value of every credential key (`access_token`, `input_token`) with
-/// `[redacted]` and a `Bearer` token in any string with `Bearer [redacted]`, at any depth.
-fn redact(value: &mut Value) {
-    match value {
-        Value::Object(map) => {
-            for (key, inner) in map.iter_mut() {
-                if matches!(key.as_str(), "access_token" | "input_token") {
-                    *inner = json!("[redacted]");
-                } else {
-                    redact(inner);
-                }
-            }
-        }
-        Value::Array(items) => items.iter_mut().for_each(redact),
-        Value::String(text) => {
-            if let std::borrow::Cow::Owned(clean) = msgrkit::graph::redact(text) {
-                *text = clean;
-            }
-        }
-        _ => {}
-    }
-}
 
 /// The real clock, epoch milliseconds.
 pub fn real_now() -> i64 {

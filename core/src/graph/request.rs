@@ -158,6 +158,31 @@ pub fn redact(text: &str) -> std::borrow::Cow<'_, str> {
     out
 }
 
+/// `value` with every credential redacted at any depth: the value of a key named like a
+/// credential parameter (`input_token`, `access_token`) becomes `[redacted]`, and every
+/// string goes through [`redact`]. For logs that keep requests as JSON.
+pub fn redact_value(value: &mut serde_json::Value) {
+    use serde_json::Value;
+    match value {
+        Value::Object(map) => {
+            for (key, inner) in map.iter_mut() {
+                if SECRET_PARAMS.contains(&key.as_str()) {
+                    *inner = Value::String("[redacted]".to_owned());
+                } else {
+                    redact_value(inner);
+                }
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(redact_value),
+        Value::String(text) => {
+            if let std::borrow::Cow::Owned(clean) = redact(text) {
+                *text = clean;
+            }
+        }
+        _ => {}
+    }
+}
+
 /// Replaces the value after each `needle` (up to a delimiter) with `[redacted]` where the
 /// character before the needle passes `boundary`.
 fn redact_after(
