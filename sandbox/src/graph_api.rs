@@ -9,6 +9,7 @@ use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Response};
+use msgrkit::limits::Date;
 use serde_json::{Map, Value, json};
 
 use crate::answers::{MetaError, ok};
@@ -58,35 +59,43 @@ fn body_json(body: &Bytes) -> Value {
 }
 
 /// `POST /me/message_attachments`: an `attachment_id` for a file sent as `filedata` (a
-/// multipart form) or a `payload.url`, with the attachment's `type`; Meta's 100 otherwise.
+/// multipart form) or a `payload.url`, judged by the core's `limits::validate_upload` on
+/// the simulated date (the kind, the file's content type and size); Meta's 100 otherwise.
 fn upload_attachment(
     app: &App,
     request: &Value,
     upload: Option<&multipart::Upload>,
 ) -> Result<Value, MetaError> {
     let attachment = &request["message"]["attachment"];
-    if !matches!(
-        attachment["type"].as_str(),
-        Some("image" | "video" | "audio" | "file")
-    ) {
-        return Err(MetaError::invalid_parameter(
-            "message[attachment][type]",
-            "must be image, video, audio or file",
-        ));
+    let kind = attachment["type"].as_str().unwrap_or_default();
+    let platform = msgrkit::limits::Platform::as_of(Date::from_millis(app.state().now()));
+    let violations = match upload {
+        Some(file) => {
+            let mime = file.content_type.as_deref().unwrap_or_default();
+            msgrkit::limits::validate_upload(kind, mime, file.bytes, &platform)
+        }
+        // By URL only the kind is the upload's own: Meta fetches and judges the rest.
+        None if attachment["payload"]["url"].is_string() => {
+            let mut found = msgrkit::limits::validate_upload(kind, "", 0, &platform);
+            found.retain(|v| v.field == "type");
+            found
+        }
+        None => {
+            return Err(MetaError::invalid_parameter(
+                "filedata",
+                "send the file as filedata, or its url as message[attachment][payload][url]",
+            ));
+        }
+    };
+    if let Some(first) = violations.first() {
+        let field = if first.field == "type" {
+            "message[attachment][type]"
+        } else {
+            "filedata"
+        };
+        return Err(MetaError::invalid_parameter(field, &first.detail));
     }
-    let from_url = attachment["payload"]["url"].is_string();
-    match upload {
-        Some(file) if file.bytes == 0 => Err(MetaError::invalid_parameter(
-            "filedata",
-            "the file is empty",
-        )),
-        Some(_) => Ok(json!({"attachment_id": app.state().id("att_")})),
-        None if from_url => Ok(json!({"attachment_id": app.state().id("att_")})),
-        None => Err(MetaError::invalid_parameter(
-            "filedata",
-            "send the file as filedata, or its url as message[attachment][payload][url]",
-        )),
-    }
+    Ok(json!({"attachment_id": app.state().id("att_")}))
 }
 
 /// `GET /{version}/{node}`: the Page (`me`, its ID) or a customer's user profile.

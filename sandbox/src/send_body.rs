@@ -15,13 +15,8 @@ pub(crate) fn send_body(headers: &HeaderMap, body: &[u8]) -> Value {
         .and_then(|v| v.to_str().ok())
         .is_some_and(|t| t.starts_with("application/x-www-form-urlencoded"));
     let mut request = if form {
-        let pairs = url_form(body);
-        Value::Object(
-            pairs
-                .into_iter()
-                .map(|(k, v)| (k, Value::String(v)))
-                .collect(),
-        )
+        let pairs = form_urlencoded::parse(body).into_owned();
+        Value::Object(pairs.map(|(k, v)| (k, Value::String(v))).collect())
     } else {
         serde_json::from_slice(body).unwrap_or(Value::Null)
     };
@@ -54,38 +49,4 @@ pub(crate) fn form_request(app: &App, form: multipart::Form) -> Value {
         request["message"]["attachment"]["payload"] = json!({"attachment_id": id});
     }
     request
-}
-
-/// `application/x-www-form-urlencoded` pairs, percent-decoded (`+` is a space).
-fn url_form(body: &[u8]) -> Vec<(String, String)> {
-    let decode = |part: &str| {
-        let bytes = part.replace('+', " ").into_bytes();
-        let mut out = Vec::with_capacity(bytes.len());
-        let mut i = 0;
-        while i < bytes.len() {
-            let hex = bytes
-                .get(i + 1..i + 3)
-                .and_then(|h| std::str::from_utf8(h).ok())
-                .and_then(|h| u8::from_str_radix(h, 16).ok());
-            match (bytes[i], hex) {
-                (b'%', Some(byte)) => {
-                    out.push(byte);
-                    i += 3;
-                }
-                (byte, _) => {
-                    out.push(byte);
-                    i += 1;
-                }
-            }
-        }
-        String::from_utf8_lossy(&out).into_owned()
-    };
-    String::from_utf8_lossy(body)
-        .split('&')
-        .filter(|pair| !pair.is_empty())
-        .map(|pair| {
-            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-            (decode(key), decode(value))
-        })
-        .collect()
 }
