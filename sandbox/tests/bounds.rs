@@ -8,7 +8,7 @@ mod support;
 
 use std::io::{Read, Write};
 use std::net::TcpStream;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use msgrkit_sandbox::serving::{BODY_MAX_BYTES, HEADER_READ_TIMEOUT};
 use msgrkit_sandbox::state::{LOG_MAX_ENTRIES, LOG_VALUE_MAX_BYTES};
@@ -65,16 +65,21 @@ fn the_sandbox_stays_bounded_whatever_it_is_sent() {
     assert!(grown < 64 * 1024, "the peak RSS grew by {grown} KiB");
     assert!(BODY_MAX_BYTES < big);
 
-    // A request head that never ends is cut off.
-    let started = Instant::now();
+    // A request head that never ends is cut off: the server closes the connection (the
+    // read ends), where without the deadline our own read timeout would fire instead.
     let mut slow = TcpStream::connect(sandbox.addr).unwrap();
     slow.set_read_timeout(Some(HEADER_READ_TIMEOUT * 3))
         .unwrap();
     slow.write_all(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n")
         .unwrap();
     let mut rest = Vec::new();
-    let _ = slow.read_to_end(&mut rest);
-    assert!(started.elapsed() < HEADER_READ_TIMEOUT * 2);
+    if let Err(e) = slow.read_to_end(&mut rest) {
+        let ours = matches!(
+            e.kind(),
+            std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+        );
+        assert!(!ours, "the sandbox never cut off a head that did not end");
+    }
 
     // Another host name (a DNS-rebinding page) is refused; so is a control POST not JSON.
     let rebound = format!("GET /sandbox/api/state HTTP/1.1\r\nHost: evil.example:{port}\r\n\r\n");
