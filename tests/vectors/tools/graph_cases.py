@@ -255,6 +255,13 @@ def response_cases():
                    raw_body="<html>Bad Gateway</html>"),
         classified("empty_500", 500, "", "transient", flags=["not_graph"], raw_body=""),
         classified("plain_404", 404, "Not Found", "unknown", flags=["not_graph"], raw_body="Not Found"),
+        classified("reflected_credentials_redacted", 502,
+                   '{"headers":{"authorization":"Bearer EAAGpagetoken"},"query":"access_token=EAAGqueryone&x=1",'
+                   '"input_token":"EAAGinspected"}',
+                   "transient", flags=["not_graph"],
+                   raw_body='{"headers":{"authorization":"Bearer [redacted]"},"query":"access_token=[redacted]&x=1",'
+                            '"input_token":"[redacted]"}',
+                   comment="a proxy that reflects the request: no credential comes back in raw_body"),
         classified("error_in_a_200", 200, envelope(100), "invalid_parameter", **graph_fields(100),
                    comment="batch items and some edges answer 200 with an error object"),
     ]
