@@ -29,21 +29,35 @@ class Process:
         self.popen: Optional["subprocess.Popen[bytes]"] = None
         self.log = open(SERVERS / f"{self.name}.stderr", "ab")  # noqa: SIM115 (lives with the process)
         self.expected_exit = False
+        # Held while the process is swapped, so the supervisor never sees the old, killed
+        # process together with the new one's `expected_exit = False`.
+        self.lock = threading.Lock()
         self.start()
 
     def start(self) -> None:
-        self.expected_exit = False
-        self.popen = subprocess.Popen(self.command, cwd=HERE, stderr=self.log)
+        with self.lock:
+            self.popen = subprocess.Popen(self.command, cwd=HERE, stderr=self.log)
+            self.expected_exit = False
 
     def kill(self) -> None:
         assert self.popen is not None
-        self.expected_exit = True
+        with self.lock:
+            self.expected_exit = True
         self.popen.send_signal(signal.SIGKILL)
         self.popen.wait()
 
+    def ended_unexpectedly(self) -> Optional[int]:
+        """The exit code of a process that ended without being told to, else None."""
+        with self.lock:
+            popen = self.popen
+            if popen is not None and popen.poll() is not None and not self.expected_exit:
+                return popen.returncode
+        return None
+
     def stop(self) -> str:
         assert self.popen is not None
-        self.expected_exit = True
+        with self.lock:
+            self.expected_exit = True
         if self.popen.poll() is None:
             self.popen.send_signal(signal.SIGINT)
             try:
@@ -75,9 +89,9 @@ class Supervisor(threading.Thread):
     def run(self) -> None:
         while self.running:
             for process in list(self.processes):
-                popen = process.popen
-                if popen is not None and popen.poll() is not None and not process.expected_exit:
-                    self.unexpected.append(f"{process.name} exited with {popen.returncode}")
+                code = process.ended_unexpectedly()
+                if code is not None:
+                    self.unexpected.append(f"{process.name} exited with {code}")
                     process.start()
             time.sleep(0.05)
 
