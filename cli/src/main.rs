@@ -13,6 +13,7 @@ mod graph_cmds;
 mod io;
 mod link;
 mod receive;
+mod record_cmd;
 mod sandbox_cmd;
 mod send_side;
 mod transcode;
@@ -22,7 +23,6 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use msgrkit::policy::{Author, Intent, Mode};
-use msgrkit::webhook;
 
 use flags::{AuthorArg, IntentArg, ModeArg, ProductArg, product};
 use receive::SECRET_ENV;
@@ -241,6 +241,10 @@ enum Command {
     Demo,
     /// A local Messenger on 127.0.0.1: a chat page, signed webhooks, a Graph API that answers as Meta does.
     Sandbox(sandbox_cmd::SandboxArgs),
+    /// Record the webhook deliveries to your app (a proxy in front of it) as JSON Lines.
+    Record(record_cmd::RecordArgs),
+    /// Replay a recording to your app, re-signed with a test secret; report what differs.
+    Replay(record_cmd::ReplayArgs),
 }
 
 fn main() -> ExitCode {
@@ -275,15 +279,7 @@ fn main() -> ExitCode {
         Command::Handshake {
             verify_token,
             query,
-        } => {
-            let answer = webhook::handshake_query(&query, &verify_token);
-            let code = io::print_json(&answer, compact);
-            Ok(if answer.is_accepted() {
-                code
-            } else {
-                ExitCode::from(io::REJECTED)
-            })
-        }
+        } => Ok(receive::handshake(&query, &verify_token, compact)),
         Command::Validate {
             as_of,
             platform,
@@ -392,6 +388,8 @@ fn main() -> ExitCode {
         Command::Emit(args) => emit::run(&args, compact),
         Command::Demo => Ok(demo::run()),
         Command::Sandbox(args) => sandbox_cmd::run(args),
+        Command::Record(args) => record_cmd::record(args),
+        Command::Replay(args) => record_cmd::replay(args, compact),
     };
     outcome.unwrap_or_else(|code| code)
 }

@@ -173,6 +173,17 @@ fn is_request_line(line: &str) -> bool {
             .is_some_and(|(name, _)| name.ends_with(':'))
 }
 
+/// `msgrkit handshake`: the answer to a verification handshake; exit 1 when refused.
+pub(crate) fn handshake(query: &str, verify_token: &str, compact: bool) -> ExitCode {
+    let answer = webhook::handshake_query(query, verify_token);
+    let code = io::print_json(&answer, compact);
+    if answer.is_accepted() {
+        code
+    } else {
+        ExitCode::from(io::REJECTED)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::split_secrets;

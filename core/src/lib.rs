@@ -16,6 +16,7 @@ pub mod limits;
 pub mod link;
 mod nesting;
 pub mod policy;
+pub mod record;
 #[cfg(feature = "schema")]
 pub mod schema;
 pub mod secret;

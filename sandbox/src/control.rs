@@ -24,6 +24,7 @@ pub(crate) fn routes() -> Router<Arc<App>> {
         .route("/state", get(snapshot))
         .route("/stream", get(stream))
         .route("/log", get(log))
+        .route("/export", get(crate::export::export))
         .route("/clock", post(clock))
         .route("/token", post(token))
         .route("/rate_limit", post(rate_limit))

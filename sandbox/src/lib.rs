@@ -16,10 +16,13 @@ use tokio::sync::broadcast;
 
 mod answers;
 mod control;
+mod export;
 mod graph_api;
 mod graph_send;
 mod multipart;
 mod page;
+pub mod recorder;
+pub mod replayer;
 mod send_body;
 pub mod serving;
 pub mod state;

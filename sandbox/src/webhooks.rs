@@ -7,6 +7,7 @@
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use msgrkit::record::RecordedAnswer;
 use serde_json::{Value, json};
 
 use crate::App;
@@ -24,8 +25,9 @@ pub(crate) struct Delivered {
     pub(crate) attempts: u32,
 }
 
-/// The host's answer to one POST: its status, or why there was none.
-fn post(app: &App, body: &str, signature: &str) -> Result<u16, String> {
+/// The host's answer to one POST (its status and the start of its body), or why there
+/// was none.
+fn post(app: &App, body: &str, signature: &str) -> Result<RecordedAnswer, String> {
     let sha1 = msgrkit::signature::sign_sha1(app.config.app_secret.as_bytes(), body.as_bytes());
     let agent: ureq::Agent = ureq::Agent::config_builder()
         .http_status_as_error(false)
@@ -43,7 +45,15 @@ fn post(app: &App, body: &str, signature: &str) -> Result<u16, String> {
             app.config.graph_version.as_str(),
         )
         .send(body)
-        .map(|response| response.status().as_u16())
+        .and_then(|mut response| {
+            let status = response.status().as_u16();
+            let body = response
+                .body_mut()
+                .with_config()
+                .limit(crate::serving::BODY_MAX_BYTES as u64)
+                .read_to_vec()?;
+            Ok(RecordedAnswer::new(status, &body))
+        })
         .map_err(|error| error.to_string())
 }
 
@@ -76,9 +86,9 @@ pub(crate) async fn deliver(
                     .unwrap_or_else(|panic| Err(panic.to_string()))
             };
             outcome.attempts += 1;
-            let (status, error) = match &answer {
-                Ok(status) => (Some(*status), None),
-                Err(error) => (None, Some(error.clone())),
+            let (status, error, answer) = match answer {
+                Ok(answer) => (Some(answer.status), None, Some(answer)),
+                Err(error) => (None, Some(error), None),
             };
             outcome.status = status;
             outcome.delivered = status.is_some_and(|s| (200..300).contains(&s));
@@ -89,6 +99,8 @@ pub(crate) async fn deliver(
                 "redelivery": round > 0,
                 "events": events,
                 "status": status,
+                "answer_body": answer.as_ref().map(|a| a.body.as_str()),
+                "answer_truncated": answer.as_ref().is_some_and(|a| a.truncated),
                 "error": error,
                 "latency_ms": u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX),
                 "signature": signature,

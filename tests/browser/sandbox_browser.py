@@ -6,7 +6,8 @@ its cards and buttons; clicks a postback button and sees the bot's answer; sets 
 persistent menu through the Graph stand-in and sees it in the page; asks for a duplicate
 delivery and sees the bot answer once; presses "+25 h" and sees the bot's next proactive
 send refused with 10/2018278 in the log. It saves a screenshot to target/sandbox.png
-(with --update-screenshot also to docs/sandbox.png, the README's).
+(with --update-screenshot also to docs/sandbox.png, the README's). `msgrkit record` stands
+between the sandbox and the bot throughout; record_replay.py then replays what it wrote.
 
     python tests/browser/sandbox_browser.py MSGRKIT_BINARY [--update-screenshot]
 """
@@ -24,6 +25,8 @@ from typing import Any, Dict, List, Optional
 
 from playwright.sync_api import Page, expect, sync_playwright
 
+import record_replay
+
 ROOT = Path(__file__).resolve().parents[2]
 SECRET, VERIFY = "browser-test-secret", "browser-test-verify-token"
 ADA = "7000000000000001"
@@ -34,6 +37,12 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
+
+
+def listening(url: str) -> bool:
+    host, port = url.rsplit("/", 1)[-1].split(":")
+    with socket.socket() as probe:
+        return probe.connect_ex((host, int(port))) == 0
 
 
 def http(url: str, body: Optional[Dict[str, Any]] = None, token: Optional[str] = None) -> Any:
@@ -121,16 +130,22 @@ def main() -> None:
     update = "--update-screenshot" in sys.argv
     out = ROOT / "target" / "browser"
     out.mkdir(parents=True, exist_ok=True)
-    sandbox_port, bot_port = free_port(), free_port()
+    sandbox_port, bot_port, recorder_port = free_port(), free_port(), free_port()
     sandbox, bot = f"http://127.0.0.1:{sandbox_port}", f"http://127.0.0.1:{bot_port}"
+    recording = out / "deliveries.jsonl"
     bot_env = {"MSGRKIT_APP_SECRET": SECRET, "MSGRKIT_VERIFY_TOKEN": VERIFY, "MSGRKIT_PAGE_TOKEN": "sandbox",
                "MSGRKIT_GRAPH_URL": sandbox, "MSGRKIT_PORT": str(bot_port)}
     processes = [
         start([sys.executable, str(ROOT / "examples" / "python" / "app.py")], bot_env, out / "bot.log"),
-        start([binary, "sandbox", "--webhook", f"{bot}/webhook", "--app-secret", SECRET, "--verify-token", VERIFY,
-               "--port", str(sandbox_port), "--retry-delay-ms", "200"], {}, out / "sandbox.log"),
+        start(record_replay.recorder(binary, recorder_port, bot, SECRET, recording), {}, out / "recorder.log"),
     ]
     try:
+        # The recorder answers 502 while the bot is not up, which ends the sandbox's handshake.
+        for url in (bot, f"http://127.0.0.1:{recorder_port}"):
+            wait_until(lambda: listening(url), url)
+        processes.append(start([binary, "sandbox", "--webhook", f"http://127.0.0.1:{recorder_port}/webhook",
+                                "--app-secret", SECRET, "--verify-token", VERIFY, "--port", str(sandbox_port),
+                                "--retry-delay-ms", "200"], {}, out / "sandbox.log"))
         wait_until(lambda: any(e["kind"] == "handshake" and e["verified"] for e in http(f"{sandbox}/sandbox/api/log")),
                    "the sandbox's handshake with the bot")
         with sync_playwright() as playwright:
@@ -141,6 +156,8 @@ def main() -> None:
             finally:
                 page.screenshot(path=str(out / "sandbox.png"))
                 browser.close()
+        record_replay.check(binary, sandbox, recording, out, start, free_port,
+                            lambda url: wait_until(lambda: listening(url), url))
         if update:
             shutil.copy(out / "sandbox.png", ROOT / "docs" / "sandbox.png")
         print("browser test passed; screenshot at", out / "sandbox.png")
