@@ -32,9 +32,11 @@ function act(action, body = {}) {
   return api(`customers/${current}/${action}`, body)
 }
 
-// A Send API button as the person sees it.
-function button(b) {
+// A Send API button as the person sees it; in a message Meta refused (`live` false) it
+// has no action at all.
+function button(b, live) {
   const title = b.title || b.type
+  if (!live) return el('button', { type: 'button', disabled: 'disabled' }, title)
   if (b.type === 'web_url') return el('a', { href: b.url, target: '_blank', rel: 'noopener' }, title)
   if (b.type === 'phone_number') return el('a', { href: `tel:${b.payload}` }, title)
   if (b.type === 'postback') {
@@ -43,18 +45,18 @@ function button(b) {
   return el('button', { type: 'button', disabled: 'disabled' }, title)
 }
 
-function card(element, ratio) {
+function card(element, ratio, live) {
   const image = el('div', { class: `image${ratio === 'square' ? ' square' : ''}` })
   if (element.image_url) image.style.backgroundImage = `url("${element.image_url}")`
   return el('div', { class: 'card' },
     element.image_url ? image : null,
     el('div', { class: 'title' }, element.title || ''),
     element.subtitle ? el('div', { class: 'subtitle' }, element.subtitle) : null,
-    element.buttons && element.buttons.length ? el('div', { class: 'buttons' }, element.buttons.map(button)) : null)
+    element.buttons && element.buttons.length ? el('div', { class: 'buttons' }, element.buttons.map((b) => button(b, live))) : null)
 }
 
 // The Page's message as Messenger renders it.
-function pageContent(message) {
+function pageContent(message, live) {
   if (!message) return el('div', { class: 'bubble' }, '(no message)')
   if (message.text !== undefined) return el('div', { class: 'bubble' }, message.text)
   const attachment = message.attachment || (message.attachments || [])[0]
@@ -71,13 +73,13 @@ function pageContent(message) {
   switch (payload.template_type) {
     case 'button':
       return el('div', { class: 'template button-template' }, el('div', { class: 'text' }, payload.text),
-        el('div', { class: 'buttons' }, (payload.buttons || []).map(button)))
+        el('div', { class: 'buttons' }, (payload.buttons || []).map((b) => button(b, live))))
     case 'generic':
-      return el('div', { class: 'carousel' }, (payload.elements || []).map((e) => card(e, payload.image_aspect_ratio)))
+      return el('div', { class: 'carousel' }, (payload.elements || []).map((e) => card(e, payload.image_aspect_ratio, live)))
     case 'media':
       return el('div', { class: 'carousel' }, (payload.elements || []).map((e) =>
         el('div', { class: 'card' }, el('div', { class: 'image' }, e.media_type || 'media'),
-          el('div', { class: 'buttons' }, (e.buttons || []).map(button)))))
+          el('div', { class: 'buttons' }, (e.buttons || []).map((b) => button(b, live))))))
     case 'receipt':
       return el('div', { class: 'template receipt' },
         el('div', { class: 'text' }, `Receipt ${payload.order_number} for ${payload.recipient_name}`),
@@ -107,22 +109,32 @@ function renderThread(customer) {
       el('p', {}, greeting || `Start a conversation with ${state.page_id}.`),
       state.profile.get_started ? el('button', { id: 'get-started', type: 'button', onclick: () => act('get_started') }, 'Get Started') : null))
   }
+  let previous = null
   for (const item of items) {
     const mine = item.from === 'customer'
-    const content = mine ? customerContent(item.body) : pageContent(item.body.message)
+    const refused = item.status === 'refused'
+    const content = mine ? customerContent(item.body) : pageContent(item.body.message, !refused)
     if (!content) continue
+    const separator = daySeparator(previous, item.timestamp)
+    if (separator) thread.append(separator)
+    previous = item.timestamp
     if (item.reaction) {
       const bubble = content.classList.contains('bubble') ? content : content.querySelector('.bubble') || content
       bubble.append(el('span', { class: 'reaction' }, item.reaction))
     }
-    const mark = mine ? null : item.status === 'refused' ? null
-      : el('div', { class: 'mark' }, item.status === 'read' ? 'Seen' : item.status === 'delivered' ? 'Delivered' : 'Sent')
+    // What Meta refused never reached the person: nothing in it can be tapped.
+    if (refused) content.inert = true
+    const time = clockTime(item.timestamp)
+    const status = mine ? deliveryMark(item) : refused ? null
+      : item.status === 'read' ? 'Seen' : item.status === 'delivered' ? 'Delivered' : 'Sent'
+    const notDelivered = mine && item.delivery && !item.delivery.delivered
+    const mark = el('div', { class: `mark${notDelivered ? ' undelivered' : ''}` }, status ? `${status} · ${time}` : time)
     let refusal = null
-    if (item.status === 'refused' && item.error) {
+    if (refused && item.error) {
       const e = item.error.error
-      refusal = el('div', { class: 'refusal' }, `Not sent: ${e.code}${e.error_subcode ? '/' + e.error_subcode : ''} ${e.message}`)
+      refusal = el('div', { class: 'refusal' }, `Not sent — Meta refused it: ${e.code}${e.error_subcode ? '/' + e.error_subcode : ''} ${e.message}`)
     }
-    thread.append(el('div', { class: `msg ${mine ? 'customer' : 'page'}${item.status === 'refused' ? ' refused' : ''}`, 'data-mid': item.mid },
+    thread.append(el('div', { class: `msg ${mine ? 'customer' : 'page'}${refused ? ' refused' : ''}${notDelivered ? ' undelivered' : ''}`, 'data-mid': item.mid },
       item.persona ? el('div', { class: 'persona' }, item.persona) : null, content, mark, refusal))
   }
   thread.scrollTop = thread.scrollHeight
@@ -132,18 +144,39 @@ function renderThread(customer) {
   const last = items[items.length - 1]
   const replies = last && last.from === 'page' && last.status !== 'refused' && last.body.message && last.body.message.quick_replies
   for (const reply of replies || []) {
-    chips.append(el('button', { type: 'button', class: 'chip', onclick: () => act('quick_reply', { payload: reply.payload, text: reply.title }) }, reply.title || reply.content_type))
+    // Messenger fills the person's own email or phone number into these two.
+    const own = { user_email: customer.email, user_phone_number: customer.phone }[reply.content_type]
+    const text = own || reply.title
+    const payload = own || reply.payload
+    chips.append(el('button', { type: 'button', class: `chip${own ? ' own' : ''}`, onclick: () => act('quick_reply', { payload, text }) }, text))
   }
   $('#typing').hidden = !state.typing[customer.psid]
-  // The person has the thread open: Messenger marks what arrived as read.
-  const unread = items.filter((i) => i.from === 'page' && i.status === 'delivered').pop()
-  if (unread && unread.mid !== lastRead[customer.psid]) {
-    lastRead[customer.psid] = unread.mid
-    api(`customers/${customer.psid}/read`, {})
-  }
+  // Reading is the person's act: nothing is marked read until they say so.
+  const unread = items.some((i) => i.from === 'page' && (i.status === 'delivered' || i.status === 'sent'))
+  $('#mark-read').disabled = !unread
 }
 
-const lastRead = {}
+// What became of the webhook carrying the customer's message to the host.
+function deliveryMark(item) {
+  const delivery = item.delivery
+  if (!delivery) return 'Sending to your app'
+  const redelivered = (item.body.input || {}).delivery === 'duplicate'
+  if (delivery.delivered && redelivered) return 'Delivered to your app, then again (a redelivery)'
+  if (delivery.delivered) return delivery.attempts > 1 ? `Delivered to your app after ${delivery.attempts} tries` : null
+  const answer = delivery.status === null ? 'no answer' : `answered ${delivery.status}`
+  return `Not delivered to your app (${answer}, ${delivery.attempts} ${delivery.attempts === 1 ? 'try' : 'tries'})`
+}
+
+const clockTime = (ms) => new Date(ms).toISOString().slice(11, 16)
+
+// A separator before the first message and where a day begins or an hour passed,
+// as Messenger shows them; simulated time, in UTC.
+function daySeparator(previous, timestamp) {
+  const day = (ms) => new Date(ms).toISOString().slice(0, 10)
+  if (previous !== null && day(previous) === day(timestamp) && timestamp - previous < 3600000) return null
+  const date = new Date(timestamp).toUTCString().slice(0, 16)
+  return el('div', { class: 'day' }, `${date} · ${clockTime(timestamp)} UTC`)
+}
 
 function renderMenu() {
   const menu = ((state.profile.persistent_menu || [])[0] || {}).call_to_actions || []
@@ -152,32 +185,6 @@ function renderMenu() {
   list.replaceChildren(...menu.map((item) => item.type === 'web_url'
     ? el('a', { class: 'menu-item', href: item.url, target: '_blank' }, item.title)
     : el('button', { type: 'button', class: 'menu-item', onclick: () => { list.hidden = true; act('postback', { payload: item.payload, title: item.title }) } }, item.title)))
-}
-
-function renderLog() {
-  const log = $('#log')
-  log.replaceChildren(...state.log.slice().reverse().map((entry) => {
-    const failed = (entry.status !== undefined && (entry.status === null || entry.status >= 300)) || entry.verified === false
-    let head = ''
-    let detail = null
-    if (entry.kind === 'webhook') {
-      head = `${entry.events.join(', ')} → host ${entry.status ?? 'no answer'} in ${entry.latency_ms} ms (attempt ${entry.attempt}${entry.redelivery ? ', redelivery' : ''})`
-      detail = entry.error || entry.body
-    } else if (entry.kind === 'graph') {
-      head = `${entry.method} ${entry.path} → ${entry.status}`
-      const error = entry.answer && entry.answer.error
-      detail = error ? `${error.code}${error.error_subcode ? '/' + error.error_subcode : ''} ${error.message}` : JSON.stringify(entry.request)
-    } else if (entry.kind === 'handshake') {
-      head = entry.verified ? 'verified the webhook URL' : `handshake failed (${entry.status ?? entry.error})`
-    } else if (entry.kind === 'clock') {
-      head = `clock +${entry.advance_hours} h`
-    } else {
-      head = JSON.stringify(entry)
-    }
-    return el('li', { class: `entry ${entry.kind}${failed ? ' failed' : ''}` },
-      el('div', { class: 'head' }, el('span', { class: 'kind' }, entry.kind), el('span', { class: 'status' }, head)),
-      detail ? el('pre', {}, detail) : null)
-  }))
 }
 
 function render() {
@@ -192,7 +199,7 @@ function render() {
   $('#thread-psid').textContent = `PSID ${customer.psid}`
   renderThread(customer)
   renderMenu()
-  renderLog()
+  renderLog(state)
 }
 
 async function refresh() {
@@ -216,6 +223,8 @@ for (const id of ['#clock-1h', '#clock-25h', '#clock-8d']) {
 $('#menu-button').addEventListener('click', () => { $('#menu').hidden = !$('#menu').hidden })
 $('#revoked').addEventListener('change', (event) => api('token', { revoked: event.target.checked }))
 $('#rate-limit').addEventListener('click', () => api('rate_limit', {}))
+$('#mark-read').addEventListener('click', () => api(`customers/${current}/read`, {}))
+watchLogFilters(render)
 
 let pending = null
 const events = new EventSource('/sandbox/api/stream')

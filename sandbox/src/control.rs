@@ -129,7 +129,7 @@ async fn act(
     if let Err(detail) = check_action(&action, &body) {
         return bad(&detail);
     }
-    let (items, kinds, now) = match record(&app, &psid, &action, &body) {
+    let (items, kinds, now, positions) = match record(&app, &psid, &action, &body) {
         Ok(recorded) => recorded,
         Err(refused) => return *refused,
     };
@@ -141,6 +141,7 @@ async fn act(
     let notification = webhook_bodies::notification(now, items, standby);
     let delivered =
         webhooks::deliver(Arc::clone(&app), notification.clone(), kinds, duplicate).await;
+    graph_send::set_delivery(&app, &psid, &positions, json!(delivered));
     Json(json!({"delivery": delivered, "body": notification})).into_response()
 }
 
@@ -180,13 +181,12 @@ fn check_action(action: &str, body: &Value) -> Result<(), String> {
     }
 }
 
-/// The action in the customer's thread: its messaging items, their kinds, and the time.
-fn record(
-    app: &App,
-    psid: &str,
-    action: &str,
-    body: &Value,
-) -> Result<(Vec<Value>, Vec<String>, i64), Box<Response>> {
+/// What an action put in the thread: its messaging items, their kinds, the time, and
+/// where its messages are in the thread.
+type Recorded = (Vec<Value>, Vec<String>, i64, Vec<usize>);
+
+/// The action in the customer's thread.
+fn record(app: &App, psid: &str, action: &str, body: &Value) -> Result<Recorded, Box<Response>> {
     let mut state = app.state();
     let now = state.now();
     let Some(customer) = state.customers.get(psid) else {
@@ -205,6 +205,7 @@ fn record(
     let mut items = Vec::new();
     let mut kinds = Vec::new();
     let mut shown = Vec::new();
+    let mut positions = Vec::new();
     for one in &texts {
         let (key, payload, kind) = match action {
             "text" | "batch" | "attachment" => {
@@ -281,6 +282,7 @@ fn record(
                 error: None,
                 persona: None,
                 reaction: None,
+                delivery: None,
             };
             if kind == "reaction" {
                 let target = payload["mid"].as_str().unwrap_or_default().to_owned();
@@ -288,6 +290,7 @@ fn record(
                     liked.reaction = Some(payload["emoji"].as_str().unwrap_or_default().to_owned());
                 }
             }
+            positions.push(customer.thread.len());
             customer.thread.push(item.clone());
             shown.push(item);
         }
@@ -296,5 +299,5 @@ fn record(
     for item in &shown {
         app.announce("message", &json!({"psid": psid, "item": item}));
     }
-    Ok((items, kinds, now))
+    Ok((items, kinds, now, positions))
 }

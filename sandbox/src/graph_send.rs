@@ -192,6 +192,7 @@ fn judge(
         error: None,
         persona,
         reaction: None,
+        delivery: None,
     };
     if let Some(customer) = state.customers.get_mut(&psid) {
         customer.thread.push(item.clone());
@@ -255,6 +256,7 @@ fn record_refusal(app: &App, psid: &str, request: &Value, refused: &MetaError) {
         error: Some(refused.envelope()),
         persona: None,
         reaction: None,
+        delivery: None,
     };
     if let Some(customer) = state.customers.get_mut(psid) {
         customer.thread.push(item.clone());
@@ -301,6 +303,22 @@ pub(crate) fn set_status(
     for item in &mut customer.thread {
         if item.from == "page" && item.status != "refused" && covered(item) {
             item.status = status;
+        }
+    }
+    let thread = json!(customer.thread);
+    drop(state);
+    app.announce("thread", &json!({"psid": psid, "thread": thread}));
+}
+
+/// Marks the customer's messages at `positions` with what became of their webhook.
+pub(crate) fn set_delivery(app: &App, psid: &str, positions: &[usize], delivery: Value) {
+    let mut state = app.state();
+    let Some(customer) = state.customers.get_mut(psid) else {
+        return;
+    };
+    for &at in positions {
+        if let Some(item) = customer.thread.get_mut(at) {
+            item.delivery = Some(delivery.clone());
         }
     }
     let thread = json!(customer.thread);

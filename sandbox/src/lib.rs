@@ -194,6 +194,7 @@ fn router(app: Arc<App>) -> Router {
     Router::new()
         .route("/", get(page::index))
         .route("/sandbox/app.js", get(page::script))
+        .route("/sandbox/log.js", get(page::log_script))
         .route("/sandbox/style.css", get(page::style))
         .nest("/sandbox/api", control::routes())
         .route("/{version}/debug_token", get(graph_api::debug_token))

@@ -18,6 +18,13 @@ pub(crate) async fn script() -> impl IntoResponse {
     )
 }
 
+pub(crate) async fn log_script() -> impl IntoResponse {
+    (
+        [(header::CONTENT_TYPE, "text/javascript; charset=utf-8")],
+        include_str!("../page/log.js"),
+    )
+}
+
 pub(crate) async fn style() -> impl IntoResponse {
     (
         [(header::CONTENT_TYPE, "text/css; charset=utf-8")],

@@ -22,6 +22,10 @@ pub struct Customer {
     pub first_name: String,
     /// Last name.
     pub last_name: String,
+    /// What a `user_email` quick reply offers them to send.
+    pub email: String,
+    /// What a `user_phone_number` quick reply offers them to send.
+    pub phone: String,
     /// The simulated time of the customer's last message, postback or reaction.
     pub last_user_activity: Option<i64>,
     /// Every message of the thread, both ways, in order.
@@ -51,6 +55,10 @@ pub struct ThreadItem {
     /// The customer's reaction to this message.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reaction: Option<String>,
+    /// For the customer's messages: what became of the webhook that carried it to the
+    /// host (`{"delivery", "delivered", "status", "attempts"}`), once known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delivery: Option<Value>,
 }
 
 /// The sandbox's memory.
@@ -98,6 +106,8 @@ impl State {
                     psid,
                     first_name: first.to_owned(),
                     last_name: last.to_owned(),
+                    email: format!("{}.{}@example.com", first, last).to_lowercase(),
+                    phone: format!("+1555010{:04}", index + 1),
                     last_user_activity: None,
                     thread: Vec::new(),
                 },

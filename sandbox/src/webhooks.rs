@@ -103,6 +103,12 @@ pub(crate) async fn deliver(
                 "answer_truncated": answer.as_ref().is_some_and(|a| a.truncated),
                 "error": error,
                 "latency_ms": u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX),
+                "headers": {
+                    "Content-Type": "application/json",
+                    "X-Hub-Signature-256": signature,
+                    "X-Hub-Signature": msgrkit::signature::sign_sha1(app.config.app_secret.as_bytes(), text.as_bytes()),
+                    msgrkit::webhook::HEADER_API_VERSION: app.config.graph_version,
+                },
                 "signature": signature,
                 "body": text,
             }));

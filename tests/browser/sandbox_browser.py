@@ -25,6 +25,7 @@ from typing import Any, Dict, List, Optional
 
 from playwright.sync_api import Page, expect, sync_playwright
 
+import page_checks
 import record_replay
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -71,7 +72,7 @@ def start(command: List[str], env: Dict[str, str], log: Path) -> "subprocess.Pop
     return subprocess.Popen(command, env={**os.environ, **env}, stdout=log.open("wb"), stderr=subprocess.STDOUT)
 
 
-def scenario(page: Page, sandbox: str, bot: str) -> None:
+def scenario(page: Page, sandbox: str, bot: str, out: Path) -> List[Path]:
     thread = page.locator("#thread")
     page.goto(sandbox)
     expect(page.locator(f'.customer[data-psid="{ADA}"]')).to_be_visible()
@@ -80,6 +81,7 @@ def scenario(page: Page, sandbox: str, bot: str) -> None:
     page.click("#send")
     expect(thread.get_by_text("You said: hi")).to_be_visible(timeout=15_000)
 
+    page_checks.times_and_reading(page, sandbox)
     page.locator(".chip", has_text="Talk to a human").click()
     expect(thread.get_by_text("A person from our team will answer here within a day.")).to_be_visible(timeout=15_000)
 
@@ -108,6 +110,9 @@ def scenario(page: Page, sandbox: str, bot: str) -> None:
     page.locator(".menu-item", has_text="Show the menu").click()
     expect(thread.locator(".carousel")).to_have_count(2, timeout=15_000)
 
+    shots = [page_checks.refused_carousel_is_inert(page, sandbox, out)]
+    page_checks.email_quick_reply(page, sandbox)
+
     page.select_option("#delivery-mode", "duplicate")
     page.fill("#text", "only once please")
     page.click("#send")
@@ -121,8 +126,14 @@ def scenario(page: Page, sandbox: str, bot: str) -> None:
     assert outcome.get("error") == "graph_outside_window", outcome
     expect(page.locator("#log .entry.graph.failed", has_text="2018278").first).to_be_visible(timeout=10_000)
     expect(thread.locator(".refusal", has_text="10/2018278")).to_be_visible()
+    expect(thread.locator(".day")).to_have_count(2)  # "+25 h" starts a new day in the thread
+    shots.append(page_checks.log_filtered_and_expanded(page, out))
+    shots.append(page_checks.narrow(page, out))
+    page.select_option("#log-customer", "")
+    page.select_option("#log-kind", "")
     page.fill("#text", "hello again")  # for the screenshot: the composer in use
     page.wait_for_timeout(300)
+    return shots
 
 
 def main() -> None:
@@ -152,14 +163,15 @@ def main() -> None:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
             page = browser.new_page(viewport={"width": 1280, "height": 800})
             try:
-                scenario(page, sandbox, bot)
+                shots = scenario(page, sandbox, bot, out)
             finally:
                 page.screenshot(path=str(out / "sandbox.png"))
                 browser.close()
         record_replay.check(binary, sandbox, recording, out, start, free_port,
                             lambda url: wait_until(lambda: listening(url), url))
         if update:
-            shutil.copy(out / "sandbox.png", ROOT / "docs" / "sandbox.png")
+            for shot in [out / "sandbox.png", *shots]:
+                shutil.copy(shot, ROOT / "docs" / shot.name)
         print("browser test passed; screenshot at", out / "sandbox.png")
     finally:
         for process in processes:
