@@ -55,7 +55,17 @@ async fn guard(port: u16, request: Request, next: Next) -> Response {
         let body = "a control-API POST must be Content-Type: application/json";
         return (StatusCode::UNSUPPORTED_MEDIA_TYPE, body).into_response();
     }
-    next.run(request).await
+    let response = next.run(request).await;
+    if response.status() == StatusCode::PAYLOAD_TOO_LARGE {
+        // In Graph's error envelope, so a client reads it with its usual error path. Meta
+        // documents no answer to an oversized body: the message is the sandbox's own.
+        let message = format!(
+            "(#100) The request body is over the sandbox's bound of {BODY_MAX_BYTES} bytes"
+        );
+        let envelope = crate::answers::MetaError::new(100, None, message).envelope();
+        return (StatusCode::PAYLOAD_TOO_LARGE, axum::Json(envelope)).into_response();
+    }
+    response
 }
 
 /// Serves `router` on `listener` until `stop` resolves.

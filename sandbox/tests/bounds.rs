@@ -1,7 +1,7 @@
 //! What the sandbox bounds: a 300 MB unsigned POST is answered without the process
 //! growing, a request head that never ends is cut off, the log is capped and never holds a
 //! credential, requests to another host name are refused (DNS rebinding), and a
-//! control-API POST must be JSON. One test binary of its own, so the peak memory read from
+//! control-API POST must be JSON; an oversized body is answered in Graph's envelope. One test binary of its own, so the peak memory read from
 //! /proc is this test's.
 
 mod support;
@@ -130,4 +130,30 @@ fn the_sandbox_stays_bounded_whatever_it_is_sent() {
     let entries = log(&sandbox);
     assert_eq!(entries.len(), LOG_MAX_ENTRIES);
     assert!(entries[LOG_MAX_ENTRIES - 1]["seq"].as_u64().unwrap() > LOG_MAX_ENTRIES as u64);
+}
+
+#[test]
+fn an_oversized_body_is_answered_in_graph_s_error_envelope() {
+    let host = Host::start(&[]);
+    let sandbox = sandbox(&host);
+    let big = format!("{{\"text\": \"{}\"}}", "a".repeat(BODY_MAX_BYTES + 1));
+    for path in [
+        "/v27.0/me/messages",
+        "/sandbox/api/customers/7000000000000001/text",
+    ] {
+        let agent: ureq::Agent = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .build()
+            .into();
+        let mut answer = agent
+            .post(format!("{}{path}", sandbox.url()).as_str())
+            .header("Content-Type", "application/json")
+            .send(big.as_str())
+            .unwrap();
+        assert_eq!(answer.status().as_u16(), 413, "{path}");
+        let body: serde_json::Value =
+            serde_json::from_str(&answer.body_mut().read_to_string().unwrap()).unwrap();
+        assert_eq!(body["error"]["code"], 100, "{path}: {body}");
+        assert_eq!(body["error"]["type"], "OAuthException");
+    }
 }
