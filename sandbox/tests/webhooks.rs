@@ -134,7 +134,7 @@ fn a_host_that_never_answers_2xx_is_given_up_on_after_the_attempts() {
         json!({"attempts": 3, "delivered": false, "delivery": answer["delivery"]["delivery"], "status": 503})
     );
     // The customer's message in the thread says so (the page marks it "not delivered").
-    let (_, thread) = support::call(
+    let (_, thread) = call(
         &sandbox,
         "GET",
         &format!("/sandbox/api/customers/{ADA}/thread"),
@@ -143,7 +143,7 @@ fn a_host_that_never_answers_2xx_is_given_up_on_after_the_attempts() {
     );
     assert_eq!(thread[0]["delivery"], answer["delivery"]);
     // The host's answer body is in the log, with the headers it was sent.
-    let last = support::log(&sandbox).pop().unwrap();
+    let last = log(&sandbox).pop().unwrap();
     assert_eq!(last["answer_body"], "");
     assert_eq!(last["headers"]["X-Hub-Signature-256"], last["signature"]);
     assert!(
