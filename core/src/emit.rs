@@ -115,7 +115,8 @@ pub struct EmitConfig {
     /// The host's message ID of each message it sent, by Meta's `mid`.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub messages: BTreeMap<String, String>,
-    /// Sinch: the host's message ID that offered each postback payload.
+    /// The host's message ID that offered each postback payload: Sinch's
+    /// `choice_response_message.message_id`, Smooch's `postbacks[].message._id`.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub payloads: BTreeMap<String, String>,
     /// The messages sent to these people, so a delivery or read watermark can name each

@@ -27,9 +27,13 @@ pub(super) fn event(ctx: &Ctx<'_>, out: &mut Out) {
             action.insert("type".to_owned(), json!("postback"));
             insert_opt(&mut action, "text", &selection.title);
             insert_opt(&mut action, "payload", &selection.payload);
-            // The original message is unknown without a store: Smooch omits it too for
-            // persistent-menu postbacks.
-            let postbacks = json!({ "postbacks": [{ "action": action }] });
+            // The message that held the button, when the host's `payloads` names it; Smooch
+            // omits it too for persistent-menu postbacks, which no message held.
+            let mut postback = json!({ "action": action });
+            if let Some(id) = selection.payload.as_ref().and_then(|p| ctx.config.payloads.get(p)) {
+                postback["message"] = json!({ "_id": id, "role": "appMaker" });
+            }
+            let postbacks = json!({ "postbacks": [postback] });
             out.push(envelope(ctx, "postback", postbacks));
             if selection.get_started {
                 let referral = selection.referral.as_ref().map(referral_json);

@@ -375,6 +375,21 @@ def smooch_cases():
              body_of(item("referral", {"ref": "spring_sale", "source": "SHORTLINK", "type": "OPEN_THREAD"}, timestamp=T)), SMOOCH,
              emitted([smooch("conversation:referral", {"referral": {"code": "spring_sale", "details": {
                  "source": "SHORTLINK", "type": "OPEN_THREAD"}}}, source=True)])),
+        emit("smooch/postback-with-the-message-that-held-it", "smooch",
+             body_of(item("postback", {"mid": "m_pb", "payload": "BUY_RED", "title": "Buy"}, timestamp=T)),
+             dict(SMOOCH, payloads={"BUY_RED": "5f1d90e6ba4d3a000c3c3fce"}),
+             emitted([smooch("postback", {"postbacks": [{
+                 "action": {"_id": event_id("Smooch", "postback:m_pb", "action"), "type": "postback", "text": "Buy",
+                            "payload": "BUY_RED"},
+                 "message": {"_id": "5f1d90e6ba4d3a000c3c3fce", "role": "appMaker"}}]})]),
+             comment="Smooch's postback names the message that held the button (the host's payloads map); "
+                     "the Smooch guide shows it absent only for persistent-menu postbacks"),
+        emit("smooch/postback-from-the-menu", "smooch",
+             body_of(item("postback", {"mid": "m_menu", "payload": "MENU", "title": "Menu"}, timestamp=T)), SMOOCH,
+             emitted([smooch("postback", {"postbacks": [{
+                 "action": {"_id": event_id("Smooch", "postback:m_menu", "action"), "type": "postback", "text": "Menu",
+                            "payload": "MENU"}}]})]),
+             comment="no message held a persistent-menu button: `message` is absent, as in Smooch's own"),
         emit("smooch/reaction", "smooch",
              body_of(item("reaction", {"mid": "m_t", "action": "react", "reaction": "love", "emoji": "\u2764"}, timestamp=T)), SMOOCH,
              emitted([], [warning("no_equivalent", 0, f"reaction:{USER}:{T}:react:m_t", "reaction")]), flags=["accounted"]),
