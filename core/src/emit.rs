@@ -96,6 +96,12 @@ pub struct EmitConfig {
     /// Linktor: the channel.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel_id: Option<String>,
+    /// Linktor: which of its two published forms (`docs` when absent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub form: Option<LinktorForm>,
+    /// Linktor's `sdk` form: the tenant (the event's `tenantId`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tenant_id: Option<String>,
     /// The webhook secret: Sinch's and Linktor's HMAC key, Smooch's and Sunshine's
     /// `X-API-Key`. Without it, callbacks carry no signature headers.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -127,6 +133,21 @@ pub struct EmitConfig {
     /// `last_name`, `name`, `profile_pic`, ...), for names and avatars.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub profiles: BTreeMap<String, UserProfile>,
+}
+
+/// Linktor publishes its callbacks twice, differently; a receiver written against one
+/// refuses the other.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum LinktorForm {
+    /// Its webhooks page: the event name in `event`; `X-Linktor-Signature:
+    /// sha256=<hex HMAC-SHA256(secret, timestamp "." body)>`.
+    #[default]
+    Docs,
+    /// Its official SDKs (Python's `construct_event`): the event name in `type`, with
+    /// `tenantId`; `X-Linktor-Signature: <hex HMAC-SHA256(secret, body)>`.
+    Sdk,
 }
 
 /// A person's IDs as the host keeps them.
@@ -227,7 +248,44 @@ impl EmitConfig {
                 ));
             }
         }
+        if vendor != Vendor::Linktor && (self.form.is_some() || self.tenant_id.is_some()) {
+            let detail = "`form` and `tenant_id` are Linktor's: only Linktor publishes two forms";
+            let field = if self.form.is_some() {
+                "config.form"
+            } else {
+                "config.tenant_id"
+            };
+            return Err(Error::at(
+                ErrorKind::InvalidInput {
+                    detail: detail.to_owned(),
+                },
+                field,
+            ));
+        }
+        if self.linktor_form() == LinktorForm::Docs && self.tenant_id.is_some() {
+            let detail = "`tenant_id` is carried only in linktor's sdk form (`form: sdk`)";
+            return Err(Error::at(
+                ErrorKind::InvalidInput {
+                    detail: detail.to_owned(),
+                },
+                "config.tenant_id",
+            ));
+        }
+        if self.linktor_form() == LinktorForm::Sdk
+            && self.tenant_id.as_deref().is_none_or(str::is_empty)
+        {
+            let detail = "linktor's sdk form needs `tenant_id`".to_owned();
+            return Err(Error::at(
+                ErrorKind::Required { detail },
+                "config.tenant_id",
+            ));
+        }
         signing::check(vendor, self)
+    }
+
+    /// The Linktor form asked for ([`LinktorForm::Docs`] when absent).
+    pub fn linktor_form(&self) -> LinktorForm {
+        self.form.unwrap_or_default()
     }
 }
 

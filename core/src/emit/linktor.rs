@@ -5,6 +5,7 @@
 
 use serde_json::{Map, Value, json};
 
+use super::LinktorForm;
 use super::context::{Ctx, Out};
 use super::outcome::{Outcome, SendResult, message_of};
 use super::smooch::insert_opt;
@@ -89,12 +90,21 @@ fn channel_type(ctx: &Ctx<'_>) -> &'static str {
 }
 
 fn wrap(ctx: &Ctx<'_>, event: &str, data: Value, n: usize) -> Value {
-    json!({
-        "id": ctx.event_id(event, n),
-        "event": event,
-        "timestamp": ctx.iso(),
-        "data": data,
-    })
+    match ctx.config.linktor_form() {
+        LinktorForm::Docs => json!({
+            "id": ctx.event_id(event, n),
+            "event": event,
+            "timestamp": ctx.iso(),
+            "data": data,
+        }),
+        LinktorForm::Sdk => json!({
+            "id": ctx.event_id(event, n),
+            "type": event,
+            "timestamp": ctx.iso(),
+            "tenantId": ctx.config.tenant_id,
+            "data": data,
+        }),
+    }
 }
 
 fn status(ctx: &Ctx<'_>, message_id: &str, mid: Option<&str>) -> Value {

@@ -5,7 +5,8 @@
 //!   timestamp)), padded, with `-nonce`, `-timestamp` and `-algorithm: HmacSHA256`.
 //! - Smooch and Sunshine: the secret itself in `X-API-Key`.
 //! - Linktor: `X-Linktor-Signature: sha256=<hex HMAC-SHA256(secret, timestamp "." body)>`
-//!   with `X-Linktor-Timestamp`, `X-Linktor-Event` and `X-Linktor-Delivery-Id`.
+//!   with `X-Linktor-Timestamp`, `X-Linktor-Event` and `X-Linktor-Delivery-Id` (its
+//!   webhooks page); its SDKs' form is the bare hex HMAC of the body.
 
 use std::collections::BTreeMap;
 
@@ -16,7 +17,7 @@ use serde_json::Value;
 use sha2::Sha256;
 use subtle::ConstantTimeEq;
 
-use super::{EmitConfig, Vendor};
+use super::{EmitConfig, LinktorForm, Vendor};
 use crate::error::{Error, ErrorKind, Result};
 
 const SINCH_SIGNATURE: &str = "x-sinch-webhook-signature";
@@ -91,13 +92,14 @@ pub(super) fn headers(
             put(API_KEY, secret.to_owned());
         }
         Vendor::Linktor => {
-            put(
-                LINKTOR_SIGNATURE,
-                linktor_signature(secret, body_text, &timestamp),
-            );
+            let (signature, event) = match config.linktor_form() {
+                LinktorForm::Docs => (linktor_signature(secret, body_text, &timestamp), "event"),
+                LinktorForm::Sdk => (hex(&mac_of(secret, &[body_text])), "type"),
+            };
+            put(LINKTOR_SIGNATURE, signature);
             put(LINKTOR_TIMESTAMP, timestamp);
             let text = |key: &str| body[key].as_str().unwrap_or_default().to_owned();
-            put("x-linktor-event", text("event"));
+            put("x-linktor-event", text(event));
             put("x-linktor-delivery-id", text("id"));
         }
     }
@@ -119,14 +121,21 @@ fn sinch_signature(secret: &str, body: &str, nonce: &str, timestamp: &str) -> St
     STANDARD.encode(mac.finalize().into_bytes())
 }
 
-fn linktor_signature(secret: &str, body: &str, timestamp: &str) -> String {
+/// HMAC-SHA256 of `parts` joined by nothing.
+fn mac_of(secret: &str, parts: &[&str]) -> Vec<u8> {
     let mut mac = mac(secret);
-    mac.update(timestamp.as_bytes());
-    mac.update(b".");
-    mac.update(body.as_bytes());
-    let digest = mac.finalize().into_bytes();
-    let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
-    format!("sha256={hex}")
+    for part in parts {
+        mac.update(part.as_bytes());
+    }
+    mac.finalize().into_bytes().to_vec()
+}
+
+fn hex(digest: &[u8]) -> String {
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn linktor_signature(secret: &str, body: &str, timestamp: &str) -> String {
+    format!("sha256={}", hex(&mac_of(secret, &[timestamp, ".", body])))
 }
 
 /// Verifies a vendor callback as its receiver would: the signature (or API key) in
@@ -170,13 +179,14 @@ pub fn verify_callback(
             (given, expected)
         }
         Vendor::Smooch | Vendor::Sunshine => (header(API_KEY)?, secret.to_owned()),
-        Vendor::Linktor => {
-            let given = header(LINKTOR_SIGNATURE)?;
-            (
+        // The docs' form carries its algorithm; the SDKs' is the bare hex over the body.
+        Vendor::Linktor => match header(LINKTOR_SIGNATURE)? {
+            given if given.starts_with("sha256=") => (
                 given,
                 linktor_signature(secret, body, header(LINKTOR_TIMESTAMP)?),
-            )
-        }
+            ),
+            given => (given, hex(&mac_of(secret, &[body]))),
+        },
     };
     if bool::from(given.as_bytes().ct_eq(expected.as_bytes())) {
         Ok(())

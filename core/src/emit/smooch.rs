@@ -30,7 +30,11 @@ pub(super) fn event(ctx: &Ctx<'_>, out: &mut Out) {
             // The message that held the button, when the host's `payloads` names it; Smooch
             // omits it too for persistent-menu postbacks, which no message held.
             let mut postback = json!({ "action": action });
-            if let Some(id) = selection.payload.as_ref().and_then(|p| ctx.config.payloads.get(p)) {
+            if let Some(id) = selection
+                .payload
+                .as_ref()
+                .and_then(|p| ctx.config.payloads.get(p))
+            {
                 postback["message"] = json!({ "_id": id, "role": "appMaker" });
             }
             let postbacks = json!({ "postbacks": [postback] });

@@ -267,6 +267,20 @@ def linktor_signed(secret, ts):
     return headers
 
 
+def linktor_sdk(event, data, dedupe, n=0):
+    return {"id": event_id("Linktor", dedupe, event, n), "type": event, "timestamp": ISO, "tenantId": "tenant_1",
+            "data": data}
+
+
+def linktor_sdk_signed(secret, ts):
+    def headers(text):
+        sig = hmac.new(secret.encode(), text.encode(), hashlib.sha256).hexdigest()
+        event = json.loads(text)
+        return {"content-type": "application/json", "x-linktor-signature": sig,
+                "x-linktor-timestamp": str(ts), "x-linktor-event": event["type"], "x-linktor-delivery-id": event["id"]}
+    return headers
+
+
 def linktor_cases():
     return [
         emit("linktor/postback", "linktor",
@@ -304,6 +318,25 @@ def linktor_cases():
                                                     "title": "T", "timestamp": ISO}, "postback:m_pb")],
                      headers=linktor_signed("whsec_1", 1605514663)),
              flags=["signed"], comment="Linktor's webhooks page: sha256=hex(HMAC(secret, timestamp . body))"),
+        emit("linktor/sdk-form", "linktor",
+             body_of(item("postback", {"mid": "m_pb", "payload": "P", "title": "T"}, timestamp=T)),
+             dict(LINKTOR, form="sdk", tenant_id="tenant_1", secret="whsec_1", timestamp=1605514663),
+             emitted([linktor_sdk("facebook.postback", {"channelId": "ch_facebook_1", "from": USER, "payload": "P",
+                                                        "title": "T", "timestamp": ISO}, "postback:m_pb")],
+                     headers=linktor_sdk_signed("whsec_1", 1605514663)),
+             flags=["signed"],
+             comment="Linktor's official SDKs: `type` and `tenantId` in the event, `x-linktor-signature` the bare "
+                     "hex HMAC-SHA256 of the body (its webhooks page: `event`, `sha256=` over timestamp.body)"),
+        emit("linktor/sdk-form-needs-a-tenant", "linktor", body_of(msg({"mid": "m_t", "text": "x"})),
+             dict(LINKTOR, form="sdk"), {"error": {"code": "required", "field": "config.tenant_id"}}),
+        emit("linktor/tenant-only-in-the-sdk-form", "linktor", body_of(msg({"mid": "m_t", "text": "x"})),
+             dict(LINKTOR, tenant_id="tenant_1"), {"error": {"code": "invalid_input", "field": "config.tenant_id"}},
+             comment="nothing in a config goes unused silently"),
+        emit("linktor/unknown-form", "linktor", body_of(msg({"mid": "m_t", "text": "x"})),
+             dict(LINKTOR, form="v2"), {"error": {"code": "invalid_input", "field": "config.form"}}),
+        emit("sinch/form-is-linktor-s", "sinch", body_of(msg({"mid": "m_t", "text": "x"})),
+             dict(CFG, form="sdk"), {"error": {"code": "invalid_input", "field": "config.form"}},
+             comment="only Linktor publishes two forms"),
         emit("linktor/signing-needs-a-timestamp", "linktor", body_of(msg({"mid": "m_t", "text": "x"})),
              dict(LINKTOR, secret="whsec_1"), {"error": {"code": "required", "field": "config.timestamp"}}, flags=["signed"]),
         emit("linktor/channel-required", "linktor", body_of(msg({"mid": "m_t", "text": "x"})), {},
@@ -510,6 +543,7 @@ def verify_cases():
     ts = 1700000000
     linktor_sig = hmac.new(b"s3cret", f"{ts}.{body}".encode(), hashlib.sha256).hexdigest()
     linktor_pairs = [["X-Linktor-Signature", f"sha256={linktor_sig}"], ["X-Linktor-Timestamp", str(ts)]]
+    linktor_sdk_sig = hmac.new(b"s3cret", body.encode(), hashlib.sha256).hexdigest()
     return [
         verify("sinch-good", "sinch", body, pairs, "s3cret", {"ok": True}),
         verify("sinch-wrong-secret", "sinch", body, pairs, "other", {"error": {"code": "signature_mismatch"}}),
@@ -525,6 +559,10 @@ def verify_cases():
                {"error": {"code": "signature_mismatch"}}),
         verify("linktor-no-timestamp", "linktor", body, [p for p in linktor_pairs if p[0].lower() != "x-linktor-timestamp"], "s3cret",
                {"error": {"code": "signature_missing", "field": "x-linktor-timestamp"}}),
+        verify("linktor-sdk-form", "linktor", body, [["x-linktor-signature", linktor_sdk_sig]], "s3cret", {"ok": True},
+               comment="the SDKs' form: the bare hex HMAC of the body, no timestamp in it"),
+        verify("linktor-sdk-form-changed-body", "linktor", body.replace("A", "B"),
+               [["x-linktor-signature", linktor_sdk_sig]], "s3cret", {"error": {"code": "signature_mismatch"}}),
         verify("unknown-vendor", "telegram", body, pairs, "s3cret", {"error": {"code": "invalid_input", "field": "vendor"}}),
     ]
 
