@@ -279,6 +279,19 @@ export type Vendor = 'smooch' | 'sunshine' | 'sinch' | 'linktor'
  */
 export type EmitConfig = Record<string, unknown>
 
+/**
+ * What a host knows of one delivery besides its body and headers, for `recordDelivery`:
+ * the host's `answer`, or the `error` it gave none with.
+ */
+export interface DeliveryFacts {
+  seq: number
+  atMs: number
+  path: string
+  elapsedMs: number
+  answer?: { status: number; body?: string }
+  error?: string
+}
+
 /** One callback: POST `body_text` (the bytes the signature covers) with `headers`. */
 export interface Callback {
   headers: Record<string, string>
@@ -467,6 +480,14 @@ export interface ReceiveOptions {
  * notification}`, with the `Facebook-API-Version` header as `api_version`.
  */
 export declare function receiveWebhook(appSecrets: Body | Body[], body: Body, headers: Headers, options?: ReceiveOptions): Received
+
+/**
+ * The recording line (JSON text, no newline) of a delivery: its exact `body`, its
+ * `headers` (checked with `appSecret`, the signatures then marked) and `delivery`
+ * (`{ seq, atMs, path, elapsedMs, answer: { status, body } }`, or `error` in place of
+ * `answer`). No secret is written.
+ */
+export declare function recordDelivery(body: Body, headers: Headers, appSecret: string, delivery: DeliveryFacts | string): string
 
 /**
  * The `X-Hub-Signature-256` value for a body (for tests and stand-ins); throws

@@ -28,6 +28,7 @@ export const {
   prepareSend,
   qrSvg,
   receiveWebhook,
+  recordDelivery,
   sign,
   transcode,
   validate,

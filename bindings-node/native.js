@@ -858,6 +858,7 @@ module.exports.parseWebhook = nativeBinding.parseWebhook
 module.exports.prepareSend = nativeBinding.prepareSend
 module.exports.qrSvg = nativeBinding.qrSvg
 module.exports.receiveWebhook = nativeBinding.receiveWebhook
+module.exports.recordDelivery = nativeBinding.recordDelivery
 module.exports.sign = nativeBinding.sign
 module.exports.transcode = nativeBinding.transcode
 module.exports.validate = nativeBinding.validate

@@ -279,6 +279,19 @@ export type Vendor = 'smooch' | 'sunshine' | 'sinch' | 'linktor'
  */
 export type EmitConfig = Record<string, unknown>
 
+/**
+ * What a host knows of one delivery besides its body and headers, for `recordDelivery`:
+ * the host's `answer`, or the `error` it gave none with.
+ */
+export interface DeliveryFacts {
+  seq: number
+  atMs: number
+  path: string
+  elapsedMs: number
+  answer?: { status: number; body?: string }
+  error?: string
+}
+
 /** One callback: POST `body_text` (the bytes the signature covers) with `headers`. */
 export interface Callback {
   headers: Record<string, string>

@@ -623,6 +623,25 @@ msgrkit_result msgrkit_check_webhook_head(const char *headers_json,
                                           size_t *out_body_len);
 
 /**
+ * The recording line (JSON, no newline) of the delivery `body` with its `headers_json`
+ * (`[[name, value], ...]`, checked with `app_secret` and the signatures then marked) and
+ * `delivery_json`: `{"seq", "at_ms", "path", "elapsed_ms", "answer": {"status",
+ * "body"?}}`, or `"error"` in place of `answer` when the host gave none. No secret is
+ * written. Append it and a newline to the recording.
+ *
+ * # Safety
+ *
+ * Strings are NUL-terminated; `body` points to `body_len` readable bytes; `out_json` is
+ * writable.
+ */
+msgrkit_result msgrkit_record_delivery(const uint8_t *body,
+                                       size_t body_len,
+                                       const char *headers_json,
+                                       const char *app_secret,
+                                       const char *delivery_json,
+                                       char **out_json);
+
+/**
  * The static snake_case code of `result` (`"signature_mismatch"`, ...), identical to the
  * code in the other languages. The string is static: never free it. An unknown value
  * gives `"unknown_error"`.

@@ -56,6 +56,7 @@ const runners = {
       case 'verify_headers': return msgrkit.verifySignatureHeaders(i.app_secret, bodyOf(i), i.headers, options)
       case 'verify_any': return msgrkit.verifySignatureAny(i.app_secrets, bodyOf(i), i.header, options)
       case 'head': return msgrkit.checkWebhookHead(i.headers, { ...options, maxBodyBytes: i.max_body_bytes })
+      case 'record': return JSON.parse(msgrkit.recordDelivery(bodyOf(i), i.headers, i.app_secret, camel(i.delivery)))
     }
     throw new Error(`no Node runner for signature.${i.call}`)
   },

@@ -12,6 +12,7 @@ mod errors;
 mod graph;
 mod links;
 mod policy;
+mod record;
 mod send;
 mod signature;
 mod webhook;

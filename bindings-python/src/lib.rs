@@ -8,6 +8,7 @@ mod graph;
 mod links;
 mod policy;
 mod pyser;
+mod record;
 mod send;
 mod signature;
 mod webhook;
@@ -45,6 +46,7 @@ fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(emit::emit, module)?)?;
     module.add_function(wrap_pyfunction!(emit::emit_outcome, module)?)?;
     module.add_function(wrap_pyfunction!(emit::verify_callback, module)?)?;
+    module.add_function(wrap_pyfunction!(record::record_delivery, module)?)?;
     module.add_function(wrap_pyfunction!(links::chat_link, module)?)?;
     module.add_function(wrap_pyfunction!(links::codes, module)?)?;
     module.add_function(wrap_pyfunction!(links::parse_chat_link, module)?)?;

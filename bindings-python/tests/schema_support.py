@@ -24,6 +24,8 @@ CALLS: Dict[Tuple[str, str], Any] = {
     ("signature", "sign"): {"type": "string", "pattern": "^sha256=[0-9a-f]{64}$"},
     # The number of body bytes to read.
     ("signature", "head"): {"type": "integer", "minimum": 0},
+    # One line of a recording, read back.
+    ("signature", "record"): "Recorded",
     ("webhook", "parse"): "Notification",
     ("webhook", "receive"): "Received",
     ("webhook", "handshake"): "HandshakeAnswer",

@@ -66,6 +66,8 @@ def signature_case(i: Dict[str, Any]) -> Any:
     if call == "head":
         return msgrkit.check_webhook_head([tuple(pair) for pair in i["headers"]], allow_sha1=sha1,
                                           max_body_bytes=i.get("max_body_bytes"))
+    if call == "record":
+        return json.loads(msgrkit.record_delivery(body, [tuple(p) for p in i["headers"]], secret, i["delivery"]))
     raise AssertionError(f"no Python runner for signature.{call}")
 
 

@@ -19,6 +19,7 @@ mod graph_calls;
 mod link_calls;
 pub mod options;
 mod policy_calls;
+mod record_calls;
 mod send_calls;
 mod send_pipeline;
 mod signature_calls;
@@ -37,6 +38,7 @@ pub use policy_calls::{
     PolicyOutcome, PrivateReplyInput, Refusable, decide_policy, decide_policy_value,
     decide_private_reply, decide_private_reply_value,
 };
+pub use record_calls::record_delivery;
 pub use send_calls::{normalize, validate, validate_value};
 pub use send_pipeline::{
     PreparedSend, SendInput, prepare_send, prepare_send_input, prepare_send_value,

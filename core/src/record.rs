@@ -164,6 +164,69 @@ pub fn record(
     })
 }
 
+/// What a host knows of one delivery besides its body and headers: the JSON form of
+/// [`record`]'s other arguments, for the bindings and a host's own receiver.
+#[derive(Clone, Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct DeliveryFacts {
+    /// Its position in the recording, from 1.
+    pub seq: u64,
+    /// When it was received, epoch milliseconds.
+    pub at_ms: i64,
+    /// The request's path and query.
+    pub path: String,
+    /// How long the host took, in milliseconds.
+    pub elapsed_ms: u64,
+    /// The host's answer: `{"status", "body"?}`; or else `error`.
+    #[serde(default)]
+    pub answer: Option<AnswerFacts>,
+    /// Why the host did not answer.
+    #[serde(default)]
+    pub error: Option<String>,
+}
+
+/// The host's answer as it gave it (cut by [`RecordedAnswer::new`]).
+#[derive(Clone, Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct AnswerFacts {
+    /// The HTTP status.
+    pub status: u16,
+    /// The body it answered with.
+    #[serde(default)]
+    pub body: String,
+}
+
+impl DeliveryFacts {
+    /// The answer, or why there was none.
+    ///
+    /// # Errors
+    ///
+    /// `invalid_input` (field `delivery.answer`) when both are given, `required` when
+    /// neither is.
+    pub fn outcome(&self) -> Result<std::result::Result<RecordedAnswer, String>> {
+        match (&self.answer, &self.error) {
+            (Some(answer), None) => Ok(Ok(RecordedAnswer::new(
+                answer.status,
+                answer.body.as_bytes(),
+            ))),
+            (None, Some(error)) => Ok(Err(error.clone())),
+            (Some(_), Some(_)) => {
+                let detail = "a delivery has an `answer` or an `error`, not both".to_owned();
+                Err(Error::at(
+                    ErrorKind::InvalidInput { detail },
+                    "delivery.answer",
+                ))
+            }
+            (None, None) => {
+                let detail = "the host's `answer` ({\"status\", \"body\"}), or the `error` it gave none with".to_owned();
+                Err(Error::at(ErrorKind::Required { detail }, "delivery.answer"))
+            }
+        }
+    }
+}
+
 /// The recording's line for `recorded` (no newline).
 pub fn to_line(recorded: &Recorded) -> String {
     serde_json::to_string(recorded).unwrap_or_default()

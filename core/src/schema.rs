@@ -15,7 +15,7 @@ use serde_json::{Map, Value, json};
 pub(crate) mod foreign;
 
 use crate::{api, codes, compose, dialect, emit, graph, inbound, limits, link, policy, signature};
-use crate::{send, webhook};
+use crate::{record, send, webhook};
 
 /// Adds each listed type's schema to `$defs` under a root name (a host type's name).
 macro_rules! roots {
@@ -65,6 +65,7 @@ pub fn outputs() -> Value {
         "Inbound" => inbound::Inbound,
         "Error" => crate::Error,
         "CodeEntry" => codes::CodeEntry,
+        "Recorded" => record::Recorded,
     );
     document("outputs", roots, generator)
 }
@@ -88,6 +89,7 @@ pub fn inputs() -> Value {
         "GraphConfig" => graph::GraphConfig,
         "ClientConfig" => api::ClientConfig,
         "GraphCall" => graph::GraphCall,
+        "DeliveryFacts" => record::DeliveryFacts,
     );
     document("inputs", roots, generator)
 }

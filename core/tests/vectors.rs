@@ -63,6 +63,13 @@ fn signature_vectors() {
                 let max = usize::try_from(input["max_body_bytes"].as_u64().unwrap_or(0)).unwrap();
                 webhook::head(header_pairs(input), options(input), max).map(|n| json!(n))
             }
+            "record" => msgrkit::api::record_delivery(
+                &body(input),
+                &input["headers"].to_string(),
+                str_of(input, "app_secret"),
+                &input["delivery"].to_string(),
+            )
+            .map(|line| serde_json::from_str(&line).expect("a line is json")),
             other => panic!("unknown signature call {other}"),
         }
     });

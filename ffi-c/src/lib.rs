@@ -19,6 +19,7 @@ mod graph;
 mod links;
 mod policy;
 mod receive;
+mod record;
 mod result;
 mod send;
 mod signature;
@@ -44,6 +45,7 @@ pub use policy::{msgrkit_decide_policy, msgrkit_decide_private_reply};
 pub use receive::{
     msgrkit_check_webhook_head, msgrkit_receive_webhook, msgrkit_verify_signature_any,
 };
+pub use record::msgrkit_record_delivery;
 pub use result::{msgrkit_result, msgrkit_result_code};
 pub use send::{
     msgrkit_compose, msgrkit_menu, msgrkit_normalize, msgrkit_prepare_send, msgrkit_transcode,
@@ -83,3 +85,7 @@ mod link_vector_tests;
 #[cfg(test)]
 #[path = "../tests/emit_vectors.rs"]
 mod emit_vector_tests;
+
+#[cfg(test)]
+#[path = "../tests/record_vectors.rs"]
+mod record_vector_tests;

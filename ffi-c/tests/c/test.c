@@ -381,6 +381,27 @@ static void test_webhook_head(void) {
     CHECK(msgrkit_check_webhook_head(NULL, false, 0, &length) == MSGRKIT_RESULT_NULL_PARAMETER);
 }
 
+static void test_record(void) {
+    const char *body = "{\"object\":\"page\",\"entry\":[]}";
+    char *header = NULL, *line = NULL;
+    CHECK(msgrkit_sign(u8("s3cret"), 6, u8(body), strlen(body), &header) == MSGRKIT_RESULT_OK);
+    char headers[256];
+    snprintf(headers, sizeof headers, "[[\"X-Hub-Signature-256\",\"%s\"]]", header);
+    const char *delivery = "{\"seq\":1,\"at_ms\":0,\"path\":\"/webhook\",\"elapsed_ms\":3,"
+                           "\"answer\":{\"status\":200,\"body\":\"EVENT_RECEIVED\"}}";
+    CHECK(msgrkit_record_delivery(u8(body), strlen(body), headers, "s3cret", delivery, &line) == MSGRKIT_RESULT_OK);
+    CHECK(line != NULL && strstr(line, "\"signature_valid\":true") != NULL);
+    CHECK(strstr(line, "<signed>") != NULL && strstr(line, "sha256=") == NULL && strstr(line, "s3cret") == NULL);
+    CHECK(strchr(line, '\n') == NULL);
+    msgrkit_string_free(line);
+    msgrkit_string_free(header);
+    CHECK(msgrkit_record_delivery(u8(body), strlen(body), "[]", "s3cret", "{\"seq\":1}", &line) ==
+          MSGRKIT_RESULT_REQUIRED);
+    char field[64];
+    msgrkit_last_error_field(field, sizeof field);
+    CHECK(strcmp(field, "delivery.at_ms") == 0);
+}
+
 static void test_chat_links(void) {
     char *url = NULL, *json = NULL, *svg = NULL;
     CHECK(msgrkit_chat_link("{\"page\":\"acme.shop\",\"ref\":\"spring_sale\"}", &url) == MSGRKIT_RESULT_OK);
@@ -417,6 +438,7 @@ int main(void) {
     test_several_secrets();
     test_chat_links();
     test_webhook_head();
+    test_record();
     printf("%d passed, %d failed\n", passed, failed);
     return failed == 0 ? 0 : 1;
 }

@@ -22,13 +22,15 @@ import link_cases
 import platform_2026_cases
 import policy_cases
 import send_cases
+import record_cases
 import signature_cases
 import webhook_cases
 
 SUITES = [
     ("signature", "X-Hub-Signature-256 (and legacy sha1) verification over raw webhook bodies",
-     {**signature_cases.NOTES, **platform_2026_cases.NOTES, **agreement_cases.NOTES},
-     lambda: signature_cases.cases() + platform_2026_cases.signature_cases() + agreement_cases.signature_cases()),
+     {**signature_cases.NOTES, **platform_2026_cases.NOTES, **agreement_cases.NOTES, **record_cases.NOTES},
+     lambda: signature_cases.cases() + platform_2026_cases.signature_cases() + agreement_cases.signature_cases()
+     + record_cases.cases()),
     ("webhook", "webhook parsing into normalised events, the verification handshake, and event helpers",
      {**webhook_cases.NOTES, **webhook_entry_cases.NOTES, **platform_2026_cases.NOTES, **agreement_cases.NOTES,
       **conversation_cases.NOTES},
