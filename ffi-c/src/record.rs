@@ -33,7 +33,7 @@ pub unsafe extern "C" fn msgrkit_record_delivery(
             (
                 bytes(body, body_len, "body")?,
                 text(headers_json, "headers_json")?,
-                text(app_secret, "app_secret")?,
+                text(app_secret, stringify!(app_secret))?,
                 text(delivery_json, "delivery_json")?,
             )
         };
