@@ -7,32 +7,6 @@ use serde::Serialize;
 
 use crate::error::Category;
 
-/// Defines a `code()` method by an exhaustive `match` and a list of every code, from one
-/// table. A variant left out of the table does not compile; a code added to the table is
-/// in the list, so every host's mapping test sees it.
-macro_rules! code_table {
-    (
-        $(#[$list_meta:meta])* $list:ident: $ty:ident :: $name:ident($recv:ty) {
-            $($variant:ident => $code:literal),* $(,)?
-        }
-        $(other $other:pat => $other_code:expr)?
-    ) => {
-        $(#[$list_meta])*
-        pub const $list: &[&str] = &[$($code),*];
-
-        impl $ty {
-            /// The stable snake_case code, identical in every language.
-            pub fn $name(self: $recv) -> &'static str {
-                match self {
-                    $($ty::$variant { .. } => $code,)*
-                    $($other => $other_code,)?
-                }
-            }
-        }
-    };
-}
-pub(crate) use code_table;
-
 /// Which set a code belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]

@@ -235,6 +235,26 @@ fn civil_from_days(days: i64) -> (i32, u8, u8) {
     (year, month, day)
 }
 
+/// The schema of a time the core reads with [`epoch_or_instant`]: epoch milliseconds or
+/// an RFC 3339 instant with its offset (kept here, below every module that reads one).
+#[cfg(feature = "schema")]
+pub(crate) struct Instant;
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Instant {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Instant".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "Epoch milliseconds, or an RFC 3339 instant with its offset \
+                            (`2026-04-26T23:59:59-01:00`).",
+            "type": ["integer", "string"],
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -158,12 +158,12 @@ pub enum ErrorKind {
     #[error("{}", validation_summary(violations))]
     ValidationFailed {
         /// The violations, as `limits::validate` returns them.
-        violations: Vec<crate::limits::Violation>,
+        violations: Vec<crate::violation::Violation>,
     },
     /// The Graph API answered with an error (or not at all); the code is the class's
     /// (`graph_auth`, `graph_rate_limited`, ...).
     #[error("{0}")]
-    Graph(Box<crate::graph::GraphError>),
+    Graph(Box<crate::graph_error::GraphError>),
 }
 
 /// Broad groups of [`ErrorKind`], for callers that only need to branch coarsely.
@@ -240,7 +240,7 @@ error_table! {
 }
 
 /// `3 violation(s), first: limit_exceeded at `message.text``.
-fn validation_summary(violations: &[crate::limits::Violation]) -> String {
+fn validation_summary(violations: &[crate::violation::Violation]) -> String {
     match violations.first() {
         Some(first) => format!(
             "{} violation(s), first: {} at `{}`",
@@ -287,7 +287,7 @@ impl Error {
     }
 
     /// The Graph error, when the Graph API refused the request.
-    pub fn graph(&self) -> Option<&crate::graph::GraphError> {
+    pub fn graph(&self) -> Option<&crate::graph_error::GraphError> {
         match &self.0.kind {
             ErrorKind::Graph(error) => Some(error),
             _ => None,

@@ -10,7 +10,6 @@
 mod answers;
 mod builders;
 mod call;
-mod classify;
 mod config;
 mod diagnose;
 mod json;
@@ -25,6 +24,7 @@ use hmac::{Hmac, KeyInit, Mac};
 use serde::{Deserialize, Serialize};
 use sha2::Sha256;
 
+pub use crate::graph_error::{GRAPH_CLASS_CODES, GraphError, GraphErrorClass, TransportFailure};
 pub use crate::limits::VersionStatus;
 pub use answers::{ClassifiedError, ClassifiedResponse, ProfileAnswer, UsageReport};
 pub use builders::{
@@ -32,7 +32,6 @@ pub use builders::{
     PROFILE_FIELDS, SUBSCRIPTION_FIELDS,
 };
 pub use call::GraphCall;
-pub use classify::{GRAPH_CLASS_CODES, GraphError, GraphErrorClass, TransportFailure};
 pub use config::GraphConfig;
 pub use diagnose::{
     DiagnoseAnswers, Finding, INSTAGRAM_REQUIRED_PERMISSIONS, REQUIRED_PERMISSIONS, Severity,

@@ -4,6 +4,7 @@
 
 pub mod api;
 pub mod client;
+mod code_table;
 pub mod codes;
 pub mod compose;
 mod date;
@@ -11,6 +12,7 @@ pub mod dialect;
 pub mod emit;
 pub mod error;
 pub mod graph;
+mod graph_error;
 pub mod inbound;
 pub mod limits;
 pub mod link;
@@ -23,6 +25,8 @@ pub mod secret;
 pub mod send;
 pub mod shorthand;
 pub mod signature;
+mod typed_input;
+mod violation;
 pub mod webhook;
 
 pub use error::{Category, Error, ErrorKind, Result};

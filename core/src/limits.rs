@@ -23,11 +23,11 @@ mod table;
 mod tags;
 mod template;
 mod upload;
-mod violation;
 
 use serde::{Deserialize, Serialize};
 
 pub use crate::date::{Date, InvalidDate, epoch_or_instant, iso_millis, parse_instant};
+pub use crate::violation::{Unit, VIOLATION_CODES, Violation, ViolationCode};
 pub use graph_versions::{
     GRAPH_VERSION_NOTICE_DAYS, GRAPH_VERSIONS, GraphVersion, VersionState, VersionStatus,
     graph_version_status, parse_graph_version,
@@ -52,7 +52,6 @@ pub use table::{
 use table::{INSTAGRAM_LIMITS, MESSENGER_LIMITS};
 pub use tags::{TAGS, TagRule};
 pub use upload::validate_upload;
-pub use violation::{VIOLATION_CODES, Violation, ViolationCode};
 
 /// Messenger or Instagram: which product's rules apply.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -65,20 +64,6 @@ pub enum Product {
     Messenger,
     /// Instagram messaging.
     Instagram,
-}
-
-/// How a length is measured.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum Unit {
-    /// Unicode scalar values.
-    Chars,
-    /// UTF-8 bytes.
-    Bytes,
-    /// List items.
-    Items,
 }
 
 /// A bound on a length or a count.

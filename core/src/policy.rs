@@ -66,11 +66,11 @@ pub enum Mode {
 pub struct PolicyInput {
     /// The person's last message, postback, reaction, opt-in or referral.
     #[serde(deserialize_with = "crate::limits::epoch_or_instant")]
-    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::foreign::Instant"))]
+    #[cfg_attr(feature = "schema", schemars(with = "crate::date::Instant"))]
     pub last_user_activity: i64,
     /// When the message would be sent.
     #[serde(deserialize_with = "crate::limits::epoch_or_instant")]
-    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::foreign::Instant"))]
+    #[cfg_attr(feature = "schema", schemars(with = "crate::date::Instant"))]
     pub now: i64,
     /// Who writes it.
     #[serde(default)]
@@ -322,7 +322,7 @@ mod tests {
     }
 }
 
-crate::codes::code_table! {
+crate::code_table::code_table! {
     /// Every policy refusal code.
     REFUSAL_CODES: RefusalCode::as_str(Self) {
         OutsideWindow => "outside_window",

@@ -3,66 +3,11 @@
 //! `invalid_input` at its path. Bindings hand over what the host gave (keyword arguments,
 //! an options object) as a value; every key, default and rule is decided here.
 
-use serde::de::DeserializeOwned;
 use serde::{Deserialize, Deserializer};
 use serde_json::Value;
 
-use crate::error::{Error, ErrorKind, Result};
 use crate::limits::{Date, Platform, Product, Region};
-
-/// Reads `value` as `T`; `prefix` names it in errors (`options`, `input`, `config`).
-///
-/// # Errors
-///
-/// As the module says.
-pub fn from_value<T: DeserializeOwned>(value: Value, prefix: &str) -> Result<T> {
-    // `null` or nothing is "no options" for types whose fields are all optional.
-    let value = if value.is_null() {
-        Value::Object(Default::default())
-    } else {
-        value
-    };
-    serde_path_to_error::deserialize(value).map_err(|e| {
-        let path = e.path().to_string();
-        let inner = e.into_inner().to_string();
-        let at = |name: &str| {
-            let parent = if path == "." {
-                String::new()
-            } else {
-                path.clone()
-            };
-            [prefix, &parent, name]
-                .iter()
-                .filter(|p| !p.is_empty())
-                .copied()
-                .collect::<Vec<_>>()
-                .join(".")
-        };
-        // serde_path_to_error's path ends at an unknown key, and before a missing one.
-        if quoted_after(&inner, "unknown field `").is_some() {
-            let detail = format!("not an option here: {}", after_expected(&inner));
-            Error::at(ErrorKind::InvalidInput { detail }, at(""))
-        } else if let Some(key) = quoted_after(&inner, "missing field `") {
-            let detail = format!("`{key}` is required here");
-            Error::at(ErrorKind::Required { detail }, at(&key))
-        } else {
-            Error::at(ErrorKind::InvalidInput { detail: inner }, at(""))
-        }
-    })
-}
-
-/// The name serde quotes after `marker` (`unknown field `asof`, expected ...`).
-fn quoted_after(message: &str, marker: &str) -> Option<String> {
-    let rest = &message[message.find(marker)? + marker.len()..];
-    Some(rest[..rest.find('`')?].to_owned())
-}
-
-/// What serde says is expected (`expected one of `as_of`, ...`), for the detail.
-fn after_expected(message: &str) -> String {
-    message
-        .find("expected")
-        .map_or_else(|| message.to_owned(), |i| message[i..].replace('`', ""))
-}
+pub use crate::typed_input::from_value;
 
 /// The profile a call is judged by: `as_of` (a date, an instant meaning its UTC date, or
 /// epoch milliseconds; the newest profile when absent), `platform` and `region`.
@@ -102,7 +47,7 @@ impl ProfileOptions {
 pub struct AsOf(pub Date);
 
 impl<'de> Deserialize<'de> for AsOf {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         use serde::de::Error as _;
         match Value::deserialize(deserializer)? {
             Value::String(text) => text.parse().map(AsOf).map_err(D::Error::custom),
@@ -120,6 +65,7 @@ impl<'de> Deserialize<'de> for AsOf {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::Result;
     use serde_json::json;
 
     fn read(value: Value) -> Result<ProfileOptions> {

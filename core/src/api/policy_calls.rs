@@ -28,11 +28,11 @@ pub type PolicyOutcome = std::result::Result<Decision, Refusal>;
 pub struct PrivateReplyInput {
     /// When the comment was made.
     #[serde(deserialize_with = "epoch_or_instant")]
-    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::foreign::Instant"))]
+    #[cfg_attr(feature = "schema", schemars(with = "crate::date::Instant"))]
     pub comment_created: i64,
     /// When the reply would be sent.
     #[serde(deserialize_with = "epoch_or_instant")]
-    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::foreign::Instant"))]
+    #[cfg_attr(feature = "schema", schemars(with = "crate::date::Instant"))]
     pub now: i64,
     /// Whether the comment has been replied to in private already.
     #[serde(default)]

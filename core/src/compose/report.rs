@@ -58,7 +58,7 @@ impl Report {
     }
 }
 
-crate::codes::code_table! {
+crate::code_table::code_table! {
     /// Every transcoding warning code.
     WARNING_CODES: WarningCode::as_str(Self) {
         Truncated => "truncated",

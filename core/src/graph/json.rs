@@ -4,8 +4,8 @@
 use serde_json::{Map, Value};
 
 use super::{Graph, GraphCall, GraphConfig, GraphRequest};
-use crate::api::options::from_value;
 use crate::error::{Error, ErrorKind, Result};
+use crate::typed_input::from_value;
 
 /// A [`Graph`] from `{"token", "app_secret"?, "version"?, "base_url"?, "page_id"?,
 /// "login"?}` (a [`GraphConfig`]).

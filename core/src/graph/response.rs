@@ -3,9 +3,9 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::classify::{GraphError, GraphErrorClass, TransportFailure, classify};
 use super::usage::Usage;
 use crate::error::{Error, ErrorKind, Result};
+use crate::graph_error::{GraphError, GraphErrorClass, TransportFailure, classify};
 
 /// An HTTP answer as any client delivers it.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -182,7 +182,7 @@ fn read_envelope(response: &RawResponse, envelope: &Value) -> GraphError {
         error.is_transient,
     );
     if let Some(message) = &error.message {
-        error.class = super::classify::routing_refusal(error.class, message);
+        error.class = crate::graph_error::routing_refusal(error.class, message);
     }
     if error.class.retryable() {
         error.retry_after = retry_after(response);

@@ -10,8 +10,8 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::Date;
 use super::check::{Checker, Path};
-use super::violation::ViolationCode;
 use crate::error::{Error, ErrorKind};
+use crate::violation::ViolationCode;
 
 /// A Page's region: an ISO 3166-1 alpha-2 country code (`DE`, `JP`, ...), or `EU`.
 /// `UK` is read as `GB`.

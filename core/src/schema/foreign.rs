@@ -34,24 +34,6 @@ impl JsonSchema for Date {
     }
 }
 
-/// The schema of a time the core reads with `limits::epoch_or_instant`: epoch
-/// milliseconds or an RFC 3339 instant with its offset.
-pub(crate) struct Instant;
-
-impl JsonSchema for Instant {
-    fn schema_name() -> Cow<'static, str> {
-        "Instant".into()
-    }
-
-    fn json_schema(_: &mut SchemaGenerator) -> Schema {
-        json_schema!({
-            "description": "Epoch milliseconds, or an RFC 3339 instant with its offset \
-                            (`2026-04-26T23:59:59-01:00`).",
-            "type": ["integer", "string"],
-        })
-    }
-}
-
 impl JsonSchema for AsOf {
     fn schema_name() -> Cow<'static, str> {
         "AsOf".into()

@@ -214,7 +214,7 @@ mod tests {
     }
 }
 
-crate::codes::code_table! {
+crate::code_table::code_table! {
     /// Every reason a handshake is refused for.
     HANDSHAKE_REFUSAL_CODES: HandshakeRefusal::code(Self) {
         VerifyTokenEmpty => "verify_token_empty",

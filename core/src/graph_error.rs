@@ -46,7 +46,7 @@ pub enum GraphErrorClass {
     Unknown,
 }
 
-crate::codes::code_table! {
+crate::code_table::code_table! {
     /// Every Graph error class.
     GRAPH_CLASS_CODES: GraphErrorClass::code(Self) {
         Auth => "graph_auth",

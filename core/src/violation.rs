@@ -1,8 +1,23 @@
-//! One broken rule, with a stable code and the path of the field that breaks it.
+//! One broken rule, with a stable code and the path of the field that breaks it: a floor
+//! below `error` (whose `validation_failed` carries them) and `limits` (which finds them).
 
 use serde::{Deserialize, Serialize};
 
-use super::{Date, Unit};
+use crate::date::Date;
+
+/// How a length is measured.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Unit {
+    /// Unicode scalar values.
+    Chars,
+    /// UTF-8 bytes.
+    Bytes,
+    /// List items.
+    Items,
+}
 
 /// What kind of rule a violation breaks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -73,7 +88,7 @@ impl Violation {
     }
 }
 
-crate::codes::code_table! {
+crate::code_table::code_table! {
     /// Every violation code.
     VIOLATION_CODES: ViolationCode::as_str(Self) {
         LimitExceeded => "limit_exceeded",
