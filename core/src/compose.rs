@@ -182,7 +182,19 @@ pub fn checked_requests(
     options: &SendOptions,
     platform: &limits::Platform,
 ) -> Result<Vec<SendRequest>> {
-    let requests = requests(messages, psid, options);
+    check_requests(requests(messages, psid, options), platform)
+}
+
+/// `requests` if every one is valid against `platform`, else every violation, its field
+/// under `requests[i]`.
+///
+/// # Errors
+///
+/// `validation_failed` with every violation of every request.
+pub fn check_requests(
+    requests: Vec<SendRequest>,
+    platform: &limits::Platform,
+) -> Result<Vec<SendRequest>> {
     let mut violations = Vec::new();
     for (index, request) in requests.iter().enumerate() {
         violations.extend(

@@ -9,15 +9,15 @@ use serde_json::{Value, json};
 
 use super::options::from_value;
 use super::{read, to_text};
-use crate::compose::{self, ComposeOptions, Warning};
+use crate::compose::{self, ComposeOptions, SendOptions, Warning};
 use crate::dialect::{self, Dialect};
 use crate::error::{Error, ErrorKind, Result};
 use crate::policy::{self, Decision, Refusal};
 use crate::send::{MessageTag, SendRequest};
 
 /// What to send: `messages` (or one `message`) in `dialect` to `recipient`, with compose
-/// `options`, and either an explicit `tag` or the thread's facts for the `policy` to
-/// decide by.
+/// `options`, an explicit `tag`, and the thread's facts for the `policy` to decide by
+/// (with both, the tag is the intent the policy judges; docs/sending.md).
 #[derive(Debug, Clone, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -37,7 +37,8 @@ pub struct SendInput {
     /// Compose options (`platform`, `overflow`, ...; the defaults when absent).
     #[serde(default)]
     pub options: Option<Value>,
-    /// A tag to send with, as `msgrkit send --tag` does (`MESSAGE_TAG`).
+    /// A tag to send with, as `msgrkit send --tag` does (`MESSAGE_TAG`); with `policy`,
+    /// the intent the policy judges.
     #[serde(default)]
     pub tag: Option<String>,
     /// The thread's facts (`last_user_activity`, `now`, `author`, `intent`, `mode`): the
@@ -93,12 +94,7 @@ pub fn prepare_send_input(input: SendInput) -> Result<std::result::Result<Prepar
     let decision = match input.policy {
         None => None,
         Some(facts) => {
-            let mut facts = facts;
-            if let Some(map) = facts.as_object_mut() {
-                // The policy judges by the platform the messages are composed for.
-                map.entry("platform")
-                    .or_insert_with(|| json!(options.platform.product));
-            }
+            let facts = policy_facts(facts, input.tag.as_deref(), &options)?;
             match policy::decide(&from_value(facts, "input.policy")?) {
                 Ok(decision) => Some(decision),
                 Err(refusal) => return Ok(Err(refusal)),
@@ -117,7 +113,7 @@ pub fn prepare_send_input(input: SendInput) -> Result<std::result::Result<Prepar
             return Err(Error::at(ErrorKind::Required { detail }, "input.messages"));
         }
     };
-    let (mut messages, mut warnings, mut send_options) = (Vec::new(), Vec::new(), None);
+    let (mut requests, mut warnings) = (Vec::new(), Vec::new());
     for (index, message) in list.iter().enumerate() {
         let at = |field: &str| match (prefixed, field.is_empty()) {
             (false, _) => field.to_owned(),
@@ -143,33 +139,99 @@ pub fn prepare_send_input(input: SendInput) -> Result<std::result::Result<Prepar
                     (_, field) => Error::at(kind.clone(), at(field.unwrap_or_default())),
                 },
             })?;
-        messages.extend(transcoded.messages);
         warnings.extend(transcoded.warnings.into_iter().map(|mut w| {
             w.field = at(&w.field);
             w
         }));
-        // The first message's send options (its persona, reply_to, ...) hold for all.
-        send_options.get_or_insert(transcoded.options);
+        // Each message's own send options (persona, reply_to, notification, tag) hold for
+        // its own requests; the explicit tag and the policy's decision must agree with them.
+        let field = if prefixed {
+            at("")
+        } else {
+            "message".to_owned()
+        };
+        let send_options = decided(
+            transcoded.options,
+            input.tag.as_deref(),
+            decision.as_ref(),
+            &field,
+        )?;
+        requests.extend(compose::requests(
+            &transcoded.messages,
+            &input.recipient,
+            &send_options,
+        ));
     }
-    let mut send_options = send_options.unwrap_or_default();
-    if let Some(tag) = &input.tag {
-        send_options = send_options.tagged(MessageTag::from_name(tag));
-    }
-    if let Some(decision) = &decision {
-        send_options.messaging_type = Some(decision.messaging_type.clone());
-        send_options.tag = decision.tag.clone();
-    }
-    let requests = compose::checked_requests(
-        &messages,
-        &input.recipient,
-        &send_options,
-        &options.platform,
-    )?;
+    let requests = compose::check_requests(requests, &options.platform)?;
     Ok(Ok(PreparedSend {
         requests,
         warnings,
         decision,
     }))
+}
+
+/// The policy's facts with the platform the messages are composed for and, when the input
+/// names a tag, that tag as the intent the policy judges (a different intent in the facts
+/// is a conflict: the host asked for two things).
+fn policy_facts(mut facts: Value, tag: Option<&str>, options: &ComposeOptions) -> Result<Value> {
+    if let Some(map) = facts.as_object_mut() {
+        map.entry("platform")
+            .or_insert_with(|| json!(options.platform.product));
+        if let Some(tag) = tag {
+            let wanted = json!({ "tag": MessageTag::from_name(tag) });
+            match map.get("intent") {
+                Some(intent) if *intent != wanted => {
+                    let detail = format!(
+                        "the explicit tag `{tag}` and the policy's intent {intent} disagree: give one"
+                    );
+                    return Err(Error::at(ErrorKind::Conflict { detail }, "input.tag"));
+                }
+                _ => {
+                    map.insert("intent".to_owned(), wanted);
+                }
+            }
+        }
+    }
+    Ok(facts)
+}
+
+/// A message's own send options with the explicit `tag` and the policy's `decision` laid
+/// over them, or a conflict at `field` naming both when they disagree.
+fn decided(
+    own: SendOptions,
+    tag: Option<&str>,
+    decision: Option<&Decision>,
+    field: &str,
+) -> Result<SendOptions> {
+    let conflict = |detail: String| Err(Error::at(ErrorKind::Conflict { detail }, field));
+    let mut options = own;
+    if let Some(tag) = tag.map(MessageTag::from_name) {
+        if let Some(own) = options.tag.as_ref().filter(|own| **own != tag) {
+            return conflict(format!(
+                "the message asks for tag `{}`, the input for `{}`",
+                own.as_str(),
+                tag.as_str()
+            ));
+        }
+        options = options.tagged(tag);
+    }
+    if let Some(decision) = decision {
+        let tag_differs = options.tag.is_some() && options.tag != decision.tag;
+        let type_differs = options
+            .messaging_type
+            .as_ref()
+            .is_some_and(|own| *own != decision.messaging_type);
+        if tag_differs || type_differs {
+            return conflict(format!(
+                "the message asks for {}, the policy decided {}",
+                json!({"messaging_type": options.messaging_type, "tag": options.tag}),
+                json!(decision)
+            ));
+        }
+        options.messaging_type = Some(decision.messaging_type.clone());
+        options.tag = decision.tag.clone();
+    }
+    Ok(options)
 }
 
 /// [`prepare_send_value`] on JSON text: `{"requests", "warnings", "decision"?}`, or
