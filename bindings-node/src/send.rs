@@ -3,25 +3,17 @@
 use msgrkit::api;
 use napi::bindgen_prelude::{Env, Unknown};
 use napi_derive::napi;
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use crate::convert::{answer, js, json_text, optional_json_text, options_value, snake_case_keys};
 use crate::errors::{refusal_to_js_err, to_js_err};
 
-/// Splits `{dialect, ...composeOptions}` into the dialect (empty when absent: the core's
-/// default) and the compose options' JSON text.
-fn dialect_and_options(env: &Env, options: Option<&Unknown<'_>>) -> napi::Result<(String, String)> {
-    let text = snake_case_keys(&optional_json_text(env, "options", options)?);
-    let mut options = match serde_json::from_str(&text) {
-        Ok(Value::Object(map)) => map,
-        _ => Map::new(),
-    };
-    let dialect = match options.remove("dialect") {
-        None | Some(Value::Null) => String::new(),
-        Some(Value::String(name)) => name,
-        Some(other) => other.to_string(), // refused by the core as an unknown dialect
-    };
-    Ok((dialect, Value::Object(options).to_string()))
+/// The options object's JSON text, keys in the core's casing (`dialect` among them: the
+/// core reads it).
+fn options_text(env: &Env, options: Option<&Unknown<'_>>) -> napi::Result<String> {
+    Ok(snake_case_keys(&optional_json_text(
+        env, "options", options,
+    )?))
 }
 
 /// A message in `options.dialect` (neutral by default) as Send API messages:
@@ -36,8 +28,8 @@ pub fn transcode(
     options: Option<Unknown<'_>>,
 ) -> napi::Result<Value> {
     let message = json_text(&env, "message", &message)?;
-    let (dialect, options) = dialect_and_options(&env, options.as_ref())?;
-    answer(&env, api::transcode(&dialect, &message, &options))
+    let options = options_text(&env, options.as_ref())?;
+    answer(&env, api::transcode("", &message, &options))
 }
 
 /// A neutral message as Send API messages: `{messages, warnings}`.
@@ -62,8 +54,8 @@ pub fn compose(
 )]
 pub fn menu(env: Env, menu: Unknown<'_>, options: Option<Unknown<'_>>) -> napi::Result<Value> {
     let menu = json_text(&env, "menu", &menu)?;
-    let (dialect, options) = dialect_and_options(&env, options.as_ref())?;
-    answer(&env, api::menu(&dialect, &menu, &options))
+    let options = options_text(&env, options.as_ref())?;
+    answer(&env, api::menu("", &menu, &options))
 }
 
 /// Every violation of a Send API request, bare message or profile body (empty when

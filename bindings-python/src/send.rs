@@ -8,20 +8,18 @@ use crate::convert::{answer, json_text, keywords, options_text};
 use crate::errors::{refusal_to_py_err, to_py_err};
 use crate::pyser::to_python;
 
-/// A message in `dialect` as Send API messages: `{"messages", "options", "warnings"}`.
+/// A message in the `dialect=` keyword's dialect (the core's default when absent) as Send
+/// API messages: `{"messages", "options", "warnings"}`; the other keywords are compose
+/// options. The core reads them all.
 #[pyfunction]
-#[pyo3(signature = (message, *, dialect = "neutral", **options))]
+#[pyo3(signature = (message, **options))]
 pub(crate) fn transcode<'py>(
     py: Python<'py>,
     message: &Bound<'py, PyAny>,
-    dialect: &str,
     options: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let message = json_text(message, "message")?;
-    answer(
-        py,
-        api::transcode(dialect, &message, &options_text(options)?),
-    )
+    answer(py, api::transcode("", &message, &options_text(options)?))
 }
 
 /// A neutral message as Send API messages: `{"messages", "warnings"}`.
@@ -36,17 +34,17 @@ pub(crate) fn compose<'py>(
     answer(py, api::compose(&message, &options_text(options)?))
 }
 
-/// A persistent menu in `dialect` as a Messenger Profile body: `{"profile", "warnings"}`.
+/// A persistent menu in the `dialect=` keyword's dialect as a Messenger Profile body:
+/// `{"profile", "warnings"}`.
 #[pyfunction]
-#[pyo3(signature = (menu, *, dialect = "neutral", **options))]
+#[pyo3(signature = (menu, **options))]
 pub(crate) fn menu<'py>(
     py: Python<'py>,
     menu: &Bound<'py, PyAny>,
-    dialect: &str,
     options: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let menu = json_text(menu, "menu")?;
-    answer(py, api::menu(dialect, &menu, &options_text(options)?))
+    answer(py, api::menu("", &menu, &options_text(options)?))
 }
 
 /// Every violation of a Send API request, bare message or profile body (empty when

@@ -3,12 +3,12 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use msgrkit::api::{DiagnoseReport, FailedLine, SentLine};
 use msgrkit::client::{Client, RetryPolicy, UreqTransport};
-use msgrkit::graph::{Graph, PROFILE_FIELDS, Severity};
+use msgrkit::graph::{Graph, PROFILE_FIELDS};
 use msgrkit::limits::{self, Platform, Product};
 use msgrkit::send::MessengerProfile;
 use msgrkit::{Error, ErrorKind};
-use serde_json::json;
 
 use crate::{Outcome, io};
 
@@ -75,15 +75,9 @@ impl Connection {
     }
 }
 
-/// The error line of a failed call: the classification, and whether it was retried.
+/// The error line of a failed call (the core's `FailedLine`), exit 1.
 pub(crate) fn fail(error: &Error) -> ExitCode {
-    let attempts = error.graph().map_or(0, |g| g.attempts);
-    let line = json!({
-        "code": error.code(),
-        "retried": attempts > 1,
-        "attempts": attempts,
-        "error": error,
-    });
+    let line = serde_json::to_string(&FailedLine::of(error)).unwrap_or_default();
     eprintln!("{line}");
     ExitCode::from(io::REJECTED)
 }
@@ -113,13 +107,13 @@ fn send_raw(connection: &Connection, args: &SendArgs, message: serde_json::Value
     let (sent, attempts) = client
         .send(&graph.send(&request))
         .map_err(|err| fail(&err))?;
-    let line = json!({
-        "index": 0,
-        "recipient_id": sent.recipient_id,
-        "message_id": sent.message_id,
-        "attempts": attempts,
-        "warnings": [],
-    });
+    let line = SentLine {
+        index: 0,
+        recipient_id: sent.recipient_id,
+        message_id: sent.message_id,
+        attempts,
+        warnings: Vec::new(),
+    };
     io::print_json(&line, true);
     Ok(ExitCode::SUCCESS)
 }
@@ -148,7 +142,8 @@ pub(crate) fn send(connection: &Connection, args: SendArgs) -> Outcome {
         Ok(Ok(prepared)) => prepared,
         // Not asked without the thread's facts; printed as `msgrkit policy` prints one.
         Ok(Err(refusal)) => {
-            eprintln!("{}", json!({ "refusal": refusal }));
+            let answer = msgrkit::api::Refusable::<msgrkit::api::PreparedSend>::from(Err(refusal));
+            eprintln!("{}", serde_json::to_string(&answer).unwrap_or_default());
             return Err(ExitCode::from(io::REJECTED));
         }
         Err(err) => return Err(io::reject(&err)),
@@ -159,14 +154,14 @@ pub(crate) fn send(connection: &Connection, args: SendArgs) -> Outcome {
         let (sent, attempts) = client
             .send(&graph.send(request))
             .map_err(|err| fail(&err))?;
-        let line = json!({
-            "index": index,
-            "recipient_id": sent.recipient_id,
-            "message_id": sent.message_id,
-            "attempts": attempts,
+        let line = SentLine {
+            index,
+            recipient_id: sent.recipient_id,
+            message_id: sent.message_id,
+            attempts,
             // The report is about the input as a whole, so it goes with the first message.
-            "warnings": warnings.take().unwrap_or_default(),
-        });
+            warnings: warnings.take().unwrap_or_default(),
+        };
         io::print_json(&line, true);
     }
     Ok(ExitCode::SUCCESS)
@@ -239,10 +234,11 @@ pub(crate) fn profile(
 
 /// Prints the findings; exit 1 when any is an error.
 pub(crate) fn diagnose(connection: &Connection, app_id: Option<&str>, compact: bool) -> Outcome {
-    let findings = connection.client().diagnose(&connection.graph(), app_id);
-    let failed = findings.iter().any(|f| f.severity == Severity::Error);
-    io::print_json(&json!({ "findings": findings }), compact);
-    Ok(if failed {
+    let report = DiagnoseReport {
+        findings: connection.client().diagnose(&connection.graph(), app_id),
+    };
+    io::print_json(&report, compact);
+    Ok(if report.has_errors() {
         ExitCode::from(io::REJECTED)
     } else {
         ExitCode::SUCCESS

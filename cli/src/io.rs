@@ -62,6 +62,17 @@ pub(crate) fn print_json(value: &impl Serialize, compact: bool) -> ExitCode {
     }
 }
 
+/// Prints JSON text an entry point answered, as [`print_json`] prints a value.
+pub(crate) fn print_text_json(text: &str, compact: bool) -> ExitCode {
+    match serde_json::from_str::<serde_json::Value>(text) {
+        Ok(value) => print_json(&value, compact),
+        Err(err) => {
+            eprintln!("msgrkit: the core answered text that is not JSON: {err}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
 /// Reports a rejected input: the error's code, field and message as JSON on stderr, exit 1.
 pub(crate) fn reject(err: &msgrkit::Error) -> ExitCode {
     let text =

@@ -149,34 +149,9 @@ enum Command {
         /// The input format: neutral, smooch, sinch or linktor [default: neutral].
         #[arg(long)]
         from: Option<String>,
-        /// Over-long text: reject, truncate or split [default: split].
-        #[arg(long)]
-        overflow: Option<String>,
-        /// Reproduce a vendor's rules: none or smooch [default: none].
-        #[arg(long)]
-        compat: Option<String>,
-        /// Payment actions: reject, link or legacy [default: reject].
-        #[arg(long)]
-        payments: Option<String>,
-        /// Checkout URL for --payments link ({amount}, {amount_minor}, {currency}).
-        #[arg(long)]
-        checkout_url_template: Option<String>,
-        /// Location requests: text or reply [default: text].
-        #[arg(long)]
-        location_request: Option<String>,
-        /// Maps URL for locations ({lat}, {lon}).
-        #[arg(long)]
-        maps_url_template: Option<String>,
-        /// Cards: native or text [default: native].
-        #[arg(long)]
-        cards: Option<String>,
-        /// Judge by Meta's rules on this date (YYYY-MM-DD); default: the newest profile.
-        #[arg(long)]
-        as_of: Option<String>,
-        /// messenger or instagram [default: messenger].
-        #[arg(long)]
-        platform: Option<String>,
-        /// Also print full Send API request bodies for this PSID.
+        #[command(flatten)]
+        compose: transcode::ComposeFlags,
+        /// Send API request bodies for this PSID instead: validated as `msgrkit send` does.
         #[arg(long)]
         to: Option<String>,
         /// The message JSON; stdin when absent or `-`.
@@ -187,12 +162,8 @@ enum Command {
         /// The input format: neutral, smooch or linktor [default: neutral].
         #[arg(long)]
         from: Option<String>,
-        /// Judge by Meta's rules on this date (YYYY-MM-DD); default: the newest profile.
-        #[arg(long)]
-        as_of: Option<String>,
-        /// messenger or instagram [default: messenger].
-        #[arg(long)]
-        platform: Option<String>,
+        #[command(flatten)]
+        profile: transcode::ProfileFlags,
         /// The menu JSON; stdin when absent or `-`.
         file: Option<PathBuf>,
     },
@@ -315,50 +286,23 @@ fn main() -> ExitCode {
         }
         Command::Transcode {
             from,
-            overflow,
-            compat,
-            payments,
-            checkout_url_template,
-            location_request,
-            maps_url_template,
-            cards,
-            as_of,
-            platform,
+            compose,
             to,
             file,
-        } => {
-            let options = vec![
-                ("overflow", overflow),
-                ("compat", compat),
-                ("payments", payments),
-                ("checkout_url_template", checkout_url_template),
-                ("location_request", location_request),
-                ("maps_url_template", maps_url_template),
-                ("cards", cards),
-                ("as_of", as_of),
-                ("platform", platform),
-            ];
-            transcode::transcode(
-                transcode::TranscodeArgs {
-                    from,
-                    options,
-                    to,
-                    file,
-                },
-                compact,
-            )
-        }
-        Command::Menu {
-            from,
-            as_of,
-            platform,
-            file,
-        } => transcode::menu(
-            from,
-            vec![("as_of", as_of), ("platform", platform)],
-            file,
+        } => transcode::transcode(
+            transcode::TranscodeArgs {
+                from,
+                compose,
+                to,
+                file,
+            },
             compact,
         ),
+        Command::Menu {
+            from,
+            profile,
+            file,
+        } => transcode::menu(from, &profile, file, compact),
         Command::Send {
             to,
             from,

@@ -6,7 +6,6 @@ use std::process::ExitCode;
 
 use msgrkit::signature::{self, VerifyOptions};
 use msgrkit::webhook;
-use serde_json::json;
 
 use crate::{Outcome, io};
 
@@ -45,14 +44,7 @@ pub(crate) fn verify(
         VerifyOptions::with_sha1(allow_sha1),
     )
     .map_err(|err| io::reject(&err))?;
-    Ok(io::print_json(
-        &json!({
-            "verified": true,
-            "algorithm": verified.algorithm,
-            "secret_index": verified.secret_index,
-        }),
-        compact,
-    ))
+    Ok(io::print_json(&verified, compact))
 }
 
 /// What `parse` was told about verification.

@@ -3,10 +3,10 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use msgrkit::api::{Refusable, ValidationReport};
 use msgrkit::limits::{self, Date, Platform, Product};
 use msgrkit::policy::{self, Author, Intent, Mode, PolicyInput};
 use msgrkit::send::MessageTag;
-use serde_json::json;
 
 use crate::Outcome;
 use crate::io;
@@ -39,9 +39,11 @@ pub(crate) fn validate(
     }
     let body = io::read_input(file.as_deref())?;
     let value = msgrkit::api::read_json(&body).map_err(|err| io::reject(&err))?;
-    let violations = limits::validate_json(&value, &platform);
-    let code = io::print_json(&json!({ "violations": violations }), compact);
-    Ok(if violations.is_empty() {
+    let report = ValidationReport {
+        violations: limits::validate_json(&value, &platform),
+    };
+    let code = io::print_json(&report, compact);
+    Ok(if report.violations.is_empty() {
         code
     } else {
         ExitCode::from(io::REJECTED)
@@ -69,13 +71,14 @@ pub(crate) fn policy(args: PolicyArgs, compact: bool) -> Outcome {
     input.intent = intent;
     input.mode = args.mode;
     input.platform = args.platform;
-    match policy::decide(&input) {
-        Ok(decision) => Ok(io::print_json(&decision, compact)),
-        Err(refusal) => {
-            io::print_json(&json!({ "refusal": refusal }), compact);
-            Ok(ExitCode::from(io::REJECTED))
-        }
-    }
+    let decided = policy::decide(&input);
+    let refused = decided.is_err();
+    let code = io::print_json(&Refusable::from(decided), compact);
+    Ok(if refused {
+        ExitCode::from(io::REJECTED)
+    } else {
+        code
+    })
 }
 
 fn now_millis() -> i64 {

@@ -423,6 +423,22 @@ fn transcode_sinch_mixed_choices_keeps_call_and_location() {
         String::from_utf8_lossy(&out.stderr)
     );
     let result = stdout_json(&out);
+    // With --to, the requests as `send` would send them; each one's message.
+    let messages: Vec<serde_json::Value> = result["requests"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["message"].clone())
+        .collect();
+    assert!(
+        result["requests"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|r| r["recipient"]["id"] == "6500000000000001")
+    );
+    let result = serde_json::json!({"messages": messages, "warnings": result["warnings"],
+        "requests": result["requests"]});
     let buttons = result["messages"][0]["attachment"]["payload"]["buttons"]
         .as_array()
         .unwrap()
@@ -514,16 +530,49 @@ fn transcode_smooch_shorthand_to_quick_replies() {
 
 #[test]
 fn transcode_rejections_and_usage() {
+    // An over-long button template text, for a recipient: refused as `msgrkit send`
+    // refuses it (every request is validated), never printed as a request to send.
+    let long = serde_json::json!({"messenger": {"attachment": {"type": "template", "payload": {
+        "template_type": "button", "text": "x".repeat(700),
+        "buttons": [{"type": "postback", "title": "OK", "payload": "OK"}]}}}});
+    let long = long.to_string();
+    let transcoded = msgrkit(&["transcode", "--to", "6500000000000001"], long.as_bytes());
+    let sent = msgrkit(
+        &[
+            "send",
+            "--to",
+            "6500000000000001",
+            "--page-token",
+            "x",
+            "--graph-url",
+            "http://127.0.0.1:9",
+        ],
+        long.as_bytes(),
+    );
+    for out in [&transcoded, &sent] {
+        assert_eq!(
+            out.status.code(),
+            Some(1),
+            "{}",
+            String::from_utf8_lossy(&out.stdout)
+        );
+        assert_eq!(stderr_json(out)["code"], "validation_failed");
+    }
+    assert_eq!(stderr_json(&transcoded), stderr_json(&sent));
     let buy = br#"{"text":"Shoes","actions":[{"type":"buy","title":"Buy","amount":999,"currency":"usd"}]}"#;
     let out = msgrkit(&["transcode"], buy);
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(stderr_json(&out)["code"], "unsupported");
     assert_eq!(stderr_json(&out)["field"], "actions[0]");
+    // The core reads the dialect's name: an unknown one is its error, with the field.
+    let out = msgrkit(&["transcode", "--from", "whatsapp"], b"{}");
+    assert_eq!(out.status.code(), Some(1));
     assert_eq!(
-        msgrkit(&["transcode", "--from", "whatsapp"], b"{}")
-            .status
-            .code(),
-        Some(2)
+        (&stderr_json(&out)["code"], &stderr_json(&out)["field"]),
+        (
+            &serde_json::json!("invalid_input"),
+            &serde_json::json!("dialect")
+        )
     );
     let out = msgrkit(
         &["transcode", "--overflow", "sideways"],

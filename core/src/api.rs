@@ -10,6 +10,7 @@ use serde_json::{Value, json};
 use crate::error::{Error, ErrorKind, Result};
 use crate::{compose, dialect, webhook};
 
+mod cli_answers;
 mod client_config;
 #[cfg(feature = "blocking")]
 mod connection;
@@ -25,6 +26,7 @@ mod send_pipeline;
 mod signature_calls;
 mod strict;
 pub use crate::nesting::nest;
+pub use cli_answers::{DiagnoseReport, FailedLine, SentLine, ValidationReport};
 pub use client_config::ClientConfig;
 #[cfg(feature = "blocking")]
 pub use connection::Connection;
@@ -114,26 +116,50 @@ fn value_or_empty(text: &str, field: &str) -> Result<Value> {
 
 /// The dialect by name (empty for the default, `neutral`) and the compose options (empty
 /// text for the defaults).
+/// The dialect and the compose options of a transcoding call. The dialect is named by the
+/// argument (C, the CLI) or by `dialect` among the options (Python's keywords, Node's
+/// options object), never both; neutral when neither names one.
 fn dialect_and_options(
     dialect_name: &str,
     options_json: &str,
 ) -> Result<(dialect::Dialect, compose::ComposeOptions)> {
-    if dialect_name.is_empty() {
-        return Ok((dialect::Dialect::default(), compose_options(options_json)?));
-    }
-    let dialect = dialect::Dialect::from_name(dialect_name).ok_or_else(|| {
+    let mut options = value_or_empty(options_json, "options")?;
+    let named = match options
+        .as_object_mut()
+        .and_then(|map| map.remove("dialect"))
+    {
+        None | Some(Value::Null) => None,
+        Some(Value::String(name)) => Some(name),
+        Some(other) => {
+            let detail = format!("a dialect's name, not {other}");
+            return Err(Error::at(
+                ErrorKind::InvalidInput { detail },
+                "options.dialect",
+            ));
+        }
+    };
+    let name = match (dialect_name, named) {
+        ("", None) => return Ok((dialect::Dialect::default(), compose_options_value(options)?)),
+        ("", Some(name)) => name,
+        (name, None) => name.to_owned(),
+        (_, Some(_)) => {
+            let detail = "the dialect is named twice: as an argument and in the options".to_owned();
+            return Err(Error::at(ErrorKind::Conflict { detail }, "options.dialect"));
+        }
+    };
+    let dialect = dialect::Dialect::from_name(&name).ok_or_else(|| {
         Error::at(
             ErrorKind::InvalidInput {
-                detail: format!("unknown dialect `{dialect_name}`"),
+                detail: format!("unknown dialect `{name}`"),
             },
             "dialect",
         )
     })?;
-    Ok((dialect, compose_options(options_json)?))
+    Ok((dialect, compose_options_value(options)?))
 }
 
-fn compose_options(options_json: &str) -> Result<compose::ComposeOptions> {
-    serde_json::from_value(value_or_empty(options_json, "options")?).map_err(|e| {
+fn compose_options_value(options: Value) -> Result<compose::ComposeOptions> {
+    serde_json::from_value(options).map_err(|e| {
         Error::at(
             ErrorKind::InvalidInput {
                 detail: e.to_string(),
