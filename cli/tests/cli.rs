@@ -424,7 +424,7 @@ fn transcode_sinch_mixed_choices_keeps_call_and_location() {
     );
     let result = stdout_json(&out);
     // With --to, the requests as `send` would send them; each one's message.
-    let messages: Vec<serde_json::Value> = result["requests"]
+    let messages: Vec<Value> = result["requests"]
         .as_array()
         .unwrap()
         .iter()
