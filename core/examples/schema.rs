@@ -1,4 +1,5 @@
-//! Writes the core's JSON Schema (`schema/outputs.schema.json`, `schema/inputs.schema.json`),
+//! Writes the core's JSON Schema (`schema/outputs.schema.json`, `schema/inputs.schema.json`)
+//! and its table of entry points (`schema/functions.json`),
 //! or with `--check` fails when the committed files differ from the Rust types.
 //!
 //! `cargo run -p msgrkit --features schema --example schema -- [--check] DIR`
@@ -19,6 +20,7 @@ fn main() -> ExitCode {
     let files = [
         ("outputs.schema.json", msgrkit::schema::outputs()),
         ("inputs.schema.json", msgrkit::schema::inputs()),
+        ("functions.json", msgrkit::api::functions()),
     ];
     let mut drifted = false;
     for (name, schema) in files {

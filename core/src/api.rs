@@ -25,6 +25,7 @@ mod send_calls;
 mod send_pipeline;
 mod signature_calls;
 mod strict;
+mod table;
 pub use crate::nesting::nest;
 pub use cli_answers::{DiagnoseReport, FailedLine, SentLine, ValidationReport};
 pub use client_config::ClientConfig;
@@ -49,6 +50,7 @@ pub use signature_calls::{
     check_webhook_head, receive_webhook, sign, verify_signature, verify_signature_any,
     verify_signature_headers,
 };
+pub use table::{ENTRY_POINTS, EntryPoint, functions};
 
 fn to_text(value: &impl Serialize) -> String {
     // The core's types serialise without fail (string keys, finite numbers).

@@ -89,3 +89,7 @@ mod emit_vector_tests;
 #[cfg(test)]
 #[path = "../tests/record_vectors.rs"]
 mod record_vector_tests;
+
+#[cfg(test)]
+#[path = "../tests/entry_points.rs"]
+mod entry_point_tests;
