@@ -110,8 +110,7 @@ impl App {
 pub struct Sandbox {
     /// Where it listens.
     pub addr: SocketAddr,
-    shutdown: Option<tokio::sync::oneshot::Sender<()>>,
-    thread: Option<std::thread::JoinHandle<()>>,
+    running: serving::Running,
 }
 
 impl Sandbox {
@@ -152,41 +151,14 @@ impl Sandbox {
             config,
             changes: broadcast::channel(1024).0,
         });
-        let (shutdown, stop) = tokio::sync::oneshot::channel::<()>();
         let router = serving::bounded(router(Arc::clone(&app)), addr.port());
-        let thread = std::thread::spawn(move || {
-            runtime.block_on(async move {
-                tokio::spawn(webhooks::handshake(Arc::clone(&app)));
-                serving::serve(listener, router, async {
-                    let _ = stop.await;
-                })
-                .await;
-            });
-            runtime.shutdown_timeout(Duration::from_secs(1));
-        });
-        Ok(Self {
-            addr,
-            shutdown: Some(shutdown),
-            thread: Some(thread),
-        })
+        let running = serving::Running::spawn(runtime, listener, router, webhooks::handshake(app));
+        Ok(Self { addr, running })
     }
 
     /// Serves until the process ends.
-    pub fn wait(mut self) {
-        if let Some(thread) = self.thread.take() {
-            let _ = thread.join();
-        }
-    }
-}
-
-impl Drop for Sandbox {
-    fn drop(&mut self) {
-        if let Some(shutdown) = self.shutdown.take() {
-            let _ = shutdown.send(());
-        }
-        if let Some(thread) = self.thread.take() {
-            let _ = thread.join();
-        }
+    pub fn wait(self) {
+        self.running.wait();
     }
 }
 

@@ -42,8 +42,7 @@ struct Shared {
 pub struct Recorder {
     /// Where it listens.
     pub addr: SocketAddr,
-    shutdown: Option<tokio::sync::oneshot::Sender<()>>,
-    thread: Option<std::thread::JoinHandle<()>>,
+    running: serving::Running,
 }
 
 impl Recorder {
@@ -78,36 +77,13 @@ impl Recorder {
             .fallback(forward)
             .with_state(shared)
             .layer(DefaultBodyLimit::max(serving::BODY_MAX_BYTES));
-        let (shutdown, stop) = tokio::sync::oneshot::channel::<()>();
-        let thread = std::thread::spawn(move || {
-            runtime.block_on(serving::serve(listener, router, async {
-                let _ = stop.await;
-            }));
-            runtime.shutdown_timeout(Duration::from_secs(1));
-        });
-        Ok(Self {
-            addr,
-            shutdown: Some(shutdown),
-            thread: Some(thread),
-        })
+        let running = serving::Running::spawn(runtime, listener, router, async {});
+        Ok(Self { addr, running })
     }
 
     /// Serves until the process ends.
-    pub fn wait(mut self) {
-        if let Some(thread) = self.thread.take() {
-            let _ = thread.join();
-        }
-    }
-}
-
-impl Drop for Recorder {
-    fn drop(&mut self) {
-        if let Some(shutdown) = self.shutdown.take() {
-            let _ = shutdown.send(());
-        }
-        if let Some(thread) = self.thread.take() {
-            let _ = thread.join();
-        }
+    pub fn wait(self) {
+        self.running.wait();
     }
 }
 
@@ -220,11 +196,6 @@ fn send(
         .get("content-type")
         .and_then(|v| v.to_str().ok())
         .map(str::to_owned);
-    let body = response
-        .body_mut()
-        .with_config()
-        .limit(serving::BODY_MAX_BYTES as u64)
-        .read_to_vec()
-        .map_err(|e| e.to_string())?;
+    let body = serving::read_body(&mut response).map_err(|e| e.to_string())?;
     Ok((status, content_type, body))
 }

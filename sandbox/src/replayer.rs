@@ -49,12 +49,7 @@ pub fn replay(
             .map_err(|e| e.to_string())
             .and_then(|mut response| {
                 let status = response.status().as_u16();
-                let body = response
-                    .body_mut()
-                    .with_config()
-                    .limit(crate::serving::BODY_MAX_BYTES as u64)
-                    .read_to_vec()
-                    .map_err(|e| e.to_string())?;
+                let body = crate::serving::read_body(&mut response).map_err(|e| e.to_string())?;
                 Ok((status, body))
             });
         let answer = answer

@@ -93,3 +93,66 @@ pub(crate) async fn serve(listener: TcpListener, router: Router, stop: impl Futu
         });
     }
 }
+
+/// A server running on its own thread and runtime: it stops when dropped, or serves until
+/// the process ends with [`Running::wait`].
+pub(crate) struct Running {
+    shutdown: Option<tokio::sync::oneshot::Sender<()>>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Running {
+    /// Serves `router` on `listener` with `runtime` on a thread of its own; `first` runs
+    /// on the runtime before the first request (the sandbox's handshake).
+    pub(crate) fn spawn(
+        runtime: tokio::runtime::Runtime,
+        listener: TcpListener,
+        router: Router,
+        first: impl Future<Output = ()> + Send + 'static,
+    ) -> Self {
+        let (shutdown, stop) = tokio::sync::oneshot::channel::<()>();
+        let thread = std::thread::spawn(move || {
+            runtime.block_on(async move {
+                tokio::spawn(first);
+                serve(listener, router, async {
+                    let _ = stop.await;
+                })
+                .await;
+            });
+            runtime.shutdown_timeout(Duration::from_secs(1));
+        });
+        Self {
+            shutdown: Some(shutdown),
+            thread: Some(thread),
+        }
+    }
+
+    /// Serves until the process ends.
+    pub(crate) fn wait(mut self) {
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        if let Some(shutdown) = self.shutdown.take() {
+            let _ = shutdown.send(());
+        }
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+/// The body of a response, read up to [`BODY_MAX_BYTES`].
+pub(crate) fn read_body(
+    response: &mut ureq::http::Response<ureq::Body>,
+) -> Result<Vec<u8>, ureq::Error> {
+    response
+        .body_mut()
+        .with_config()
+        .limit(BODY_MAX_BYTES as u64)
+        .read_to_vec()
+}

@@ -47,11 +47,7 @@ fn post(app: &App, body: &str, signature: &str) -> Result<RecordedAnswer, String
         .send(body)
         .and_then(|mut response| {
             let status = response.status().as_u16();
-            let body = response
-                .body_mut()
-                .with_config()
-                .limit(crate::serving::BODY_MAX_BYTES as u64)
-                .read_to_vec()?;
+            let body = crate::serving::read_body(&mut response)?;
             Ok(RecordedAnswer::new(status, &body))
         })
         .map_err(|error| error.to_string())
