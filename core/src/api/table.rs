@@ -4,7 +4,7 @@
 //! of `schema/outputs.schema.json`, or a JSON kind), the failure categories it raises, and
 //! one line of doc. `scripts/schema` publishes it as `schema/functions.json`; each
 //! language's suite holds its surface to it (a table entry a language lacks fails as "not
-//! exposed in <language>", and so does a function the table does not have).
+//! exposed in `<language>`", and so does a function the table does not have).
 
 use serde::Serialize;
 
