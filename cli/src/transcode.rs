@@ -5,7 +5,7 @@
 
 use std::path::PathBuf;
 
-use msgrkit::api::{self, PreparedSend, Refusable, SendInput};
+use msgrkit::api::{self, TranscodedFor};
 use serde::Serialize;
 
 use crate::{Outcome, io};
@@ -81,22 +81,11 @@ pub(crate) fn transcode(args: TranscodeArgs, compact: bool) -> Outcome {
             .map_err(|err| io::reject(&err))?;
         return Ok(io::print_text_json(&answer, compact));
     };
-    // With a recipient: the send pipeline, so the requests printed are the ones `send`
-    // would send (every one valid, or none).
-    let input = SendInput {
-        messages: None,
-        message: Some(message),
-        dialect: args.from,
-        recipient,
-        options: Some(options),
-        tag: None,
-        policy: None,
-    };
-    let prepared = api::prepare_send_input(input).map_err(|err| io::reject(&err))?;
-    Ok(io::print_json(
-        &Refusable::<PreparedSend>::from(prepared),
-        compact,
-    ))
+    // With a recipient, the requests too, validated as `send` validates them.
+    let dialect = args.from.as_deref().unwrap_or_default();
+    let answer = TranscodedFor::of(dialect, &message, &options, &recipient)
+        .map_err(|err| io::reject(&err))?;
+    Ok(io::print_json(&answer, compact))
 }
 
 /// `msgrkit menu`: a vendor or neutral menu flattened into a Messenger Profile body.

@@ -27,7 +27,7 @@ mod signature_calls;
 mod strict;
 mod table;
 pub use crate::nesting::nest;
-pub use cli_answers::{DiagnoseReport, FailedLine, SentLine, ValidationReport};
+pub use cli_answers::{DiagnoseReport, FailedLine, SentLine, TranscodedFor, ValidationReport};
 pub use client_config::ClientConfig;
 #[cfg(feature = "blocking")]
 pub use connection::Connection;

@@ -72,3 +72,54 @@ pub struct ValidationReport {
     /// The violations, each with its code and field.
     pub violations: Vec<crate::limits::Violation>,
 }
+
+/// What `msgrkit transcode --to PSID` prints: the transcoding (`messages`, `options`,
+/// `warnings`) and the requests it makes for the recipient, validated as `send` validates
+/// them (an input `send` would refuse is refused here with the same error).
+#[derive(Debug, Clone, Serialize)]
+pub struct TranscodedFor {
+    /// The transcoding, as `transcode` answers it.
+    #[serde(flatten)]
+    pub transcoded: crate::dialect::Transcoded,
+    /// The Send API requests, every one valid.
+    pub requests: Vec<crate::send::SendRequest>,
+}
+
+impl TranscodedFor {
+    /// Transcodes `message` in `dialect` (empty for neutral) with compose `options` and
+    /// prepares its requests for `recipient` through the send pipeline.
+    ///
+    /// # Errors
+    ///
+    /// As `transcode`, and as `prepare_send` (`validation_failed` with every violation).
+    pub fn of(
+        dialect: &str,
+        message: &serde_json::Value,
+        options: &serde_json::Value,
+        recipient: &str,
+    ) -> crate::Result<Self> {
+        let input = super::SendInput {
+            messages: None,
+            message: Some(message.clone()),
+            dialect: (!dialect.is_empty()).then(|| dialect.to_owned()),
+            recipient: recipient.to_owned(),
+            options: Some(options.clone()),
+            tag: None,
+            policy: None,
+        };
+        // Without the thread's facts the policy is not asked, so this refusal cannot come;
+        // were it to, it is an error, never a silent empty answer.
+        let requests = super::prepare_send_input(input)?.map_err(|refusal| {
+            Error::new(crate::ErrorKind::InvalidInput {
+                detail: refusal.detail,
+            })
+        })?;
+        let (dialect, compose) = super::dialect_and_options(dialect, &options.to_string())?;
+        let transcoded = crate::dialect::transcode(dialect, message, &compose)?;
+        let requests = requests.requests;
+        Ok(Self {
+            transcoded,
+            requests,
+        })
+    }
+}
