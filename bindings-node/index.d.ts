@@ -22,6 +22,8 @@ import type {
   ClientConfig,
 } from './graph-types.js'
 export type * from './graph-types.js'
+// The entries made from the table (entries.d.ts, generated from schema/functions.json).
+export * from './entries.js'
 
 /** Every error msgrkit throws: `code` is the core's stable code, identical in C and Python. */
 export interface MsgrkitError extends Error {

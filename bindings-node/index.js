@@ -17,8 +17,9 @@ function missingPackages(error) {
   return [...names]
 }
 
+let native
 try {
-  module.exports = require('./native.js')
+  native = require('./native.js')
 } catch (error) {
   const names = missingPackages(error)
   const what = names.length > 0 ? `the package ${names.join(' or ')}` : 'a platform package'
@@ -29,6 +30,11 @@ try {
     { cause: error },
   )
 }
+
+// The native functions, and the entries made from the table (entries.js, generated) over
+// the one native call they share, which stays off the exports.
+const { callEntry, ...surface } = native
+module.exports = { ...surface, ...require('./entries.js')(callEntry) }
 
 // util.inspect (console.log) shows what toString shows: the configuration, secrets redacted.
 for (const name of ['Graph', 'Client']) {

@@ -40,3 +40,5 @@ export const {
   version,
 } = native
 export default native
+// The entries made from the table (entries.mjs, generated).
+export * from './entries.mjs'

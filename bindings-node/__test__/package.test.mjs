@@ -27,9 +27,12 @@ test('require and import give the same exports', () => {
 })
 
 test('index.d.ts declares every export and ships in the package', () => {
-  const dts = readFileSync(join(PACKAGE, 'index.d.ts'), 'utf8')
+  // index.d.ts re-exports entries.d.ts, the declarations of the entries made from the table.
+  const dts = ['index.d.ts', 'entries.d.ts'].map((file) => readFileSync(join(PACKAGE, file), 'utf8')).join('\n')
   for (const name of Object.keys(cjs)) {
     assert.match(dts, new RegExp(`export declare (function|class|const) ${name}\\b`), name)
   }
-  assert.ok(pkg.files.includes('index.d.ts') && pkg.types === 'index.d.ts')
+  assert.match(dts, /export \* from '\.\/entries\.js'/)
+  assert.ok(['index.d.ts', 'entries.js', 'entries.mjs', 'entries.d.ts'].every((file) => pkg.files.includes(file)))
+  assert.ok(pkg.types === 'index.d.ts')
 })

@@ -11,7 +11,7 @@ import { dirname, join } from 'node:path'
 const msgrkit = await import(process.env.MSGRKIT_NODE_PACKAGE ?? '../index.mjs')
 
 const VECTORS = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'tests', 'vectors')
-const SUITES = ['signature', 'webhook', 'send', 'policy', 'compose', 'dialect', 'graph', 'link', 'emit']
+const SUITES = ['signature', 'webhook', 'send', 'policy', 'compose', 'dialect', 'graph', 'link', 'emit', 'entries']
 
 const bodyOf = (i) => ('body_hex' in i ? Buffer.from(i.body_hex, 'hex') : Buffer.from(i.body, 'utf8'))
 
@@ -151,6 +151,12 @@ const runners = {
       }
     }
     throw new Error(`no Node runner for link.${i.call}`)
+  },
+  entries(i) {
+    // An entry made from the table, reached by its name (camelCased): one runner for all.
+    const name = i.function.replace(/_([a-z])/g, (_, c) => c.toUpperCase())
+    if (typeof msgrkit[name] !== 'function') throw new Error(`${i.function}: not exposed in Node`)
+    return msgrkit[name](camel(i.args))
   },
   emit(i) {
     // The config's top-level keys as JS spells them (appId), by the one casing rule.

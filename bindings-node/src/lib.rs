@@ -8,6 +8,7 @@
 
 mod convert;
 mod emit;
+mod entries;
 mod errors;
 mod graph;
 mod links;

@@ -3,6 +3,7 @@
 
 mod convert;
 mod emit;
+mod entries;
 mod errors;
 mod graph;
 mod links;
@@ -51,6 +52,7 @@ fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(links::codes, module)?)?;
     module.add_function(wrap_pyfunction!(links::parse_chat_link, module)?)?;
     module.add_function(wrap_pyfunction!(links::qr_svg, module)?)?;
+    module.add_function(wrap_pyfunction!(entries::call, module)?)?;
     module.add_class::<graph::Graph>()?;
     module.add_class::<graph::Client>()?;
     Ok(())

@@ -67,6 +67,10 @@ CALLS: Dict[Tuple[str, str], Any] = {
     ("emit", "verify"): {"const": True},
 }
 
+# The entries made from the table answer their table output root, by the function's name.
+with open(SCHEMA / "functions.json", encoding="utf-8") as _table:
+    CALLS.update({("entries", f["name"]): f["output"] for f in json.load(_table)["functions"] if "input" in f})
+
 # Runners that compare only some keys of the output (tests/vectors/README.md names them):
 # these definitions' keys are all optional when checking vectors.
 PARTIAL = {("graph", "usage"): ("UsageReport",), ("graph", "diagnose"): ("Finding",)}
@@ -92,6 +96,8 @@ def load(which: str) -> Dict[str, Any]:
 def call_of(suite: str, case: Dict[str, Any]) -> str:
     if suite == "graph":
         return str(case["input"]["kind"])
+    if suite == "entries":
+        return str(case["input"]["function"])
     return str(case["input"].get("call", DEFAULT_CALL[suite]))
 
 

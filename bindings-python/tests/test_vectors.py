@@ -13,7 +13,7 @@ import pytest
 import msgrkit
 
 VECTORS = Path(__file__).resolve().parents[2] / "tests" / "vectors"
-SUITES = ["signature", "webhook", "send", "policy", "compose", "dialect", "graph", "link", "emit"]
+SUITES = ["signature", "webhook", "send", "policy", "compose", "dialect", "graph", "link", "emit", "entries"]
 
 
 def body_of(case_input: Dict[str, Any]) -> bytes:
@@ -164,6 +164,14 @@ def graph_case(i: Dict[str, Any]) -> Any:
     raise AssertionError(f"no Python runner for graph kind {kind}")
 
 
+def entries_case(i: Dict[str, Any]) -> Any:
+    """An entry made from the table, reached by its name: one runner for all of them."""
+    function = getattr(msgrkit, i["function"], None)
+    if function is None:
+        pytest.fail(f"{i['function']}: not exposed in Python")
+    return function(**i["args"])
+
+
 def link_case(i: Dict[str, Any]) -> Any:
     call = i.get("call", "link")
     if call == "link":
@@ -208,6 +216,7 @@ RUNNERS: Dict[str, Callable[[Dict[str, Any]], Any]] = {
     "graph": graph_case,
     "link": link_case,
     "emit": emit_case,
+    "entries": entries_case,
 }
 
 

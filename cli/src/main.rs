@@ -5,6 +5,7 @@
 //! Exit 0 on success, 1 when the input or a Graph call is rejected (the error as JSON on
 //! stderr), 2 on usage errors.
 
+mod call_cmd;
 mod demo;
 mod demo_send;
 mod emit;
@@ -216,6 +217,8 @@ enum Command {
     Record(record_cmd::RecordArgs),
     /// Replay a recording to your app, re-signed with a test secret; report what differs.
     Replay(record_cmd::ReplayArgs),
+    /// Call an entry made from the table (schema/functions.json) by name with its input object.
+    Call(call_cmd::CallArgs),
 }
 
 fn main() -> ExitCode {
@@ -334,6 +337,7 @@ fn main() -> ExitCode {
         Command::Sandbox(args) => sandbox_cmd::run(args),
         Command::Record(args) => record_cmd::record(args),
         Command::Replay(args) => record_cmd::replay(args, compact),
+        Command::Call(args) => call_cmd::run(args, compact),
     };
     outcome.unwrap_or_else(|code| code)
 }

@@ -17,6 +17,7 @@ mod connection;
 mod emit_calls;
 pub mod failure;
 mod graph_calls;
+mod json_call;
 mod link_calls;
 pub mod options;
 mod policy_calls;
@@ -36,6 +37,7 @@ pub use graph_calls::{
     DiagnoseAnswer, DiagnoseInput, graph_diagnose, graph_diagnose_requests, graph_parse_response,
     graph_parse_user_profile, graph_request, graph_request_with, graph_usage,
 };
+pub use json_call::{JsonCall, call, typed_call};
 pub use link_calls::{chat_link, parse_chat_link, qr_svg};
 pub use policy_calls::{
     PolicyOutcome, PrivateReplyInput, Refusable, decide_policy, decide_policy_value,

@@ -15,6 +15,8 @@ mod boundary;
 #[cfg(feature = "blocking")]
 mod client;
 mod emit;
+pub mod entries;
+mod entry_call;
 mod graph;
 mod links;
 mod policy;
@@ -36,6 +38,8 @@ pub use client::{
     msgrkit_client_send,
 };
 pub use emit::{msgrkit_emit, msgrkit_emit_outcome, msgrkit_verify_callback};
+#[doc(hidden)]
+pub use entry_call::{EntryFn, generated_entry};
 pub use graph::{
     msgrkit_graph_diagnose, msgrkit_graph_diagnose_requests, msgrkit_graph_parse_response,
     msgrkit_graph_parse_user_profile, msgrkit_graph_request, msgrkit_graph_usage,
@@ -89,6 +93,10 @@ mod emit_vector_tests;
 #[cfg(test)]
 #[path = "../tests/record_vectors.rs"]
 mod record_vector_tests;
+
+#[cfg(test)]
+#[path = "../tests/entry_vectors.rs"]
+mod entry_vector_tests;
 
 #[cfg(test)]
 #[path = "../tests/entry_points.rs"]

@@ -6,6 +6,8 @@ this package only re-exports it. Errors are subclasses of ``MsgrkitError`` with 
 ``.code`` and a ``.field`` path; the shapes returned are described in ``msgrkit.types``.
 """
 
+# Begin generated imports (scripts/entry-points: the entries made from the table).
+# End generated imports.
 from ._errors import (
     GraphApiError,
     InputError,
@@ -54,6 +56,8 @@ from ._native import (
 
 __all__ = [
     "__version__",
+    # Begin generated names (scripts/entry-points: the entries made from the table).
+    # End generated names.
     "verify_signature",
     "verify_signature_headers",
     "verify_signature_any",

@@ -8,6 +8,7 @@
 
 use serde::Serialize;
 
+use super::json_call::JsonCall;
 use crate::error::Category;
 
 /// One entry point.
@@ -27,6 +28,14 @@ pub struct EntryPoint {
     /// In Python and Node, a method of this host class instead of a function.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub method_of: Option<&'static str>,
+    /// For an entry made from the table: the root of `schema/inputs.schema.json` its one
+    /// argument is (an object of named values). Its wrappers in C, Python and Node are
+    /// generated (`scripts/entry-points`); an entry without it has hand-written ones.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub input: Option<&'static str>,
+    /// The JSON-text form of an entry made from the table ([`super::call`]).
+    #[serde(skip)]
+    pub call: Option<JsonCall>,
 }
 
 use Category::{Graph, Input, Parse, Signature, Validation};
@@ -44,6 +53,18 @@ const fn entry(
         failures,
         refuses: false,
         method_of: None,
+        input: None,
+        call: None,
+    }
+}
+
+/// An entry made from the table: its input root and its JSON-text form, which is
+/// [`super::json_call::typed_call`] over the typed function.
+const fn from_table(input: &'static str, call: JsonCall, entry: EntryPoint) -> EntryPoint {
+    EntryPoint {
+        input: Some(input),
+        call: Some(call),
+        ..entry
     }
 }
 
