@@ -2,6 +2,30 @@
 
 /** The input and answer types of the entries made from the table. */
 export declare namespace EntryTypes {
+  /** The input of [`graph_version_status`]: a Graph API version and the date to judge it on (the core keeps no clock). */
+  interface VersionStatusInput {
+    /** The date (UTC) to judge it on. */
+    asOf: string
+    /** The version, as `v27.0`. */
+    version: string
+  }
 
+  /** A version judged on a date, with what to move to when it needs moving. */
+  interface VersionStatus {
+    /** The date it was judged on. */
+    as_of: string
+    /** When it stops (stopped) being served, if Meta published it. */
+    ends?: string
+    /** When it was released, if known. */
+    released?: string
+    /** The newest version released by `as_of`, when this one should be replaced. */
+    replacement?: string
+    /** Its standing on `as_of`. */
+    state: "current" | "ending_soon" | "ended" | "unreleased" | "unknown"
+    /** The version judged. */
+    version: string
+  }
 }
 
+/** How a Graph API version stands on a date, from the dated profile. */
+export declare function graphVersionStatus(input: EntryTypes.VersionStatusInput): EntryTypes.VersionStatus

@@ -3,4 +3,6 @@
 'use strict'
 
 module.exports = (callEntry) => ({
+  /** How a Graph API version stands on a date, from the dated profile. */
+  graphVersionStatus: (input) => callEntry('graph_version_status', input),
 })

@@ -419,6 +419,18 @@ msgrkit_result msgrkit_verify_callback(const char *vendor,
                                        const char *secret);
 
 /**
+ * How a Graph API version stands on a date, from the dated profile.
+ *
+ * `input_json` is a `VersionStatusInput` object (`schema/inputs.schema.json`); the
+ * answer, a `VersionStatus`, at `*out_json`.
+ *
+ * # Safety
+ *
+ * `input_json` is NUL-terminated; `out_json` is writable.
+ */
+msgrkit_result msgrkit_graph_version_status(const char *input_json, char **out_json);
+
+/**
  * A Graph API request as `{"method", "url", "headers", "body"}` at `*out_json`, from
  * `config_json` (`{token, app_secret?, version?, base_url?, page_id?}`), a
  * builder name (`send`, `profile_get`, `batch`, ...) and `args_json` (NULL for none).

@@ -34,8 +34,9 @@ pub use client_config::ClientConfig;
 pub use connection::Connection;
 pub use emit_calls::{emit, emit_outcome, verify_callback};
 pub use graph_calls::{
-    DiagnoseAnswer, DiagnoseInput, graph_diagnose, graph_diagnose_requests, graph_parse_response,
-    graph_parse_user_profile, graph_request, graph_request_with, graph_usage,
+    DiagnoseAnswer, DiagnoseInput, VersionStatusInput, graph_diagnose, graph_diagnose_requests,
+    graph_parse_response, graph_parse_user_profile, graph_request, graph_request_with, graph_usage,
+    graph_version_status,
 };
 pub use json_call::{JsonCall, call, typed_call};
 pub use link_calls::{chat_link, parse_chat_link, qr_svg};

@@ -66,6 +66,7 @@ pub fn outputs() -> Value {
         "Error" => crate::Error,
         "CodeEntry" => codes::CodeEntry,
         "Recorded" => record::Recorded,
+        "VersionStatus" => limits::VersionStatus,
     );
     document("outputs", roots, generator)
 }
@@ -90,6 +91,7 @@ pub fn inputs() -> Value {
         "ClientConfig" => api::ClientConfig,
         "GraphCall" => graph::GraphCall,
         "DeliveryFacts" => record::DeliveryFacts,
+        "VersionStatusInput" => api::VersionStatusInput,
     );
     document("inputs", roots, generator)
 }

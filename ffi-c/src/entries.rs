@@ -7,5 +7,23 @@ use std::ffi::c_char;
 use crate::entry_call::{EntryFn, call_entry};
 use crate::result::msgrkit_result;
 
+/// How a Graph API version stands on a date, from the dated profile.
+///
+/// `input_json` is a `VersionStatusInput` object (`schema/inputs.schema.json`); the
+/// answer, a `VersionStatus`, at `*out_json`.
+///
+/// # Safety
+///
+/// `input_json` is NUL-terminated; `out_json` is writable.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn msgrkit_graph_version_status(
+    input_json: *const c_char,
+    out_json: *mut *mut c_char,
+) -> msgrkit_result {
+    // SAFETY: per this function's contract.
+    unsafe { call_entry("graph_version_status", input_json, out_json) }
+}
+
 /// Every generated wrapper by its table name, for the vector runner.
-pub(crate) const GENERATED: &[(&str, EntryFn)] = &[];
+pub(crate) const GENERATED: &[(&str, EntryFn)] =
+    &[("graph_version_status", msgrkit_graph_version_status)];

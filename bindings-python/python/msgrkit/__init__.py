@@ -7,6 +7,9 @@ this package only re-exports it. Errors are subclasses of ``MsgrkitError`` with 
 """
 
 # Begin generated imports (scripts/entry-points: the entries made from the table).
+from ._entries import (
+    graph_version_status,
+)
 # End generated imports.
 from ._errors import (
     GraphApiError,
@@ -57,6 +60,7 @@ from ._native import (
 __all__ = [
     "__version__",
     # Begin generated names (scripts/entry-points: the entries made from the table).
+    "graph_version_status",
     # End generated names.
     "verify_signature",
     "verify_signature_headers",

@@ -8,9 +8,34 @@ from typing import Any, Dict, List, Literal, Optional, TypedDict, Union, cast  #
 
 from . import _native
 
-__all__ = []
+__all__ = ["graph_version_status"]
 
 
 def _given(**values: Any) -> Dict[str, Any]:
     """The arguments given (`None` is an argument left out)."""
     return {key: value for key, value in values.items() if value is not None}
+
+
+class _VersionStatusKeys(TypedDict):
+    as_of: str
+    """The date it was judged on."""
+    state: Literal['current', 'ending_soon', 'ended', 'unreleased', 'unknown']
+    """Its standing on `as_of`."""
+    version: str
+    """The version judged."""
+
+
+class VersionStatus(_VersionStatusKeys, total=False):
+    """A version judged on a date, with what to move to when it needs moving."""
+
+    ends: str
+    """When it stops (stopped) being served, if Meta published it."""
+    released: str
+    """When it was released, if known."""
+    replacement: str
+    """The newest version released by `as_of`, when this one should be replaced."""
+
+
+def graph_version_status(*, as_of: str, version: str) -> VersionStatus:
+    """How a Graph API version stands on a date, from the dated profile."""
+    return cast(VersionStatus, _native.call('graph_version_status', _given(as_of=as_of, version=version)))

@@ -149,3 +149,25 @@ pub fn graph_parse_user_profile(status: u16, headers_json: &str, body: &[u8]) ->
     let headers = headers_of(headers_json)?;
     graph::ProfileAnswer::of(&RawResponse::new(status, headers, body)).map(|a| to_text(&a))
 }
+
+/// The input of [`graph_version_status`]: a Graph API version and the date to judge it on
+/// (the core keeps no clock).
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct VersionStatusInput {
+    /// The version, as `v27.0`.
+    pub version: String,
+    /// The date (UTC) to judge it on.
+    pub as_of: Date,
+}
+
+/// How a Graph API version stands on a date, from the dated profile: `current`,
+/// `ending_soon`, `ended`, `unreleased` or `unknown`, with its dates and what to move to.
+///
+/// # Errors
+///
+/// None of its own; the JSON form's input errors are [`super::typed_call`]'s.
+pub fn graph_version_status(input: VersionStatusInput) -> Result<limits::VersionStatus> {
+    Ok(limits::graph_version_status(&input.version, input.as_of))
+}

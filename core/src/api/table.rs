@@ -237,6 +237,16 @@ pub const ENTRY_POINTS: &[EntryPoint] = &[
         &[Input],
         "The rate-limit usage headers read.",
     ),
+    from_table(
+        "VersionStatusInput",
+        |input| super::typed_call(input, super::graph_version_status),
+        entry(
+            "graph_version_status",
+            "VersionStatus",
+            &[Input],
+            "How a Graph API version stands on a date, from the dated profile.",
+        ),
+    ),
     entry(
         "graph_diagnose",
         "[Finding]",
