@@ -48,3 +48,26 @@ def test_every_answer_is_described_by_the_schema() -> None:
     unknown = [entry["name"] for entry in FUNCTIONS
                if entry["output"].strip("[]") not in roots and entry["output"].strip("[]") not in KINDS]
     assert unknown == []
+
+
+def test_an_entry_made_from_the_table_is_typed_and_checked_by_the_core() -> None:
+    status = msgrkit.graph_version_status(version="v21.0", as_of="2026-12-08")
+    assert status["state"] == "ending_soon" and status.get("replacement") == "v27.0"
+    try:
+        msgrkit.graph_version_status(version="v21.0", as_of="2026-02-30")
+    except msgrkit.InputError as error:
+        assert (error.code, error.field) == ("invalid_input", "as_of")
+    else:
+        raise AssertionError("an impossible date was accepted")
+
+
+def test_the_generic_call_names_an_unknown_entry() -> None:
+    from msgrkit import _native
+
+    for name in ("no_such_entry", "codes"):  # not in the table; in it, but not made from it
+        try:
+            _native.call(name, {})
+        except msgrkit.InputError as error:
+            assert error.field == "function"
+        else:
+            raise AssertionError(name)

@@ -59,3 +59,10 @@ graph.request('user_profile')
 graph.request('user_profile', { psid: '1', feilds: ['name'] })
 // @ts-expect-error: me takes no arguments
 graph.request('me', { fields: 'id' })
+
+// An entry made from the table: its input and answer typed from the schema.
+const status: msgrkit.EntryTypes.VersionStatus = msgrkit.graphVersionStatus({ version: 'v21.0', asOf: '2026-12-08' })
+const state: 'current' | 'ending_soon' | 'ended' | 'unreleased' | 'unknown' = status.state
+export { state }
+// @ts-expect-error: asOf is required
+msgrkit.graphVersionStatus({ version: 'v21.0' })
