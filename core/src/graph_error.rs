@@ -212,8 +212,11 @@ impl GraphError {
 }
 
 /// Refusals Meta gives no code of their own to: Conversation Routing's, recognised by the
-/// words Meta documents, and only when the code left the class general. This is the one
-/// place text is read; everything else is classified by number.
+/// words Meta documents, and only when the code left the class general; and the answer of
+/// the July 2026 Instagram incidents (code 100 "Unsupported request - method type: post"
+/// to requests valid the day before, `messenger-platform.md` §16), a platform incident
+/// rather than a bad request. This is the one place text is read; everything else is
+/// classified by number.
 pub(crate) fn routing_refusal(class: GraphErrorClass, message: &str) -> GraphErrorClass {
     use GraphErrorClass as C;
     if !matches!(class, C::InvalidParameter | C::Permission | C::Unknown) {
@@ -224,6 +227,8 @@ pub(crate) fn routing_refusal(class: GraphErrorClass, message: &str) -> GraphErr
         C::HandoverDisabled
     } else if text.contains("another app is controlling this thread") {
         C::ThreadControlledElsewhere
+    } else if text.contains("unsupported request - method type") {
+        C::Transient
     } else {
         class
     }

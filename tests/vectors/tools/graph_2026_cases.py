@@ -12,6 +12,7 @@ NOTES = {
     "instagram_login": "a configuration for the Instagram API with Instagram Login (graph.instagram.com)",
     "legacy_free": "no HTTP method override, multi-ID, field alias, JSONP or asynchronous batch",
     "routing": "Conversation Routing (which replaced the Handover Protocol on 2025-09-24)",
+    "incident": "an answer that is a platform incident (to wait out), not a verdict on the request",
 }
 
 IG_BASE = "https://graph.instagram.com"
@@ -136,7 +137,13 @@ def instagram_login_cases():
 def error_cases_2026():
     handover = "(#10) Handover Protocol APIs disabled for this page"
     controlled = "(#100) Cannot send: another app is controlling this thread"
+    incident = "Unsupported request - method type: post"
     return [
+        classified("unsupported_method_type_is_an_incident", 400,
+                   envelope(100, message=incident, type="IGApiException"), "transient",
+                   **graph_fields(100, message=incident, type="IGApiException"), flags=["incident"],
+                   comment="the answer of the July 2026 Instagram incidents (messenger-platform.md §16) to requests "
+                           "valid the day before: a platform incident to wait out, not a bad request"),
         classified("tag_retired_1893061", 400, envelope(100, 1893061), "tag_retired", **graph_fields(100, 1893061),
                    comment="≈ the subcode chatwoot #14669 saw for the tags retired on 2026-04-27"),
         classified("marketing_too_soon_2300052", 400, envelope(2300052), "marketing_too_soon", **graph_fields(2300052)),
