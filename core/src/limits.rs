@@ -19,6 +19,7 @@ mod profile;
 mod receipt;
 mod region;
 mod request;
+mod send_budgets;
 mod table;
 mod tags;
 mod template;
@@ -43,6 +44,7 @@ pub use links::{
 pub use profile::validate_profile;
 pub use region::{NOTIFICATION_REGIONS, NOTIFICATIONS_REGIONAL_FROM, Region};
 pub use request::{validate, validate_message};
+pub use send_budgets::{SEND_BUDGETS, SendBudget, SendKind, USAGE_SLOW_FROM_PERCENT, send_budget};
 pub use table::{
     COMPOSE_SPLIT_MAX, EMIT_RECEIPT_CALLBACKS_MAX, GRAPH_BATCH_MAX, INTRODUCTIONS,
     JSON_NESTING_MAX, Limits, PRIVATE_REPLY_WINDOW_DAYS, RECEIPT_AMOUNT_MAX, RETIREMENTS,
