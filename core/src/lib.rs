@@ -23,6 +23,7 @@ pub mod record;
 pub mod schema;
 pub mod secret;
 pub mod send;
+pub mod send_engine;
 pub mod shorthand;
 pub mod signature;
 mod typed_input;

@@ -14,7 +14,7 @@ const FLOORS: &[&[&str]] = &[
     &["send", "signature", "typed_input"],
     &["limits"],
     &["compose", "graph", "nesting", "policy"],
-    &["client", "shorthand", "webhook"],
+    &["client", "send_engine", "shorthand", "webhook"],
     &["dialect", "inbound", "link", "record", "codes"],
     &["emit"],
     &["api"],
