@@ -10,6 +10,42 @@ export declare namespace EntryTypes {
     version: string
   }
 
+  /** How hard to try, and how the breaker judges incidents. Every key has a default. */
+  interface EngineConfigInput {
+    /** The first backoff in milliseconds; it doubles per retry, with jitter. */
+    base_delay_ms?: number
+    /** How long an open breaker holds the account's sends, in milliseconds. */
+    breaker_cool_down_ms?: number
+    /** Consecutive platform incidents of one account that open its breaker. */
+    breaker_threshold?: number
+    /** Requests per send at most, the first included (as the blocking client's). */
+    max_attempts?: number
+    /** The longest backoff in milliseconds. */
+    max_delay_ms?: number
+    /** Retry a POST whose outcome is unknown (it may deliver a message twice). */
+    retry_unknown_outcome?: boolean
+    /** The jitter's seed: fix it for sends a test can predict. */
+    seed?: number
+  }
+
+  /** Inputs at one time. */
+  interface EngineStepInput {
+    /** What the host tells the engine at that time (none: only ask what to do). */
+    inputs?: Array<unknown>
+    /** Now: epoch milliseconds or an RFC 3339 instant. */
+    now: number | string
+  }
+
+  /** The input of [`send_engine_step`]. */
+  interface SendEngineInput {
+    /** How hard to try; every key has a default. */
+    config?: EngineConfigInput
+    /** The state the previous call answered; absent for a new engine. */
+    state?: object | null
+    /** What happened, in order, each at its time. */
+    steps: Array<EngineStepInput>
+  }
+
   /** A version judged on a date, with what to move to when it needs moving. */
   interface VersionStatus {
     /** The date it was judged on. */
@@ -25,7 +61,51 @@ export declare namespace EntryTypes {
     /** The version judged. */
     version: string
   }
+
+  /** A send not done yet. */
+  interface QueuedSend {
+    /** The account. */
+    account: string
+    /** Requests made so far. */
+    attempts: number
+    /** The host's id. */
+    id: string
+    /** Its budget. */
+    kind: "text" | "media" | "private_reply" | "conversations"
+    /** Where it is. */
+    phase: unknown
+    /** The request. */
+    request: unknown
+    /** Its place in the order enqueued. */
+    seq: number
+    /** The thread whose order it keeps. */
+    thread?: string
+  }
+
+  /** Everything the engine knows: plain JSON, to persist or to show. */
+  interface EngineState {
+    /** Each account's budgets, pause, breaker and stop. */
+    accounts: Record<string, unknown>
+    /** The whole app is paused until then (code 4), epoch milliseconds. */
+    app_paused_until?: number
+    /** The jitter generator's state. */
+    rng: number
+    /** Every send not done, in the order enqueued. */
+    sends: Array<QueuedSend>
+    /** The last enqueue's sequence number. */
+    seq: number
+  }
+
+  /** What [`send_engine_step`] answers. */
+  interface SendEngineAnswer {
+    /** Each step's actions, in order. */
+    actions: Array<Array<unknown>>
+    /** The state after the last step: pass it to the next call. */
+    state: EngineState
+  }
 }
 
 /** How a Graph API version stands on a date, from the dated profile. */
 export declare function graphVersionStatus(input: EntryTypes.VersionStatusInput): EntryTypes.VersionStatus
+/** The send engine: queued requests released by thread order, budgets, pauses and breakers, at a time given. */
+export declare function sendEngineStep(input: EntryTypes.SendEngineInput): EntryTypes.SendEngineAnswer

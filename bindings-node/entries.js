@@ -5,4 +5,6 @@
 module.exports = (callEntry) => ({
   /** How a Graph API version stands on a date, from the dated profile. */
   graphVersionStatus: (input) => callEntry('graph_version_status', input),
+  /** The send engine: queued requests released by thread order, budgets, pauses and breakers, at a time given. */
+  sendEngineStep: (input) => callEntry('send_engine_step', input),
 })

@@ -431,6 +431,19 @@ msgrkit_result msgrkit_verify_callback(const char *vendor,
 msgrkit_result msgrkit_graph_version_status(const char *input_json, char **out_json);
 
 /**
+ * The send engine: queued requests released by thread order, budgets, pauses and breakers, at a time given.
+ *
+ * `input_json` is a `SendEngineInput` object (`schema/inputs.schema.json`); the
+ * answer, a `SendEngineAnswer`, at `*out_json`.
+ *
+ * # Safety
+ *
+ * `input_json` is NUL-terminated; `out_json` is writable.
+ */
+msgrkit_result msgrkit_send_engine_step(const char *input_json,
+                                        char **out_json);
+
+/**
  * A Graph API request as `{"method", "url", "headers", "body"}` at `*out_json`, from
  * `config_json` (`{token, app_secret?, version?, base_url?, page_id?}`), a
  * builder name (`send`, `profile_get`, `batch`, ...) and `args_json` (NULL for none).

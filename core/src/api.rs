@@ -15,6 +15,7 @@ mod client_config;
 #[cfg(feature = "blocking")]
 mod connection;
 mod emit_calls;
+mod engine_calls;
 pub mod failure;
 mod graph_calls;
 mod json_call;
@@ -33,6 +34,7 @@ pub use client_config::ClientConfig;
 #[cfg(feature = "blocking")]
 pub use connection::Connection;
 pub use emit_calls::{emit, emit_outcome, verify_callback};
+pub use engine_calls::{EngineStep, SendEngineAnswer, SendEngineInput, send_engine_step};
 pub use graph_calls::{
     DiagnoseAnswer, DiagnoseInput, VersionStatusInput, graph_diagnose, graph_diagnose_requests,
     graph_parse_response, graph_parse_user_profile, graph_request, graph_request_with, graph_usage,

@@ -67,6 +67,7 @@ pub fn outputs() -> Value {
         "CodeEntry" => codes::CodeEntry,
         "Recorded" => record::Recorded,
         "VersionStatus" => limits::VersionStatus,
+        "SendEngineAnswer" => api::SendEngineAnswer,
     );
     document("outputs", roots, generator)
 }
@@ -92,6 +93,7 @@ pub fn inputs() -> Value {
         "GraphCall" => graph::GraphCall,
         "DeliveryFacts" => record::DeliveryFacts,
         "VersionStatusInput" => api::VersionStatusInput,
+        "SendEngineInput" => api::SendEngineInput,
     );
     document("inputs", roots, generator)
 }

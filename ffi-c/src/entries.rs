@@ -24,6 +24,25 @@ pub unsafe extern "C" fn msgrkit_graph_version_status(
     unsafe { call_entry("graph_version_status", input_json, out_json) }
 }
 
+/// The send engine: queued requests released by thread order, budgets, pauses and breakers, at a time given.
+///
+/// `input_json` is a `SendEngineInput` object (`schema/inputs.schema.json`); the
+/// answer, a `SendEngineAnswer`, at `*out_json`.
+///
+/// # Safety
+///
+/// `input_json` is NUL-terminated; `out_json` is writable.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn msgrkit_send_engine_step(
+    input_json: *const c_char,
+    out_json: *mut *mut c_char,
+) -> msgrkit_result {
+    // SAFETY: per this function's contract.
+    unsafe { call_entry("send_engine_step", input_json, out_json) }
+}
+
 /// Every generated wrapper by its table name, for the vector runner.
-pub(crate) const GENERATED: &[(&str, EntryFn)] =
-    &[("graph_version_status", msgrkit_graph_version_status)];
+pub(crate) const GENERATED: &[(&str, EntryFn)] = &[
+    ("graph_version_status", msgrkit_graph_version_status),
+    ("send_engine_step", msgrkit_send_engine_step),
+];

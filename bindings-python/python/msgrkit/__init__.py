@@ -9,6 +9,7 @@ this package only re-exports it. Errors are subclasses of ``MsgrkitError`` with 
 # Begin generated imports (scripts/entry-points: the entries made from the table).
 from ._entries import (
     graph_version_status,
+    send_engine_step,
 )
 # End generated imports.
 from ._errors import (
@@ -61,6 +62,7 @@ __all__ = [
     "__version__",
     # Begin generated names (scripts/entry-points: the entries made from the table).
     "graph_version_status",
+    "send_engine_step",
     # End generated names.
     "verify_signature",
     "verify_signature_headers",

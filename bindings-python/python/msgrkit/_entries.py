@@ -4,16 +4,51 @@ The entries made from the table, as Python functions with keyword arguments; eac
 hands its arguments to the core by the entry's name. The TypedDicts describe what they
 answer (plain dicts at run time)."""
 
-from typing import Any, Dict, List, Literal, Optional, TypedDict, Union, cast  # noqa: F401
+from typing import Any, Dict, List, Literal, Mapping, Optional, TypedDict, Union, cast  # noqa: F401
 
 from . import _native
 
-__all__ = ["graph_version_status"]
+__all__ = ["graph_version_status", "send_engine_step"]
 
 
 def _given(**values: Any) -> Dict[str, Any]:
     """The arguments given (`None` is an argument left out)."""
     return {key: value for key, value in values.items() if value is not None}
+
+
+class _EngineConfigInputKeys(TypedDict):
+    pass
+
+
+class EngineConfigInput(_EngineConfigInputKeys, total=False):
+    """How hard to try, and how the breaker judges incidents. Every key has a default."""
+
+    base_delay_ms: int
+    """The first backoff in milliseconds; it doubles per retry, with jitter."""
+    breaker_cool_down_ms: int
+    """How long an open breaker holds the account's sends, in milliseconds."""
+    breaker_threshold: int
+    """Consecutive platform incidents of one account that open its breaker."""
+    max_attempts: int
+    """Requests per send at most, the first included (as the blocking client's)."""
+    max_delay_ms: int
+    """The longest backoff in milliseconds."""
+    retry_unknown_outcome: bool
+    """Retry a POST whose outcome is unknown (it may deliver a message twice)."""
+    seed: int
+    """The jitter's seed: fix it for sends a test can predict."""
+
+
+class _EngineStepInputKeys(TypedDict):
+    now: Union[int, str]
+    """Now: epoch milliseconds or an RFC 3339 instant."""
+
+
+class EngineStepInput(_EngineStepInputKeys, total=False):
+    """Inputs at one time."""
+
+    inputs: List[Any]
+    """What the host tells the engine at that time (none: only ask what to do)."""
 
 
 class _VersionStatusKeys(TypedDict):
@@ -36,6 +71,62 @@ class VersionStatus(_VersionStatusKeys, total=False):
     """The newest version released by `as_of`, when this one should be replaced."""
 
 
+class _QueuedSendKeys(TypedDict):
+    account: str
+    """The account."""
+    attempts: int
+    """Requests made so far."""
+    id: str
+    """The host's id."""
+    kind: Literal['text', 'media', 'private_reply', 'conversations']
+    """Its budget."""
+    phase: Any
+    """Where it is."""
+    request: Any
+    """The request."""
+    seq: int
+    """Its place in the order enqueued."""
+
+
+class QueuedSend(_QueuedSendKeys, total=False):
+    """A send not done yet."""
+
+    thread: str
+    """The thread whose order it keeps."""
+
+
+class _EngineStateKeys(TypedDict):
+    accounts: Dict[str, Any]
+    """Each account's budgets, pause, breaker and stop."""
+    rng: int
+    """The jitter generator's state."""
+    sends: List[QueuedSend]
+    """Every send not done, in the order enqueued."""
+    seq: int
+    """The last enqueue's sequence number."""
+
+
+class EngineState(_EngineStateKeys, total=False):
+    """Everything the engine knows: plain JSON, to persist or to show."""
+
+    app_paused_until: int
+    """The whole app is paused until then (code 4), epoch milliseconds."""
+
+
+class SendEngineAnswer(TypedDict):
+    """What [`send_engine_step`] answers."""
+
+    actions: List[List[Any]]
+    """Each step's actions, in order."""
+    state: EngineState
+    """The state after the last step: pass it to the next call."""
+
+
 def graph_version_status(*, as_of: str, version: str) -> VersionStatus:
     """How a Graph API version stands on a date, from the dated profile."""
     return cast(VersionStatus, _native.call('graph_version_status', _given(as_of=as_of, version=version)))
+
+
+def send_engine_step(*, config: Optional[EngineConfigInput] = None, state: Optional[Union[Mapping[str, Any], None]] = None, steps: List[EngineStepInput]) -> SendEngineAnswer:
+    """The send engine: queued requests released by thread order, budgets, pauses and breakers, at a time given."""
+    return cast(SendEngineAnswer, _native.call('send_engine_step', _given(config=config, state=state, steps=steps)))

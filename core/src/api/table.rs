@@ -247,6 +247,16 @@ pub const ENTRY_POINTS: &[EntryPoint] = &[
             "How a Graph API version stands on a date, from the dated profile.",
         ),
     ),
+    from_table(
+        "SendEngineInput",
+        |input| super::typed_call(input, super::send_engine_step),
+        entry(
+            "send_engine_step",
+            "SendEngineAnswer",
+            &[Input],
+            "The send engine: queued requests released by thread order, budgets, pauses and breakers, at a time given.",
+        ),
+    ),
     entry(
         "graph_diagnose",
         "[Finding]",

@@ -14,6 +14,7 @@ import compose_cases
 import dialect_cases
 import dialect_fidelity_cases
 import emit_cases
+import entries_cases
 import webhook_entry_cases
 import send_retired_cases
 import graph_cases
@@ -53,6 +54,8 @@ SUITES = [
      link_cases.NOTES, link_cases.cases),
     ("emit", "Meta webhooks and send outcomes as Smooch, Sunshine Conversations, Sinch and Linktor callbacks, with their signatures",
      emit_cases.NOTES, emit_cases.cases),
+    ("entries", "the entries made from the table, each called by its name with its input object through every "
+     "language's generated wrapper", entries_cases.NOTES, entries_cases.cases),
 ]
 
 
