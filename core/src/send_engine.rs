@@ -95,6 +95,7 @@ fn apply(
             thread,
             kind,
             request,
+            deadline,
         } => {
             if state.sends.iter().any(|send| send.id == id) {
                 return Err(at(ErrorKind::Conflict {
@@ -110,6 +111,7 @@ fn apply(
                 kind,
                 request,
                 attempts: 0,
+                deadline,
                 phase: Phase::Queued,
             });
         }
@@ -147,7 +149,7 @@ fn apply(
 
 /// How a send ended.
 pub(crate) enum Done {
-    Ok(Value),
+    Ok(Value, crate::graph::Usage),
     Failed(Box<crate::graph::GraphError>),
     Cancelled,
 }

@@ -44,7 +44,7 @@ pub(super) fn answered(
     match parse_response(&raw) {
         Ok(body) => {
             platform_answered(state, &account_id, actions);
-            finish(state, index, Done::Ok(body), actions);
+            finish(state, index, Done::Ok(body, usage), actions);
         }
         Err(error) => {
             let graph = error.graph().cloned().unwrap_or_else(|| {
@@ -160,7 +160,9 @@ fn retry_or_finish(
     error: GraphError,
     actions: &mut Vec<EngineAction>,
 ) {
-    if state.sends[index].attempts >= config.max_attempts.max(1) {
+    let send = &state.sends[index];
+    let past_deadline = send.deadline.is_some_and(|deadline| not_before > deadline);
+    if send.attempts >= config.max_attempts.max(1) || past_deadline {
         finish(state, index, Done::Failed(Box::new(error)), actions);
     } else {
         state.sends[index].phase = Phase::Retrying { not_before };

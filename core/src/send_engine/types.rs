@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::Done;
-use crate::graph::{GraphError, TransportFailure};
+use crate::graph::{GraphError, TransportFailure, Usage};
 use crate::limits::SendKind;
 
 /// How hard to try, and how the breaker judges incidents. Every key has a default.
@@ -65,6 +65,10 @@ pub enum EngineInput {
         kind: SendKind,
         /// The Graph request (`{"method", "url", "headers", "body"}`), handed back as is.
         request: Value,
+        /// No retry starts after this time (epoch milliseconds): the send fails with
+        /// the error it last had instead. None: retries are bounded by attempts only.
+        #[serde(default)]
+        deadline: Option<i64>,
     },
     /// The HTTP answer to a send in flight.
     Answer {
@@ -122,6 +126,9 @@ pub enum EngineAction {
         /// The accepted answer's body.
         #[serde(skip_serializing_if = "Option::is_none")]
         ok: Option<Value>,
+        /// The accepted answer's usage headers, read.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        usage: Option<Usage>,
         /// The classified error it finally failed with.
         #[serde(skip_serializing_if = "Option::is_none")]
         error: Option<Box<GraphError>>,
@@ -165,15 +172,16 @@ pub enum EngineAction {
 
 impl EngineAction {
     pub(crate) fn done(id: String, attempts: u32, done: Done) -> Self {
-        let (ok, error, cancelled) = match done {
-            Done::Ok(body) => (Some(body), None, false),
-            Done::Failed(error) => (None, Some(error), false),
-            Done::Cancelled => (None, None, true),
+        let (ok, usage, error, cancelled) = match done {
+            Done::Ok(body, usage) => (Some(body), Some(usage), None, false),
+            Done::Failed(error) => (None, None, Some(error), false),
+            Done::Cancelled => (None, None, None, true),
         };
         Self::Done {
             id,
             attempts,
             ok,
+            usage,
             error,
             cancelled,
         }
@@ -231,6 +239,9 @@ pub struct QueuedSend {
     pub request: Value,
     /// Requests made so far.
     pub attempts: u32,
+    /// No retry starts after this time.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deadline: Option<i64>,
     /// Where it is.
     pub phase: Phase,
 }
