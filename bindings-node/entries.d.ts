@@ -10,24 +10,6 @@ export declare namespace EntryTypes {
     version: string
   }
 
-  /** How hard to try, and how the breaker judges incidents. Every key has a default. */
-  interface EngineConfigInput {
-    /** The first backoff in milliseconds; it doubles per retry, with jitter. */
-    base_delay_ms?: number
-    /** How long an open breaker holds the account's sends, in milliseconds. */
-    breaker_cool_down_ms?: number
-    /** Consecutive platform incidents of one account that open its breaker. */
-    breaker_threshold?: number
-    /** Requests per send at most, the first included (as the blocking client's). */
-    max_attempts?: number
-    /** The longest backoff in milliseconds. */
-    max_delay_ms?: number
-    /** Retry a POST whose outcome is unknown (it may deliver a message twice). */
-    retry_unknown_outcome?: boolean
-    /** The jitter's seed: fix it for sends a test can predict. */
-    seed?: number
-  }
-
   /** Inputs at one time. */
   interface EngineStepInput {
     /** What the host tells the engine at that time (none: only ask what to do). */
@@ -39,11 +21,75 @@ export declare namespace EntryTypes {
   /** The input of [`send_engine_step`]. */
   interface SendEngineInput {
     /** How hard to try; every key has a default. */
-    config?: EngineConfigInput
+    config?: object
     /** The state the previous call answered; absent for a new engine. */
     state?: object | null
     /** What happened, in order, each at its time. */
     steps: Array<EngineStepInput>
+  }
+
+  /** A [`GraphConfig`]'s settings plus the retry policy's, each optional: absent or `null` means the core's default. (The Graph settings are repeated rather than flattened: serde cannot refuse unknown keys beside a flattened struct.) */
+  interface ClientConfigInput {
+    /** As [`GraphConfig::app_secret`]. */
+    app_secret?: string | null
+    /** As [`GraphConfig::base_url`]. */
+    base_url?: string | null
+    /** The total time a call may take, waits included, in milliseconds. */
+    budget_ms?: number | null
+    /** As [`GraphConfig::login`]. */
+    login?: "facebook" | "instagram" | null
+    /** At most this many requests per call, retries included. */
+    max_attempts?: number | null
+    /** As [`GraphConfig::page_id`]. */
+    page_id?: string | null
+    /** Resend a POST whose outcome is unknown (a timeout): it may be delivered twice. */
+    retry_unknown_outcome?: boolean | null
+    /** The time one attempt may take, in milliseconds. */
+    timeout_ms?: number | null
+    /** As [`GraphConfig::token`]. */
+    token?: string | null
+    /** As [`GraphConfig::version`]. */
+    version?: string | null
+  }
+
+  /** The input of [`client_plan`]: the client's settings, what to do, and now. */
+  interface ClientPlanInput {
+    /** The builder's arguments. */
+    args?: unknown
+    /** A Graph builder's name to run (exclusive with `send`). */
+    call?: string | null
+    /** The client's settings, as `Client` takes them. */
+    config: ClientConfigInput
+    /** Now: epoch milliseconds or an RFC 3339 instant (the deadline counts from it). */
+    now: number | string
+    /** A Send API request to send (exclusive with `call`). */
+    send?: unknown
+  }
+
+  /** The engine's `done` action, read back. */
+  interface FinishedSendInput {
+    /** Requests made. */
+    attempts: number
+    /** Cancelled by the host. */
+    cancelled?: boolean
+    /** The error it failed with. */
+    error?: object | null
+    /** The send. */
+    id: string
+    /** The accepted answer's body. */
+    ok?: unknown
+    /** `done`. */
+    type: string
+    /** The accepted answer's usage. */
+    usage?: object | null
+  }
+
+  /** The input of [`client_finish`]: which operation, and the engine's `done` for it. */
+  interface ClientFinishInput {
+    /** The engine's `done` action. */
+    done: FinishedSendInput
+    /** `send` or `call`. */
+    operation: "send" | "call"
   }
 
   /** A version judged on a date, with what to move to when it needs moving. */
@@ -68,6 +114,8 @@ export declare namespace EntryTypes {
     account: string
     /** Requests made so far. */
     attempts: number
+    /** No retry starts after this time. */
+    deadline?: number
     /** The host's id. */
     id: string
     /** Its budget. */
@@ -103,9 +151,61 @@ export declare namespace EntryTypes {
     /** The state after the last step: pass it to the next call. */
     state: EngineState
   }
+
+  /** How hard to try, and how the breaker judges incidents. Every key has a default. */
+  interface EngineConfig {
+    /** The first backoff in milliseconds; it doubles per retry, with jitter. */
+    base_delay_ms: number
+    /** How long an open breaker holds the account's sends, in milliseconds. */
+    breaker_cool_down_ms: number
+    /** Consecutive platform incidents of one account that open its breaker. */
+    breaker_threshold: number
+    /** Requests per send at most, the first included (as the blocking client's). */
+    max_attempts: number
+    /** The longest backoff in milliseconds. */
+    max_delay_ms: number
+    /** Retry a POST whose outcome is unknown (it may deliver a message twice). */
+    retry_unknown_outcome: boolean
+    /** The jitter's seed: fix it for sends a test can predict. */
+    seed: number
+  }
+
+  /** An HTTP request to the Graph API as data; a JSON body appears as JSON, any other body as text. */
+  interface GraphRequest {
+    /**  */
+    body: unknown
+    /**  */
+    headers: Array<Array<unknown>>
+    /**  */
+    method: "GET" | "POST" | "DELETE"
+    /**  */
+    url: string
+  }
+
+  /** What [`client_plan`] answers: the request and how the engine holds it. */
+  interface ClientPlan {
+    /** The account whose budgets it spends (the configured Page, `me` by default). */
+    account: string
+    /** No retry starts after this (epoch milliseconds): now plus the client's time budget. */
+    deadline: number
+    /** The send engine's configuration from the client's settings. */
+    engine: EngineConfig
+    /** Its budget. */
+    kind: "text" | "media" | "private_reply" | "conversations"
+    /** The request to send. */
+    request: GraphRequest
+    /** The thread whose order it keeps: the recipient of a send. */
+    thread?: string
+    /** How long one attempt may take, in milliseconds. */
+    timeout_ms: number
+  }
 }
 
 /** How a Graph API version stands on a date, from the dated profile. */
 export declare function graphVersionStatus(input: EntryTypes.VersionStatusInput): EntryTypes.VersionStatus
 /** The send engine: queued requests released by thread order, budgets, pauses and breakers, at a time given. */
 export declare function sendEngineStep(input: EntryTypes.SendEngineInput): EntryTypes.SendEngineAnswer
+/** A client's send or call as the request to make and the send engine's facts, for a host's own HTTP loop. */
+export declare function clientPlan(input: EntryTypes.ClientPlanInput): EntryTypes.ClientPlan
+/** What the client answers for a send the engine finished, or its Graph error. */
+export declare function clientFinish(input: EntryTypes.ClientFinishInput): unknown

@@ -7,4 +7,8 @@ module.exports = (callEntry) => ({
   graphVersionStatus: (input) => callEntry('graph_version_status', input),
   /** The send engine: queued requests released by thread order, budgets, pauses and breakers, at a time given. */
   sendEngineStep: (input) => callEntry('send_engine_step', input),
+  /** A client's send or call as the request to make and the send engine's facts, for a host's own HTTP loop. */
+  clientPlan: (input) => callEntry('client_plan', input),
+  /** What the client answers for a send the engine finished, or its Graph error. */
+  clientFinish: (input) => callEntry('client_finish', input),
 })

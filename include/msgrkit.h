@@ -444,6 +444,31 @@ msgrkit_result msgrkit_send_engine_step(const char *input_json,
                                         char **out_json);
 
 /**
+ * A client's send or call as the request to make and the send engine's facts, for a host's own HTTP loop.
+ *
+ * `input_json` is a `ClientPlanInput` object (`schema/inputs.schema.json`); the
+ * answer, a `ClientPlan`, at `*out_json`.
+ *
+ * # Safety
+ *
+ * `input_json` is NUL-terminated; `out_json` is writable.
+ */
+msgrkit_result msgrkit_client_plan(const char *input_json,
+                                   char **out_json);
+
+/**
+ * What the client answers for a send the engine finished, or its Graph error.
+ *
+ * `input_json` is a `ClientFinishInput` object (`schema/inputs.schema.json`); the
+ * answer, a `ClientResult`, at `*out_json`.
+ *
+ * # Safety
+ *
+ * `input_json` is NUL-terminated; `out_json` is writable.
+ */
+msgrkit_result msgrkit_client_finish(const char *input_json, char **out_json);
+
+/**
  * A Graph API request as `{"method", "url", "headers", "body"}` at `*out_json`, from
  * `config_json` (`{token, app_secret?, version?, base_url?, page_id?}`), a
  * builder name (`send`, `profile_get`, `batch`, ...) and `args_json` (NULL for none).

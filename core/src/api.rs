@@ -12,6 +12,7 @@ use crate::{compose, dialect, webhook};
 
 mod cli_answers;
 mod client_config;
+mod client_plan;
 #[cfg(feature = "blocking")]
 mod connection;
 mod emit_calls;
@@ -31,6 +32,10 @@ mod table;
 pub use crate::nesting::nest;
 pub use cli_answers::{DiagnoseReport, FailedLine, SentLine, TranscodedFor, ValidationReport};
 pub use client_config::ClientConfig;
+pub use client_plan::{
+    ClientFinishInput, ClientOperation, ClientPlan, ClientPlanInput, ClientResult, FinishedSend,
+    client_finish, client_plan,
+};
 #[cfg(feature = "blocking")]
 pub use connection::Connection;
 pub use emit_calls::{emit, emit_outcome, verify_callback};

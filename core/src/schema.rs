@@ -68,6 +68,8 @@ pub fn outputs() -> Value {
         "Recorded" => record::Recorded,
         "VersionStatus" => limits::VersionStatus,
         "SendEngineAnswer" => api::SendEngineAnswer,
+        "ClientPlan" => api::ClientPlan,
+        "ClientResult" => api::ClientResult,
     );
     document("outputs", roots, generator)
 }
@@ -94,6 +96,8 @@ pub fn inputs() -> Value {
         "DeliveryFacts" => record::DeliveryFacts,
         "VersionStatusInput" => api::VersionStatusInput,
         "SendEngineInput" => api::SendEngineInput,
+        "ClientPlanInput" => api::ClientPlanInput,
+        "ClientFinishInput" => api::ClientFinishInput,
     );
     document("inputs", roots, generator)
 }

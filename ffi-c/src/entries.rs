@@ -41,8 +41,44 @@ pub unsafe extern "C" fn msgrkit_send_engine_step(
     unsafe { call_entry("send_engine_step", input_json, out_json) }
 }
 
+/// A client's send or call as the request to make and the send engine's facts, for a host's own HTTP loop.
+///
+/// `input_json` is a `ClientPlanInput` object (`schema/inputs.schema.json`); the
+/// answer, a `ClientPlan`, at `*out_json`.
+///
+/// # Safety
+///
+/// `input_json` is NUL-terminated; `out_json` is writable.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn msgrkit_client_plan(
+    input_json: *const c_char,
+    out_json: *mut *mut c_char,
+) -> msgrkit_result {
+    // SAFETY: per this function's contract.
+    unsafe { call_entry("client_plan", input_json, out_json) }
+}
+
+/// What the client answers for a send the engine finished, or its Graph error.
+///
+/// `input_json` is a `ClientFinishInput` object (`schema/inputs.schema.json`); the
+/// answer, a `ClientResult`, at `*out_json`.
+///
+/// # Safety
+///
+/// `input_json` is NUL-terminated; `out_json` is writable.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn msgrkit_client_finish(
+    input_json: *const c_char,
+    out_json: *mut *mut c_char,
+) -> msgrkit_result {
+    // SAFETY: per this function's contract.
+    unsafe { call_entry("client_finish", input_json, out_json) }
+}
+
 /// Every generated wrapper by its table name, for the vector runner.
 pub(crate) const GENERATED: &[(&str, EntryFn)] = &[
     ("graph_version_status", msgrkit_graph_version_status),
     ("send_engine_step", msgrkit_send_engine_step),
+    ("client_plan", msgrkit_client_plan),
+    ("client_finish", msgrkit_client_finish),
 ];

@@ -8,35 +8,12 @@ from typing import Any, Dict, List, Literal, Mapping, Optional, TypedDict, Union
 
 from . import _native
 
-__all__ = ["graph_version_status", "send_engine_step"]
+__all__ = ["graph_version_status", "send_engine_step", "client_plan", "client_finish"]
 
 
 def _given(**values: Any) -> Dict[str, Any]:
     """The arguments given (`None` is an argument left out)."""
     return {key: value for key, value in values.items() if value is not None}
-
-
-class _EngineConfigInputKeys(TypedDict):
-    pass
-
-
-class EngineConfigInput(_EngineConfigInputKeys, total=False):
-    """How hard to try, and how the breaker judges incidents. Every key has a default."""
-
-    base_delay_ms: int
-    """The first backoff in milliseconds; it doubles per retry, with jitter."""
-    breaker_cool_down_ms: int
-    """How long an open breaker holds the account's sends, in milliseconds."""
-    breaker_threshold: int
-    """Consecutive platform incidents of one account that open its breaker."""
-    max_attempts: int
-    """Requests per send at most, the first included (as the blocking client's)."""
-    max_delay_ms: int
-    """The longest backoff in milliseconds."""
-    retry_unknown_outcome: bool
-    """Retry a POST whose outcome is unknown (it may deliver a message twice)."""
-    seed: int
-    """The jitter's seed: fix it for sends a test can predict."""
 
 
 class _EngineStepInputKeys(TypedDict):
@@ -49,6 +26,57 @@ class EngineStepInput(_EngineStepInputKeys, total=False):
 
     inputs: List[Any]
     """What the host tells the engine at that time (none: only ask what to do)."""
+
+
+class _ClientConfigInputKeys(TypedDict):
+    pass
+
+
+class ClientConfigInput(_ClientConfigInputKeys, total=False):
+    """A [`GraphConfig`]'s settings plus the retry policy's, each optional: absent or `null` means the core's default. (The Graph settings are repeated rather than flattened: serde cannot refuse unknown keys beside a flattened struct.)"""
+
+    app_secret: Union[str, None]
+    """As [`GraphConfig::app_secret`]."""
+    base_url: Union[str, None]
+    """As [`GraphConfig::base_url`]."""
+    budget_ms: Union[int, None]
+    """The total time a call may take, waits included, in milliseconds."""
+    login: Union[Literal['facebook', 'instagram'], None]
+    """As [`GraphConfig::login`]."""
+    max_attempts: Union[int, None]
+    """At most this many requests per call, retries included."""
+    page_id: Union[str, None]
+    """As [`GraphConfig::page_id`]."""
+    retry_unknown_outcome: Union[bool, None]
+    """Resend a POST whose outcome is unknown (a timeout): it may be delivered twice."""
+    timeout_ms: Union[int, None]
+    """The time one attempt may take, in milliseconds."""
+    token: Union[str, None]
+    """As [`GraphConfig::token`]."""
+    version: Union[str, None]
+    """As [`GraphConfig::version`]."""
+
+
+class _FinishedSendInputKeys(TypedDict):
+    attempts: int
+    """Requests made."""
+    id: str
+    """The send."""
+    type: str
+    """`done`."""
+
+
+class FinishedSendInput(_FinishedSendInputKeys, total=False):
+    """The engine's `done` action, read back."""
+
+    cancelled: bool
+    """Cancelled by the host."""
+    error: Union[Mapping[str, Any], None]
+    """The error it failed with."""
+    ok: Any
+    """The accepted answer's body."""
+    usage: Union[Mapping[str, Any], None]
+    """The accepted answer's usage."""
 
 
 class _VersionStatusKeys(TypedDict):
@@ -91,6 +119,8 @@ class _QueuedSendKeys(TypedDict):
 class QueuedSend(_QueuedSendKeys, total=False):
     """A send not done yet."""
 
+    deadline: int
+    """No retry starts after this time."""
     thread: str
     """The thread whose order it keeps."""
 
@@ -122,11 +152,71 @@ class SendEngineAnswer(TypedDict):
     """The state after the last step: pass it to the next call."""
 
 
+class EngineConfig(TypedDict):
+    """How hard to try, and how the breaker judges incidents. Every key has a default."""
+
+    base_delay_ms: int
+    """The first backoff in milliseconds; it doubles per retry, with jitter."""
+    breaker_cool_down_ms: int
+    """How long an open breaker holds the account's sends, in milliseconds."""
+    breaker_threshold: int
+    """Consecutive platform incidents of one account that open its breaker."""
+    max_attempts: int
+    """Requests per send at most, the first included (as the blocking client's)."""
+    max_delay_ms: int
+    """The longest backoff in milliseconds."""
+    retry_unknown_outcome: bool
+    """Retry a POST whose outcome is unknown (it may deliver a message twice)."""
+    seed: int
+    """The jitter's seed: fix it for sends a test can predict."""
+
+
+class GraphRequest(TypedDict):
+    """An HTTP request to the Graph API as data; a JSON body appears as JSON, any other body as text."""
+
+    body: Any
+    headers: List[List[Any]]
+    method: Literal['GET', 'POST', 'DELETE']
+    url: str
+
+
+class _ClientPlanKeys(TypedDict):
+    account: str
+    """The account whose budgets it spends (the configured Page, `me` by default)."""
+    deadline: int
+    """No retry starts after this (epoch milliseconds): now plus the client's time budget."""
+    engine: EngineConfig
+    """The send engine's configuration from the client's settings."""
+    kind: Literal['text', 'media', 'private_reply', 'conversations']
+    """Its budget."""
+    request: GraphRequest
+    """The request to send."""
+    timeout_ms: int
+    """How long one attempt may take, in milliseconds."""
+
+
+class ClientPlan(_ClientPlanKeys, total=False):
+    """What [`client_plan`] answers: the request and how the engine holds it."""
+
+    thread: str
+    """The thread whose order it keeps: the recipient of a send."""
+
+
 def graph_version_status(*, as_of: str, version: str) -> VersionStatus:
     """How a Graph API version stands on a date, from the dated profile."""
     return cast(VersionStatus, _native.call('graph_version_status', _given(as_of=as_of, version=version)))
 
 
-def send_engine_step(*, config: Optional[EngineConfigInput] = None, state: Optional[Union[Mapping[str, Any], None]] = None, steps: List[EngineStepInput]) -> SendEngineAnswer:
+def send_engine_step(*, config: Optional[Mapping[str, Any]] = None, state: Optional[Union[Mapping[str, Any], None]] = None, steps: List[EngineStepInput]) -> SendEngineAnswer:
     """The send engine: queued requests released by thread order, budgets, pauses and breakers, at a time given."""
     return cast(SendEngineAnswer, _native.call('send_engine_step', _given(config=config, state=state, steps=steps)))
+
+
+def client_plan(*, args: Optional[Any] = None, call: Optional[Union[str, None]] = None, config: ClientConfigInput, now: Union[int, str], send: Optional[Any] = None) -> ClientPlan:
+    """A client's send or call as the request to make and the send engine's facts, for a host's own HTTP loop."""
+    return cast(ClientPlan, _native.call('client_plan', _given(args=args, call=call, config=config, now=now, send=send)))
+
+
+def client_finish(*, done: FinishedSendInput, operation: Literal['send', 'call']) -> Any:
+    """What the client answers for a send the engine finished, or its Graph error."""
+    return cast(Any, _native.call('client_finish', _given(done=done, operation=operation)))

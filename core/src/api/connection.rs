@@ -4,7 +4,7 @@ use serde_json::{Value, json};
 
 use super::client_config::ClientConfig;
 use super::{read, to_text, value_or_empty};
-use crate::error::{Error, ErrorKind, Result};
+use crate::error::Result;
 use crate::graph;
 
 /// A Graph connection with the blocking client, configured from JSON: the [`graph_request`](super::graph_request)
@@ -64,26 +64,8 @@ impl Connection {
     /// that is not a Send API request; the Graph classes.
     pub fn send(&self, request_json: &str) -> Result<String> {
         let value: Value = read(request_json, "request")?;
-        // Judged before any request, as `msgrkit send` does: Meta's error 100 is never
-        // the first a host hears of an invalid payload.
-        let product = match self.graph.login() {
-            graph::Login::Instagram => crate::limits::Product::Instagram,
-            _ => crate::limits::Product::Messenger,
-        };
-        let profile = crate::limits::Platform::latest().for_product(product);
-        let violations = crate::limits::validate_json(&value, &profile);
-        if !violations.is_empty() {
-            return Err(Error::new(ErrorKind::ValidationFailed { violations }));
-        }
-        let request: crate::send::SendRequest = serde_json::from_value(value).map_err(|e| {
-            Error::at(
-                ErrorKind::InvalidJson {
-                    detail: e.to_string(),
-                },
-                "request",
-            )
-        })?;
-        let (sent, attempts) = self.client.send(&self.graph.send(&request))?;
+        let request = super::client_plan::checked_send(&self.graph, value)?;
+        let (sent, attempts) = self.client.send(&request)?;
         let mut out = serde_json::to_value(sent).expect("send answers serialise");
         out["attempts"] = json!(attempts);
         Ok(to_text(&out))

@@ -257,6 +257,26 @@ pub const ENTRY_POINTS: &[EntryPoint] = &[
             "The send engine: queued requests released by thread order, budgets, pauses and breakers, at a time given.",
         ),
     ),
+    from_table(
+        "ClientPlanInput",
+        |input| super::typed_call(input, super::client_plan),
+        entry(
+            "client_plan",
+            "ClientPlan",
+            &[Input, Validation],
+            "A client's send or call as the request to make and the send engine's facts, for a host's own HTTP loop.",
+        ),
+    ),
+    from_table(
+        "ClientFinishInput",
+        |input| super::typed_call(input, super::client_finish),
+        entry(
+            "client_finish",
+            "ClientResult",
+            &[Input, Graph],
+            "What the client answers for a send the engine finished, or its Graph error.",
+        ),
+    ),
     entry(
         "graph_diagnose",
         "[Finding]",
