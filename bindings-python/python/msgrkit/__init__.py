@@ -10,8 +10,11 @@ this package only re-exports it. Errors are subclasses of ``MsgrkitError`` with 
 from ._entries import (
     graph_version_status,
     send_engine_step,
+    client_plan,
+    client_finish,
 )
 # End generated imports.
+from .aio import AsyncClient
 from ._errors import (
     GraphApiError,
     InputError,
@@ -63,6 +66,8 @@ __all__ = [
     # Begin generated names (scripts/entry-points: the entries made from the table).
     "graph_version_status",
     "send_engine_step",
+    "client_plan",
+    "client_finish",
     # End generated names.
     "verify_signature",
     "verify_signature_headers",
@@ -84,6 +89,7 @@ __all__ = [
     "decide_private_reply",
     "Graph",
     "Client",
+    "AsyncClient",
     "graph_parse_response",
     "graph_parse_user_profile",
     "graph_usage",
