@@ -160,13 +160,15 @@ export declare namespace EntryTypes {
     breaker_cool_down_ms: number
     /** Consecutive platform incidents of one account that open its breaker. */
     breaker_threshold: number
+    /** When an account's token is dead, fail its waiting sends (and any sent to it later) with that error at once, instead of holding them until `resume`: for a client whose callers each await their send. */
+    fail_when_stopped: boolean
     /** Requests per send at most, the first included (as the blocking client's). */
     max_attempts: number
     /** The longest backoff in milliseconds. */
     max_delay_ms: number
     /** Retry a POST whose outcome is unknown (it may deliver a message twice). */
     retry_unknown_outcome: boolean
-    /** The jitter's seed: fix it for sends a test can predict. */
+    /** The jitter's seed (its low 32 bits): fix it for sends a test can predict. */
     seed: number
   }
 

@@ -34,7 +34,7 @@ pub use cli_answers::{DiagnoseReport, FailedLine, SentLine, TranscodedFor, Valid
 pub use client_config::ClientConfig;
 pub use client_plan::{
     ClientFinishInput, ClientOperation, ClientPlan, ClientPlanInput, ClientResult, FinishedSend,
-    client_finish, client_plan,
+    client_finish, client_plan, client_plan_with,
 };
 #[cfg(feature = "blocking")]
 pub use connection::Connection;

@@ -45,7 +45,8 @@ impl SendEngine {
     /// An engine with nothing queued.
     pub fn new(config: EngineConfig) -> Self {
         let state = EngineState {
-            rng: config.seed | 1,
+            // The jitter's state is 32 bits, never 0.
+            rng: (config.seed & 0xFFFF_FFFF) | 1,
             ..EngineState::default()
         };
         Self { config, state }
@@ -141,6 +142,7 @@ fn apply(
         EngineInput::Resume { account } => {
             if let Some(held) = state.accounts.get_mut(&account) {
                 held.stopped = false;
+                held.stopped_by = None;
             }
         }
     }

@@ -161,6 +161,8 @@ class EngineConfig(TypedDict):
     """How long an open breaker holds the account's sends, in milliseconds."""
     breaker_threshold: int
     """Consecutive platform incidents of one account that open its breaker."""
+    fail_when_stopped: bool
+    """When an account's token is dead, fail its waiting sends (and any sent to it later) with that error at once, instead of holding them until `resume`: for a client whose callers each await their send."""
     max_attempts: int
     """Requests per send at most, the first included (as the blocking client's)."""
     max_delay_ms: int
@@ -168,7 +170,7 @@ class EngineConfig(TypedDict):
     retry_unknown_outcome: bool
     """Retry a POST whose outcome is unknown (it may deliver a message twice)."""
     seed: int
-    """The jitter's seed: fix it for sends a test can predict."""
+    """The jitter's seed (its low 32 bits): fix it for sends a test can predict."""
 
 
 class GraphRequest(TypedDict):

@@ -94,6 +94,8 @@ pub fn client_plan(input: ClientPlanInput) -> Result<ClientPlan> {
         retry_unknown_outcome: policy.retry_unknown_outcome,
         // Jitter differs between clients; a test fixes the engine's seed itself.
         seed: input.now.unsigned_abs(),
+        // Each caller awaits its own send: a dead token fails the waiting ones at once.
+        fail_when_stopped: true,
         ..EngineConfig::default()
     };
     Ok(ClientPlan {
@@ -106,6 +108,44 @@ pub fn client_plan(input: ClientPlanInput) -> Result<ClientPlan> {
         deadline: input
             .now
             .saturating_add(i64::try_from(millis(policy.budget)).unwrap_or(i64::MAX)),
+    })
+}
+
+/// [`client_plan`] for a binding that keeps a client's configuration (as the core read it):
+/// a send of the request `payload_json` when `call` is empty, else the builder `call` with
+/// `payload_json` as its arguments (empty for none).
+///
+/// # Errors
+///
+/// As [`client_plan`]; `invalid_json` (field `request`); `invalid_input` at a
+/// configuration key that is no setting.
+pub fn client_plan_with(
+    config: Value,
+    call: &str,
+    payload_json: &str,
+    now: i64,
+) -> Result<ClientPlan> {
+    let config: ClientConfig = crate::typed_input::from_value(config, "config")?;
+    let payload = if payload_json.trim().is_empty() {
+        Value::Null
+    } else {
+        super::read(payload_json, "request")?
+    };
+    let (send, call, args) = if call.is_empty() {
+        (Some(payload), None, None)
+    } else {
+        (
+            None,
+            Some(call.to_owned()),
+            Some(payload).filter(|args| !args.is_null()),
+        )
+    };
+    client_plan(ClientPlanInput {
+        config,
+        send,
+        call,
+        args,
+        now,
     })
 }
 

@@ -88,6 +88,7 @@ fn failed(
             let account = state.accounts.entry(account_id.clone()).or_default();
             if !account.stopped {
                 account.stopped = true;
+                account.stopped_by = Some(Box::new(error.clone()));
                 actions.push(EngineAction::Stopped {
                     account: account_id,
                     error: Box::new(error.clone()),
@@ -169,7 +170,12 @@ fn retry_or_finish(
     }
 }
 
-fn finish(state: &mut EngineState, index: usize, done: Done, actions: &mut Vec<EngineAction>) {
+pub(super) fn finish(
+    state: &mut EngineState,
+    index: usize,
+    done: Done,
+    actions: &mut Vec<EngineAction>,
+) {
     let send = state.sends.remove(index);
     actions.push(EngineAction::done(send.id, send.attempts, done));
 }
@@ -258,14 +264,19 @@ fn backoff(config: &EngineConfig, state: &mut EngineState, index: usize) -> i64 
     ms(half + jitter(&mut state.rng, doubled - half))
 }
 
-/// A xorshift draw in `0..=max`: jitter needs spread, not secrecy.
+/// A xorshift32 draw in `0..=max`: jitter needs spread, not secrecy, and a state every
+/// host's JSON holds exactly (below 2^32, so JavaScript's numbers too).
 fn jitter(rng: &mut u64, max: u64) -> u64 {
-    let mut x = (*rng).max(1);
+    let mut x = u32::try_from(*rng & 0xFFFF_FFFF).unwrap_or(1).max(1);
     x ^= x << 13;
-    x ^= x >> 7;
-    x ^= x << 17;
-    *rng = x;
-    if max == 0 { 0 } else { x % (max + 1) }
+    x ^= x >> 17;
+    x ^= x << 5;
+    *rng = u64::from(x);
+    if max == 0 {
+        0
+    } else {
+        u64::from(x) % (max + 1)
+    }
 }
 
 fn seconds_ms(seconds: u64) -> i64 {

@@ -1,24 +1,32 @@
 //! Which sends go now: in the order enqueued, one per thread, within each account's
 //! pause, breaker, stop and budgets; and when to ask again.
 
-use super::bucket;
 use super::types::{EngineAction, EngineConfig, EngineState, Phase};
+use super::{Done, bucket};
 
 /// Releases every send that may go at `now` (pushing its `send` action), then a `wake`
 /// at the earliest time a waiting send could go.
 pub(super) fn release(
-    _config: &EngineConfig,
+    config: &EngineConfig,
     state: &mut EngineState,
     now: i64,
     actions: &mut Vec<EngineAction>,
 ) {
     let mut wake: Option<i64> = None;
+    // Sends of a stopped account that fail with its error (under `fail_when_stopped`).
+    let mut failing = Vec::new();
     let mut soon = |at: i64| wake = Some(wake.map_or(at, |w: i64| w.min(at)));
     if state.app_paused_until.is_some_and(|until| until <= now) {
         state.app_paused_until = None;
     }
     for index in 0..state.sends.len() {
         let send = &state.sends[index];
+        let stopped = state.accounts.get(&send.account).is_some_and(|a| a.stopped);
+        if stopped && config.fail_when_stopped && send.phase != Phase::InFlight {
+            // Every waiting send of the account fails, whatever its turn.
+            failing.push(index);
+            continue;
+        }
         match send.phase {
             Phase::InFlight => continue,
             Phase::Retrying { not_before } if not_before > now => {
@@ -72,6 +80,17 @@ pub(super) fn release(
             attempt: send.attempts,
             request: send.request.clone(),
         });
+    }
+    // In the order enqueued; each finished send moves the later ones down by one.
+    for (finished, index) in failing.into_iter().enumerate() {
+        let index = index - finished;
+        let send = &state.sends[index];
+        let stopped_by = state.accounts[&send.account].stopped_by.clone();
+        if let Some(error) = stopped_by {
+            let mut error = *error;
+            error.attempts = send.attempts;
+            super::answer::finish(state, index, Done::Failed(Box::new(error)), actions);
+        }
     }
     if let Some(at) = wake {
         actions.push(EngineAction::Wake { at });

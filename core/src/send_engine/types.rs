@@ -27,8 +27,12 @@ pub struct EngineConfig {
     pub breaker_threshold: u32,
     /// How long an open breaker holds the account's sends, in milliseconds.
     pub breaker_cool_down_ms: u64,
-    /// The jitter's seed: fix it for sends a test can predict.
+    /// The jitter's seed (its low 32 bits): fix it for sends a test can predict.
     pub seed: u64,
+    /// When an account's token is dead, fail its waiting sends (and any sent to it later)
+    /// with that error at once, instead of holding them until `resume`: for a client whose
+    /// callers each await their send.
+    pub fail_when_stopped: bool,
 }
 
 impl Default for EngineConfig {
@@ -41,6 +45,7 @@ impl Default for EngineConfig {
             breaker_threshold: 5,
             breaker_cool_down_ms: 60_000,
             seed: 1,
+            fail_when_stopped: false,
         }
     }
 }
@@ -282,6 +287,9 @@ pub struct AccountState {
     pub breaker: Breaker,
     /// Its token is dead: nothing is sent until the host resumes it.
     pub stopped: bool,
+    /// The answer that stopped it, which waiting sends fail with under `fail_when_stopped`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stopped_by: Option<Box<GraphError>>,
 }
 
 /// An account's breaker.

@@ -64,11 +64,11 @@ SENT_BODY = json.loads(SENT)
 
 
 def xorshift(state):
-    """The jitter generator, written again: xorshift64 (13, 7, 17)."""
-    x = state or 1
-    x ^= (x << 13) & 0xFFFFFFFFFFFFFFFF
-    x ^= x >> 7
-    x ^= (x << 17) & 0xFFFFFFFFFFFFFFFF
+    """The jitter generator, written again: xorshift32 (13, 17, 5)."""
+    x = (state & 0xFFFFFFFF) or 1
+    x ^= (x << 13) & 0xFFFFFFFF
+    x ^= x >> 17
+    x ^= (x << 5) & 0xFFFFFFFF
     return x
 
 
@@ -249,6 +249,21 @@ def engine_failure_cases():
          [done("x3")]],
         {"seq": 3, "rng": 1, "sends": [], "accounts": {"P": account({"text": [TEXT_FULL - TEXT_CALL, 20]})}}))
 
+    cases.append(engine(
+        "dead-token-fails-the-waiting-sends-when-asked",
+        "fail_when_stopped: the two waiting sends of the same thread and one enqueued later fail with the 190 at "
+        "once, without a request; `stopped` is said once",
+        [(0, [enqueue("x1", thread="t1"), enqueue("x2", thread="t1"), enqueue("x3", thread="t1")]),
+         (10, [answer("x1", 400, dead)]),
+         (20, [enqueue("x4", thread="t2")])],
+        [[send("x1")],
+         [{"type": "stopped", "account": "P", "error": auth}, done("x1", error=auth),
+          done("x2", 0, error={**auth, "attempts": 0}), done("x3", 0, error={**auth, "attempts": 0})],
+         [done("x4", 0, error={**auth, "attempts": 0})]],
+        {"seq": 4, "rng": 1, "sends": [], "accounts": {"P": account(
+            {"text": [TEXT_FULL - TEXT_CALL, 0]}, stopped=True, stopped_by=auth)}},
+        config={"fail_when_stopped": True}))
+
     # A POST without an answer may have been delivered: retried only when the host opts
     # in. A GET is retried either way.
     timeout = {"type": "no_answer", "id": "u1", "failure": "timeout"}
@@ -306,7 +321,8 @@ AUTH = ["Authorization", "Bearer EAAGvectortoken"]
 # The blocking client's defaults (docs/graph.md): 4 attempts within 60 s, 30 s each,
 # backoff from 500 ms to 30 s; the breaker's; the jitter seeded with now.
 ENGINE = {"max_attempts": 4, "base_delay_ms": 500, "max_delay_ms": 30_000, "retry_unknown_outcome": False,
-          "breaker_threshold": 5, "breaker_cool_down_ms": 60_000, "seed": 1000}
+          "breaker_threshold": 5, "breaker_cool_down_ms": 60_000, "seed": 1000,
+          "fail_when_stopped": True}  # a client's callers each await their send
 
 
 def client(id_, function, args, expect, comment=None):
