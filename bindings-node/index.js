@@ -34,7 +34,10 @@ try {
 // The native functions, and the entries made from the table (entries.js, generated) over
 // the one native call they share, which stays off the exports.
 const { callEntry, ...surface } = native
-module.exports = { ...surface, ...require('./entries.js')(callEntry) }
+const entries = require('./entries.js')(callEntry)
+// Client.send and Client.call run the core's send engine over fetch and timers (driver.js).
+require('./driver.js').drivenClient(surface.Client, entries.sendEngineStep, entries.clientFinish)
+module.exports = { ...surface, ...entries }
 
 // util.inspect (console.log) shows what toString shows: the configuration, secrets redacted.
 for (const name of ['Graph', 'Client']) {

@@ -120,6 +120,8 @@ pub fn graph_diagnose(env: Env, answers: Unknown<'_>) -> napi::Result<Value> {
 #[napi]
 pub struct Client {
     connection: Arc<Connection>,
+    /// The configuration as the core read it (its keys snake_case), for `plan`.
+    config: Value,
 }
 
 #[napi]
@@ -128,10 +130,30 @@ impl Client {
     #[napi(constructor, ts_args_type = "config: ClientConfig")]
     pub fn new(env: Env, config: Unknown<'_>) -> napi::Result<Self> {
         let config = options_value(&env, "config", Some(&config))?;
-        let connection = Connection::from_parts(None, config).map_err(|e| to_js_err(&env, e))?;
+        let connection =
+            Connection::from_parts(None, config.clone()).map_err(|e| to_js_err(&env, e))?;
         Ok(Self {
             connection: Arc::new(connection),
+            config,
         })
+    }
+
+    /// `client_plan` with this client's configuration: what the driver (`driver.js`)
+    /// sends for `send` (`call` empty) or for the builder `call`, and how the send engine
+    /// holds it.
+    #[napi(skip_typescript)]
+    pub fn plan(
+        &self,
+        env: Env,
+        call: String,
+        payload: Option<Unknown<'_>>,
+        now: f64,
+    ) -> napi::Result<Value> {
+        // A call's arguments follow the one casing rule, as `call`'s do.
+        let text = snake_case_keys(&optional_json_text(&env, "request", payload.as_ref())?);
+        let plan = api::client_plan_with(self.config.clone(), &call, &text, now as i64)
+            .map_err(|e| to_js_err(&env, e))?;
+        Ok(serde_json::to_value(plan).expect("a plan serialises"))
     }
 
     /// Sends a Send API request: `{recipient_id, message_id, attachment_id?, attempts}`.

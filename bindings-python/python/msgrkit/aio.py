@@ -66,9 +66,9 @@ class AsyncClient:
         return dict(client_finish(operation="call", done=cast(Any, await self._run(plan))))
 
     def resume(self) -> None:
-        """After a dead token (a ``stopped`` in ``events``; its send raised ``graph_auth``)
-        works again: the Page's sends held since then go. (A new token needs a new client:
-        the held requests carry the old one; cancel them there.)"""
+        """After a dead token (a ``stopped`` in ``events``; its send and every one waiting
+        or made since raised ``graph_auth`` without a request) works again: the Page's
+        sends go again. (A new token needs a new client.)"""
         for event in self.events:
             if event["type"] == "stopped":
                 self._tell({"type": "resume", "account": event["account"]})
