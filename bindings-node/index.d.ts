@@ -337,8 +337,9 @@ export interface SendOutcome {
 export declare const __napiBindingTarget: 'native' | 'wasm32-wasi' | 'wasm32-wasip1'
 
 /**
- * The Graph client. Every call runs off the main thread and returns a Promise; it
- * retries what is safe to retry, within the time budget.
+ * The Graph client. Every call returns a Promise and retries what is safe to retry,
+ * within the time budget; `send` and `call` (replaced by `driver.js`) also keep each
+ * recipient's order and the Page's budgets.
  */
 export declare class Client {
   /** The core reads the configuration; a key it does not know throws. */

@@ -1,6 +1,7 @@
 //! The Graph API: the sans-IO `Graph` builder and answer parsers (for `fetch` or any HTTP
-//! client), and the `Client`, whose calls run the core's blocking client on libuv's
-//! thread pool and return Promises.
+//! client), and the `Client`: its `send` and `call` are driven by `driver.js` over the
+//! core's send engine (`plan` gives their requests); `diagnose` runs the core's blocking
+//! client on libuv's thread pool.
 
 use std::sync::Arc;
 
@@ -115,8 +116,9 @@ pub fn graph_diagnose(env: Env, answers: Unknown<'_>) -> napi::Result<Value> {
     Ok(serde_json::from_str(&text).expect("the core writes JSON"))
 }
 
-/// The Graph client. Every call runs off the main thread and returns a Promise; it
-/// retries what is safe to retry, within the time budget.
+/// The Graph client. Every call returns a Promise and retries what is safe to retry,
+/// within the time budget; `send` and `call` (replaced by `driver.js`) also keep each
+/// recipient's order and the Page's budgets.
 #[napi]
 pub struct Client {
     connection: Arc<Connection>,
