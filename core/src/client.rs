@@ -249,12 +249,8 @@ impl<T: Transport> Client<T> {
         if attempt >= self.policy.max_attempts {
             return None;
         }
-        let safe = match error.transport {
-            None => error.retryable(),
-            Some(failure) if !failure.outcome_unknown() => true,
-            Some(_) => request.method != Method::Post || self.policy.retry_unknown_outcome,
-        };
-        if !safe {
+        let post = request.method == Method::Post;
+        if !error.safe_to_retry(post, self.policy.retry_unknown_outcome) {
             return None;
         }
         let exponential = self

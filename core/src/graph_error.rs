@@ -205,6 +205,18 @@ impl GraphError {
         self.class.retryable()
     }
 
+    /// Whether sending the request again cannot do harm: a retryable class, a connection
+    /// that never left, or (for a request that is not a POST, or with the host's
+    /// `retry_unknown_outcome`) an answer that never came. The one rule the blocking
+    /// client and the send engine retry by.
+    pub fn safe_to_retry(&self, is_post: bool, retry_unknown_outcome: bool) -> bool {
+        match self.transport {
+            None => self.retryable(),
+            Some(failure) if !failure.outcome_unknown() => true,
+            Some(_) => !is_post || retry_unknown_outcome,
+        }
+    }
+
     /// Whether the token is dead and the Page must be re-authorised.
     pub fn is_auth_error(&self) -> bool {
         self.class == GraphErrorClass::Auth

@@ -138,19 +138,13 @@ fn incident(error: &GraphError) -> bool {
     error.transport.is_some() || error.class == GraphErrorClass::Transient
 }
 
-/// The same rule as the blocking client's: what is retryable, and a POST whose outcome
-/// is unknown only when the host opted in.
+/// [`GraphError::safe_to_retry`] for the enqueued request (a request without a method
+/// counts as a POST: the careful reading).
 fn safe_to_retry(config: &EngineConfig, request: &Value, error: &GraphError) -> bool {
-    match error.transport {
-        None => error.retryable(),
-        Some(failure) if !failure.outcome_unknown() => true,
-        Some(_) => {
-            let post = request["method"]
-                .as_str()
-                .is_none_or(|method| method.eq_ignore_ascii_case("POST"));
-            !post || config.retry_unknown_outcome
-        }
-    }
+    let post = request["method"]
+        .as_str()
+        .is_none_or(|method| method.eq_ignore_ascii_case("POST"));
+    error.safe_to_retry(post, config.retry_unknown_outcome)
 }
 
 fn retry_or_finish(
